@@ -1,0 +1,30 @@
+using LegCrampCare.Core.Domain;
+
+namespace LegCrampCare.Core.Abstractions;
+
+/// <summary>
+/// The single write path for episodes. Every method is scoped to one patient: an id that belongs to someone else is
+/// indistinguishable from one that does not exist.
+/// </summary>
+public interface IEpisodeStore
+{
+    /// <summary>Inserts the episode unless one with the same id exists; returns the stored one. Durable on return.</summary>
+    Task<(Episode Episode, bool Created)> AddIfAbsentAsync(Episode episode, CancellationToken ct);
+
+    Task<Episode?> FindAsync(string patientId, Guid id, CancellationToken ct);
+
+    /// <summary>Replaces the stored episode's values; false when it does not exist for this patient.</summary>
+    Task<bool> UpdateAsync(Episode episode, CancellationToken ct);
+
+    Task<bool> DeleteAsync(string patientId, Guid id, CancellationToken ct);
+
+    Task<int> DeleteAllAsync(string patientId, CancellationToken ct);
+
+    /// <summary>The distinct nights that have episodes, newest first.</summary>
+    Task<IReadOnlyList<DateOnly>> ListNightsAsync(string patientId, int skip, int take, CancellationToken ct);
+
+    Task<int> CountNightsAsync(string patientId, CancellationToken ct);
+
+    /// <summary>Episodes whose night is between the two dates (inclusive), newest first.</summary>
+    Task<IReadOnlyList<Episode>> ListByNightsAsync(string patientId, DateOnly fromNight, DateOnly toNight, CancellationToken ct);
+}

@@ -1,0 +1,10 @@
+using LegCrampCare.Core.Domain;
+
+namespace LegCrampCare.Core.Abstractions;
+
+public interface IProfileStore
+{
+    Task<PregnancyProfile?> FindAsync(string userId, CancellationToken ct);
+
+    Task SaveAsync(PregnancyProfile profile, CancellationToken ct);
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using FluentValidation;
+
+namespace LegCrampCare.Core.Features.Episodes;
+
+/// <summary>The local time range in which an episode may start, and how to explain each end of it.</summary>
+public sealed record EpisodeTimeWindow(DateTime EarliestLocal, string EarliestMessage, DateTime LatestLocal, string LatestMessage);
+
+/// <summary>Limits for episode fields. Each message says what is allowed.</summary>
+public sealed class EpisodeDetailsValidator : AbstractValidator<EpisodeDetails>
+{
+    public const int MaxDurationMinutes = 720;
+    public const int MaxNotesLength = 2000;
+    public const decimal MaxCalfDifferenceCm = 15m;
+    public const decimal MaxPainAfterHours = 720m;
+    public const int MaxContinuousPainMinutes = 1440;
+
+    private static readonly System.Reflection.PropertyInfo[] AnswerProperties =
+        typeof(Domain.EpisodeAnswers).GetProperties().Where(p => p.PropertyType == typeof(Domain.Answer)).ToArray();
+
+    private static bool AllAnswersValid(Domain.EpisodeAnswers? answers) =>
+        answers is not null && Enum.IsDefined(answers.Swelling) &&
+        AnswerProperties.All(p => Enum.IsDefined((Domain.Answer)p.GetValue(answers)!));
+
+    public EpisodeDetailsValidator(EpisodeTimeWindow window)
+    {
+        RuleFor(x => x.StartedAtLocal)
+            .Must(t => t <= window.LatestLocal).WithMessage(window.LatestMessage)
+            .Must(t => t >= window.EarliestLocal).WithMessage(window.EarliestMessage);
+        RuleFor(x => x.Side).IsInEnum().WithMessage("Choose which leg: left, right or both.");
+        RuleFor(x => x.DurationMinutes)
+            .InclusiveBetween(0, MaxDurationMinutes)
+            .WithMessage($"How long it lasted must be between 0 and {MaxDurationMinutes} minutes (12 hours).");
+        RuleFor(x => x.PainScore)
+            .InclusiveBetween(0, 10).WithMessage("Pain must be a number from 0 (none) to 10 (worst).");
+        RuleFor(x => x.CalfDifferenceCm)
+            .InclusiveBetween(0m, MaxCalfDifferenceCm)
+            .WithMessage("Calf difference must be between 0 and 15 cm. Measure both calves at the same spot and enter the difference.");
+        RuleFor(x => x.PainAfterHours)
+            .InclusiveBetween(0m, MaxPainAfterHours)
+            .WithMessage($"Hours of pain afterwards must be between 0 and {MaxPainAfterHours.ToString(CultureInfo.InvariantCulture)} (30 days).");
+        RuleFor(x => x.ContinuousPainMinutes)
+            .InclusiveBetween(0, MaxContinuousPainMinutes)
+            .WithMessage($"Minutes of continuous pain must be between 0 and {MaxContinuousPainMinutes} (24 hours).");
+        RuleFor(x => x.Notes)
+            .MaximumLength(MaxNotesLength)
+            .WithMessage($"Notes can be up to {MaxNotesLength:N0} characters.");
+        RuleFor(x => x.Locations)
+            .Must(l => (l & ~(Domain.CrampLocations.Calf | Domain.CrampLocations.Foot | Domain.CrampLocations.Thigh)) == 0)
+            .WithMessage("Where: choose calf, foot or thigh.");
+        RuleFor(x => x.HelpedBy)
+            .Must(h => (h & ~(Domain.ReliefMethods.Stretching | Domain.ReliefMethods.Massage | Domain.ReliefMethods.Walking |
+                               Domain.ReliefMethods.Warmth | Domain.ReliefMethods.Nothing)) == 0)
+            .WithMessage("What helped: choose from stretching, massage, walking, warmth or nothing.");
+        RuleFor(x => x.Answers).NotNull()
+            .Must(AllAnswersValid).WithMessage("Each question must be answered yes, no, or left unanswered.");
+    }
+}

@@ -1,0 +1,71 @@
+using LegCrampCare.Core.Domain;
+
+namespace LegCrampCare.Core.Features.Episodes;
+
+/// <summary>When the quick-logged cramp started.</summary>
+public enum QuickLogTime
+{
+    Now = 0,
+    FewMinutesAgo = 1,
+    Custom = 2,
+}
+
+/// <summary>
+/// The one-tap log. <see cref="EpisodeId"/> is generated when the log action starts, so a double tap, a retry or a
+/// reload saves one episode.
+/// </summary>
+public sealed record QuickLogRequest
+{
+    public Guid EpisodeId { get; init; }
+
+    public Side Side { get; init; }
+
+    public QuickLogTime When { get; init; }
+
+    /// <summary>Her local wall-clock time, used when <see cref="When"/> is <see cref="QuickLogTime.Custom"/>.</summary>
+    public DateTime? CustomStartLocal { get; init; }
+}
+
+/// <summary>Everything she can record about an episode. Mutable so that a form can bind to it.</summary>
+public sealed record EpisodeDetails
+{
+    /// <summary>Start time as her local wall-clock time.</summary>
+    public DateTime StartedAtLocal { get; set; }
+
+    public Side Side { get; set; }
+
+    public int? DurationMinutes { get; set; }
+
+    public CrampLocations Locations { get; set; }
+
+    public int? PainScore { get; set; }
+
+    public ReliefMethods HelpedBy { get; set; }
+
+    public decimal? PainAfterHours { get; set; }
+
+    public int? ContinuousPainMinutes { get; set; }
+
+    public decimal? CalfDifferenceCm { get; set; }
+
+    public EpisodeAnswers Answers { get; set; } = new();
+
+    public string? Notes { get; set; }
+}
+
+public sealed record UpdateEpisodeRequest(Guid EpisodeId, EpisodeDetails Details);
+
+public sealed record EpisodeDto(Guid Id, DateTime StartedAtUtc, DateOnly Night, string StageLabel, EpisodeDetails Details)
+{
+    public bool HasUnansweredQuickQuestion => Details.Answers.HasUnansweredQuickQuestion;
+
+    public bool HasUnansweredRedFlag => Details.Answers.HasUnansweredRedFlag;
+}
+
+/// <summary>One night in her history, with the gestational week or postpartum day it fell on.</summary>
+public sealed record NightDto(DateOnly Night, string StageLabel, IReadOnlyList<EpisodeDto> Episodes);
+
+public sealed record HistoryPage(IReadOnlyList<NightDto> Nights, int Page, int PageSize, int TotalNights)
+{
+    public int PageCount => TotalNights == 0 ? 0 : ((TotalNights - 1) / PageSize) + 1;
+}

@@ -1,0 +1,305 @@
+using LegCrampCare.Core.Abstractions;
+using LegCrampCare.Core.Common;
+using LegCrampCare.Core.Domain;
+using Microsoft.Extensions.Logging;
+
+namespace LegCrampCare.Core.Features.Episodes;
+
+public sealed class EpisodeService(
+    ICurrentUser currentUser,
+    IEpisodeStore episodes,
+    IProfileStore profiles,
+    TimeProvider time,
+    ILogger<EpisodeService> logger) : IEpisodeService
+{
+    /// <summary>A little tolerance for "not in the future": the phone's clock and ours may differ by seconds.</summary>
+    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(2);
+
+    public static readonly TimeSpan FewMinutesAgo = TimeSpan.FromMinutes(5);
+
+    /// <summary>The morning review appears from this local time on.</summary>
+    public static readonly TimeOnly MorningReviewFrom = new(5, 0);
+
+    public async Task<ServiceResult<EpisodeDto>> QuickLogAsync(QuickLogRequest request, CancellationToken ct = default)
+    {
+        var patient = await GetPatientAsync(ct);
+        if (patient is null)
+        {
+            return ServiceResult<EpisodeDto>.NotFound();
+        }
+
+        if (request.EpisodeId == Guid.Empty)
+        {
+            return ServiceResult<EpisodeDto>.Invalid(nameof(request.EpisodeId), "The log action has no id; reload the page and try again.");
+        }
+
+        var (profile, zone) = patient.Value;
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var startUtc = request.When switch
+        {
+            QuickLogTime.Now => nowUtc,
+            QuickLogTime.FewMinutesAgo => nowUtc - FewMinutesAgo,
+            _ when request.CustomStartLocal is { } local => PregnancyCalendar.LocalToUtc(local, zone),
+            _ => DateTime.MinValue,
+        };
+        if (startUtc == DateTime.MinValue)
+        {
+            return ServiceResult<EpisodeDto>.Invalid(nameof(EpisodeDetails.StartedAtLocal), "Choose when the cramp started.");
+        }
+
+        var details = new EpisodeDetails { StartedAtLocal = PregnancyCalendar.ToLocal(startUtc, zone), Side = request.Side };
+        var errors = Validate(details, profile, zone, nowUtc);
+        if (errors.Count > 0)
+        {
+            return ServiceResult<EpisodeDto>.Invalid(errors);
+        }
+
+        var episode = new Episode
+        {
+            Id = request.EpisodeId,
+            PatientId = profile.UserId,
+            StartedAtUtc = startUtc,
+            Night = PregnancyCalendar.NightOf(startUtc, zone),
+            Side = request.Side,
+            CreatedAtUtc = nowUtc,
+            UpdatedAtUtc = nowUtc,
+        };
+        var (stored, created) = await episodes.AddIfAbsentAsync(episode, ct);
+        if (stored.PatientId != profile.UserId)
+        {
+            // The id was taken by someone else's episode: never reveal or touch it.
+            return ServiceResult<EpisodeDto>.NotFound();
+        }
+
+        logger.LogInformation("Episode {EpisodeId} quick-logged (created: {Created})", stored.Id, created);
+        return ServiceResult<EpisodeDto>.Ok(ToDto(stored, profile, zone));
+    }
+
+    public async Task<ServiceResult<EpisodeDto>> GetAsync(Guid episodeId, CancellationToken ct = default)
+    {
+        var patient = await GetPatientAsync(ct);
+        if (patient is null)
+        {
+            return ServiceResult<EpisodeDto>.NotFound();
+        }
+
+        var (profile, zone) = patient.Value;
+        var episode = await episodes.FindAsync(profile.UserId, episodeId, ct);
+        return episode is null ? ServiceResult<EpisodeDto>.NotFound() : ServiceResult<EpisodeDto>.Ok(ToDto(episode, profile, zone));
+    }
+
+    public async Task<ServiceResult<EpisodeDto>> UpdateAsync(UpdateEpisodeRequest request, CancellationToken ct = default)
+    {
+        var patient = await GetPatientAsync(ct);
+        if (patient is null)
+        {
+            return ServiceResult<EpisodeDto>.NotFound();
+        }
+
+        var (profile, zone) = patient.Value;
+        var episode = await episodes.FindAsync(profile.UserId, request.EpisodeId, ct);
+        if (episode is null)
+        {
+            return ServiceResult<EpisodeDto>.NotFound();
+        }
+
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var details = request.Details;
+        var errors = Validate(details, profile, zone, nowUtc);
+        if (errors.Count > 0)
+        {
+            return ServiceResult<EpisodeDto>.Invalid(errors);
+        }
+
+        var startUtc = PregnancyCalendar.LocalToUtc(details.StartedAtLocal, zone);
+        episode.StartedAtUtc = startUtc;
+        episode.Night = PregnancyCalendar.NightOf(startUtc, zone);
+        episode.Side = details.Side;
+        episode.DurationMinutes = details.DurationMinutes;
+        episode.Locations = details.Locations;
+        episode.PainScore = details.PainScore;
+        episode.HelpedBy = details.HelpedBy;
+        episode.PainAfterHours = details.PainAfterHours;
+        episode.ContinuousPainMinutes = details.ContinuousPainMinutes;
+        episode.CalfDifferenceCm = details.CalfDifferenceCm;
+        episode.Answers = details.Answers with { };
+        episode.Notes = string.IsNullOrWhiteSpace(details.Notes) ? null : details.Notes.Trim();
+        episode.UpdatedAtUtc = nowUtc;
+
+        if (!await episodes.UpdateAsync(episode, ct))
+        {
+            return ServiceResult<EpisodeDto>.NotFound();
+        }
+
+        logger.LogInformation("Episode {EpisodeId} updated", episode.Id);
+        return ServiceResult<EpisodeDto>.Ok(ToDto(episode, profile, zone));
+    }
+
+    public async Task<ServiceResult<bool>> DeleteAsync(Guid episodeId, CancellationToken ct = default)
+    {
+        var user = await currentUser.GetAsync(ct);
+        if (user.UserId is null || !user.IsInRole(Roles.Patient))
+        {
+            return ServiceResult<bool>.NotFound();
+        }
+
+        if (!await episodes.DeleteAsync(user.UserId, episodeId, ct))
+        {
+            return ServiceResult<bool>.NotFound();
+        }
+
+        logger.LogInformation("Episode {EpisodeId} deleted", episodeId);
+        return ServiceResult<bool>.Ok(true);
+    }
+
+    public async Task<ServiceResult<HistoryPage>> GetHistoryAsync(int page, int pageSize, CancellationToken ct = default)
+    {
+        var patient = await GetPatientAsync(ct);
+        if (patient is null)
+        {
+            return ServiceResult<HistoryPage>.NotFound();
+        }
+
+        var (profile, zone) = patient.Value;
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 50);
+        var total = await episodes.CountNightsAsync(profile.UserId, ct);
+        var nights = await episodes.ListNightsAsync(profile.UserId, (page - 1) * pageSize, pageSize, ct);
+        if (nights.Count == 0)
+        {
+            return ServiceResult<HistoryPage>.Ok(new HistoryPage([], page, pageSize, total));
+        }
+
+        var list = await episodes.ListByNightsAsync(profile.UserId, nights[^1], nights[0], ct);
+        var grouped = nights
+            .Select(n => new NightDto(
+                n,
+                PregnancyCalendar.StageOn(profile, n).Label,
+                list.Where(e => e.Night == n).OrderBy(e => e.StartedAtUtc).Select(e => ToDto(e, profile, zone)).ToList()))
+            .ToList();
+        return ServiceResult<HistoryPage>.Ok(new HistoryPage(grouped, page, pageSize, total));
+    }
+
+    public async Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetMorningReviewAsync(CancellationToken ct = default)
+    {
+        var patient = await GetPatientAsync(ct);
+        if (patient is null)
+        {
+            return ServiceResult<IReadOnlyList<EpisodeDto>>.NotFound();
+        }
+
+        var (profile, zone) = patient.Value;
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var local = PregnancyCalendar.ToLocal(nowUtc, zone);
+        var localTime = TimeOnly.FromDateTime(local);
+        if (localTime < MorningReviewFrom || localTime >= PregnancyCalendar.NightStartsAt)
+        {
+            return ServiceResult<IReadOnlyList<EpisodeDto>>.Ok([]);
+        }
+
+        var lastNight = DateOnly.FromDateTime(local).AddDays(-1);
+        var list = await episodes.ListByNightsAsync(profile.UserId, lastNight, lastNight, ct);
+        IReadOnlyList<EpisodeDto> pending = list
+            .Where(e => e.Answers.HasUnansweredQuickQuestion)
+            .OrderBy(e => e.StartedAtUtc)
+            .Select(e => ToDto(e, profile, zone))
+            .ToList();
+        return ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(pending);
+    }
+
+    public async Task<ServiceResult<EpisodeTimeWindow>> GetTimeWindowAsync(CancellationToken ct = default)
+    {
+        var patient = await GetPatientAsync(ct);
+        if (patient is null)
+        {
+            return ServiceResult<EpisodeTimeWindow>.NotFound();
+        }
+
+        var (profile, zone) = patient.Value;
+        return ServiceResult<EpisodeTimeWindow>.Ok(TimeWindow(profile, zone, time.GetUtcNow().UtcDateTime));
+    }
+
+    /// <summary>
+    /// When an episode may have started: not in the future, not before the pregnancy began (due date − 40 weeks), not
+    /// more than a year after the birth (or after the pregnancy ended).
+    /// </summary>
+    public static EpisodeTimeWindow TimeWindow(PregnancyProfile profile, TimeZoneInfo zone, DateTime nowUtc)
+    {
+        var nowLocal = PregnancyCalendar.ToLocal(nowUtc + FutureTolerance, zone);
+        var latest = nowLocal;
+        var latestMessage = "Start time can't be in the future. Choose a time up to now.";
+        var end = profile.BirthDate ?? profile.PregnancyEndedOn;
+        if (end is { } e)
+        {
+            var yearAfter = e.AddYears(1).ToDateTime(TimeOnly.MaxValue);
+            if (yearAfter < latest)
+            {
+                latest = yearAfter;
+                latestMessage = profile.BirthDate is not null
+                    ? $"Start time can't be more than a year after your baby's birth ({e:d MMMM yyyy})."
+                    : $"Start time can't be more than a year after {e:d MMMM yyyy}.";
+            }
+        }
+
+        var earliest = DateTime.MinValue;
+        var earliestMessage = "";
+        if (profile.DueDate is { } due)
+        {
+            var start = PregnancyCalendar.PregnancyStart(due);
+            earliest = start.ToDateTime(TimeOnly.MinValue);
+            earliestMessage = $"Start time can't be before your pregnancy began ({start:d MMMM yyyy}, 40 weeks before your due date).";
+        }
+        else if (profile.BirthDate is { } birth)
+        {
+            var start = birth.AddDays(-PregnancyCalendar.FullTermDays - 14);
+            earliest = start.ToDateTime(TimeOnly.MinValue);
+            earliestMessage = $"Start time can't be before your pregnancy began (around {start:d MMMM yyyy}).";
+        }
+
+        return new EpisodeTimeWindow(earliest, earliestMessage, latest, latestMessage);
+    }
+
+    private static List<FieldError> Validate(EpisodeDetails details, PregnancyProfile profile, TimeZoneInfo zone, DateTime nowUtc)
+    {
+        var result = new EpisodeDetailsValidator(TimeWindow(profile, zone, nowUtc)).Validate(details);
+        return result.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
+    }
+
+    private async Task<(PregnancyProfile Profile, TimeZoneInfo Zone)?> GetPatientAsync(CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync(ct);
+        if (user.UserId is null || !user.IsInRole(Roles.Patient))
+        {
+            return null;
+        }
+
+        var profile = await profiles.FindAsync(user.UserId, ct);
+        if (profile is null)
+        {
+            return null;
+        }
+
+        return (profile, PregnancyCalendar.FindZoneOrUtc(profile.TimeZoneId));
+    }
+
+    internal static EpisodeDto ToDto(Episode e, PregnancyProfile profile, TimeZoneInfo zone) =>
+        new(
+            e.Id,
+            e.StartedAtUtc,
+            e.Night,
+            PregnancyCalendar.StageOn(profile, PregnancyCalendar.LocalDate(e.StartedAtUtc, zone)).Label,
+            new EpisodeDetails
+            {
+                StartedAtLocal = PregnancyCalendar.ToLocal(e.StartedAtUtc, zone),
+                Side = e.Side,
+                DurationMinutes = e.DurationMinutes,
+                Locations = e.Locations,
+                PainScore = e.PainScore,
+                HelpedBy = e.HelpedBy,
+                PainAfterHours = e.PainAfterHours,
+                ContinuousPainMinutes = e.ContinuousPainMinutes,
+                CalfDifferenceCm = e.CalfDifferenceCm,
+                Answers = e.Answers with { },
+                Notes = e.Notes,
+            });
+}

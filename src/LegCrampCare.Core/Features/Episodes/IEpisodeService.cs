@@ -1,0 +1,28 @@
+using LegCrampCare.Core.Common;
+
+namespace LegCrampCare.Core.Features.Episodes;
+
+/// <summary>
+/// A patient's own episodes. Every call works on the signed-in patient's data only; anything else is "not found".
+/// </summary>
+public interface IEpisodeService
+{
+    Task<ServiceResult<EpisodeDto>> QuickLogAsync(QuickLogRequest request, CancellationToken ct = default);
+
+    Task<ServiceResult<EpisodeDto>> GetAsync(Guid episodeId, CancellationToken ct = default);
+
+    Task<ServiceResult<EpisodeDto>> UpdateAsync(UpdateEpisodeRequest request, CancellationToken ct = default);
+
+    Task<ServiceResult<bool>> DeleteAsync(Guid episodeId, CancellationToken ct = default);
+
+    Task<ServiceResult<HistoryPage>> GetHistoryAsync(int page, int pageSize, CancellationToken ct = default);
+
+    /// <summary>
+    /// From 05:00 local on: last night's episodes that still have unanswered questions, to confirm, complete or delete.
+    /// Empty before 05:00 and when there is nothing to review.
+    /// </summary>
+    Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetMorningReviewAsync(CancellationToken ct = default);
+
+    /// <summary>The times an episode may start at, for showing limits on the form.</summary>
+    Task<ServiceResult<EpisodeTimeWindow>> GetTimeWindowAsync(CancellationToken ct = default);
+}

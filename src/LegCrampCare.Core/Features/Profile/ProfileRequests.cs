@@ -1,0 +1,43 @@
+using LegCrampCare.Core.Domain;
+
+namespace LegCrampCare.Core.Features.Profile;
+
+/// <summary>The onboarding and profile form. Mutable so that a form can bind to it.</summary>
+public sealed record SaveProfileRequest
+{
+    public string DisplayName { get; set; } = "";
+
+    public DateOnly? DateOfBirth { get; set; }
+
+    public string? HospitalNumber { get; set; }
+
+    public DateOnly? DueDate { get; set; }
+
+    /// <summary>Set once the baby is born.</summary>
+    public DateOnly? BirthDate { get; set; }
+
+    public BirthMode? BirthMode { get; set; }
+
+    public string TimeZoneId { get; set; } = "";
+
+    public RiskFactors RiskFactors { get; set; }
+
+    public ThemePreference Theme { get; set; }
+}
+
+public sealed record RecordBirthRequest
+{
+    public DateOnly? BirthDate { get; set; }
+
+    public BirthMode? BirthMode { get; set; }
+}
+
+/// <summary>Her profile as the app shows it, with what is derived from it for today.</summary>
+public sealed record ProfileDto(
+    SaveProfileRequest Values,
+    string StageLabel,
+    bool IsPregnant,
+    bool IsPostpartum,
+    bool PregnancyEnded,
+    bool AskIfBabyArrived,
+    DateOnly LocalToday);

@@ -1,0 +1,178 @@
+using LegCrampCare.Core.Abstractions;
+using LegCrampCare.Core.Common;
+using LegCrampCare.Core.Domain;
+using Microsoft.Extensions.Logging;
+
+namespace LegCrampCare.Core.Features.Profile;
+
+public sealed class ProfileService(
+    ICurrentUser currentUser,
+    IProfileStore profiles,
+    IEpisodeStore episodes,
+    TimeProvider time,
+    ILogger<ProfileService> logger) : IProfileService
+{
+    public async Task<ServiceResult<ProfileDto>> GetMineAsync(CancellationToken ct = default)
+    {
+        var userId = await PatientIdAsync(ct);
+        if (userId is null)
+        {
+            return ServiceResult<ProfileDto>.NotFound();
+        }
+
+        var profile = await profiles.FindAsync(userId, ct);
+        return profile is null ? ServiceResult<ProfileDto>.NotFound() : ServiceResult<ProfileDto>.Ok(ToDto(profile));
+    }
+
+    public async Task<ServiceResult<ProfileDto>> SaveAsync(SaveProfileRequest request, CancellationToken ct = default)
+    {
+        var userId = await PatientIdAsync(ct);
+        if (userId is null)
+        {
+            return ServiceResult<ProfileDto>.NotFound();
+        }
+
+        var zoneForToday = PregnancyCalendar.FindZoneOrUtc(request.TimeZoneId);
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var today = PregnancyCalendar.LocalDate(nowUtc, zoneForToday);
+        var result = new SaveProfileRequestValidator(today).Validate(request);
+        if (!result.IsValid)
+        {
+            return ServiceResult<ProfileDto>.Invalid(result.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList());
+        }
+
+        var profile = await profiles.FindAsync(userId, ct) ?? new PregnancyProfile { UserId = userId, CreatedAtUtc = nowUtc };
+        profile.DisplayName = request.DisplayName.Trim();
+        profile.DateOfBirth = request.DateOfBirth!.Value;
+        profile.HospitalNumber = string.IsNullOrWhiteSpace(request.HospitalNumber) ? null : request.HospitalNumber.Trim();
+        profile.DueDate = request.DueDate;
+        profile.BirthDate = request.BirthDate;
+        profile.BirthMode = request.BirthDate is null ? null : request.BirthMode;
+        profile.TimeZoneId = request.TimeZoneId;
+        profile.RiskFactors = request.RiskFactors;
+        profile.Theme = request.Theme;
+        profile.UpdatedAtUtc = nowUtc;
+        await profiles.SaveAsync(profile, ct);
+        logger.LogInformation("Profile saved for user {UserId}", userId);
+        return ServiceResult<ProfileDto>.Ok(ToDto(profile));
+    }
+
+    public Task<ServiceResult<ProfileDto>> RecordBirthAsync(RecordBirthRequest request, CancellationToken ct = default) =>
+        ChangeAsync(
+            (profile, today) =>
+            {
+                var result = new RecordBirthRequestValidator(today).Validate(request);
+                if (!result.IsValid)
+                {
+                    return result.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
+                }
+
+                profile.BirthDate = request.BirthDate;
+                profile.BirthMode = request.BirthMode;
+                profile.PregnancyEndedOn = null;
+                return [];
+            },
+            ct);
+
+    public Task<ServiceResult<ProfileDto>> BabyNotArrivedYetAsync(CancellationToken ct = default) =>
+        ChangeAsync(
+            (profile, today) =>
+            {
+                profile.BabyArrivedPromptAnsweredOn = today;
+                return [];
+            },
+            ct);
+
+    public async Task<ServiceResult<ProfileDto>> EndPregnancyAsync(bool deleteLog, CancellationToken ct = default)
+    {
+        var result = await ChangeAsync(
+            (profile, today) =>
+            {
+                profile.PregnancyEndedOn = today;
+                return [];
+            },
+            ct);
+        if (result.IsOk && deleteLog)
+        {
+            var userId = (await currentUser.GetAsync(ct)).UserId!;
+            var deleted = await episodes.DeleteAllAsync(userId, ct);
+            logger.LogInformation("Pregnancy ended for user {UserId}; {Count} episodes deleted at her request", userId, deleted);
+        }
+
+        return result;
+    }
+
+    public Task<ServiceResult<ProfileDto>> SetThemeAsync(ThemePreference theme, CancellationToken ct = default) =>
+        ChangeAsync(
+            (profile, _) =>
+            {
+                if (!Enum.IsDefined(theme))
+                {
+                    return [new FieldError(nameof(SaveProfileRequest.Theme), "Choose automatic, day or night colours.")];
+                }
+
+                profile.Theme = theme;
+                return [];
+            },
+            ct);
+
+    private async Task<ServiceResult<ProfileDto>> ChangeAsync(
+        Func<PregnancyProfile, DateOnly, List<FieldError>> change, CancellationToken ct)
+    {
+        var userId = await PatientIdAsync(ct);
+        if (userId is null)
+        {
+            return ServiceResult<ProfileDto>.NotFound();
+        }
+
+        var profile = await profiles.FindAsync(userId, ct);
+        if (profile is null)
+        {
+            return ServiceResult<ProfileDto>.NotFound();
+        }
+
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var today = PregnancyCalendar.LocalDate(nowUtc, PregnancyCalendar.FindZoneOrUtc(profile.TimeZoneId));
+        var errors = change(profile, today);
+        if (errors.Count > 0)
+        {
+            return ServiceResult<ProfileDto>.Invalid(errors);
+        }
+
+        profile.UpdatedAtUtc = nowUtc;
+        await profiles.SaveAsync(profile, ct);
+        return ServiceResult<ProfileDto>.Ok(ToDto(profile));
+    }
+
+    private async Task<string?> PatientIdAsync(CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync(ct);
+        return user.UserId is not null && user.IsInRole(Roles.Patient) ? user.UserId : null;
+    }
+
+    private ProfileDto ToDto(PregnancyProfile p)
+    {
+        var zone = PregnancyCalendar.FindZoneOrUtc(p.TimeZoneId);
+        var today = PregnancyCalendar.LocalDate(time.GetUtcNow().UtcDateTime, zone);
+        var stage = PregnancyCalendar.StageOn(p, today);
+        return new ProfileDto(
+            new SaveProfileRequest
+            {
+                DisplayName = p.DisplayName,
+                DateOfBirth = p.DateOfBirth,
+                HospitalNumber = p.HospitalNumber,
+                DueDate = p.DueDate,
+                BirthDate = p.BirthDate,
+                BirthMode = p.BirthMode,
+                TimeZoneId = p.TimeZoneId,
+                RiskFactors = p.RiskFactors,
+                Theme = p.Theme,
+            },
+            stage.Label,
+            stage is PregnancyStage.Pregnant,
+            stage is PregnancyStage.Postpartum,
+            p.PregnancyEndedOn is not null && p.BirthDate is null,
+            PregnancyCalendar.ShouldAskIfBabyArrived(p, today),
+            today);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using LegCrampCare.Core.Domain;
+
+namespace LegCrampCare.Core.Features.Profile;
+
+/// <summary>Profile limits, checked against her local "today".</summary>
+public sealed partial class SaveProfileRequestValidator : AbstractValidator<SaveProfileRequest>
+{
+    public SaveProfileRequestValidator(DateOnly today)
+    {
+        RuleFor(x => x.DisplayName)
+            .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Enter your name as you'd like your midwife to see it.")
+            .MaximumLength(100).WithMessage("Your name can be up to 100 characters.");
+        RuleFor(x => x.DateOfBirth)
+            .NotNull().WithMessage("Enter your date of birth.")
+            .Must(d => d is null || (d <= today.AddYears(-10) && d >= today.AddYears(-70)))
+            .WithMessage("Date of birth must be a real date between 10 and 70 years ago.");
+        RuleFor(x => x.HospitalNumber)
+            .MaximumLength(20).WithMessage("Hospital or NHS number can be up to 20 characters.")
+            .Must(n => string.IsNullOrWhiteSpace(n) || HospitalNumberPattern().IsMatch(n))
+            .WithMessage("Hospital or NHS number can contain letters, digits and spaces only.");
+        RuleFor(x => x.DueDate)
+            .NotNull().When(x => x.BirthDate is null)
+            .WithMessage("Enter your due date (or, if your baby has arrived, the birth date).")
+            .Must(d => d is null || (d >= today.AddDays(-PregnancyCalendar.FullTermDays - 365) && d <= today.AddDays(PregnancyCalendar.FullTermDays + 14)))
+            .WithMessage("Due date must be within the next 42 weeks (or, if it has passed, within the last year).");
+        RuleFor(x => x.BirthDate)
+            .Must(d => d is null || d <= today).WithMessage("Birth date can't be in the future.")
+            .Must(d => d is null || d >= today.AddYears(-1))
+            .WithMessage("Birth date must be within the last year: LegCrampCare is for pregnancy and the year after birth.");
+        RuleFor(x => x.BirthMode)
+            .Null().When(x => x.BirthDate is null).WithMessage("Choose how your baby was born only after entering the birth date.")
+            .IsInEnum().WithMessage("Choose how your baby was born.");
+        RuleFor(x => x.TimeZoneId)
+            .Must(id => PregnancyCalendar.TryFindZone(id, out _))
+            .WithMessage("Choose your time zone from the list.");
+        RuleFor(x => x.RiskFactors)
+            .Must(r => (r & ~RiskFactorCatalog.All.Aggregate(RiskFactors.None, (a, f) => a | f.Flag)) == 0)
+            .WithMessage("Choose risk factors from the list.");
+        RuleFor(x => x.Theme).IsInEnum().WithMessage("Choose automatic, day or night colours.");
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9 ]+$")]
+    private static partial Regex HospitalNumberPattern();
+}
+
+public sealed class RecordBirthRequestValidator : AbstractValidator<RecordBirthRequest>
+{
+    public RecordBirthRequestValidator(DateOnly today)
+    {
+        RuleFor(x => x.BirthDate)
+            .NotNull().WithMessage("Enter the date your baby was born.")
+            .Must(d => d is null || d <= today).WithMessage("Birth date can't be in the future.")
+            .Must(d => d is null || d >= today.AddYears(-1)).WithMessage("Birth date must be within the last year.");
+        RuleFor(x => x.BirthMode).IsInEnum().WithMessage("Choose how your baby was born.");
+    }
+}
