@@ -1,0 +1,107 @@
+using LegCrampCare.Core.Abstractions;
+using LegCrampCare.Core.Domain;
+using LegCrampCare.Infrastructure.Identity;
+using LegCrampCare.Infrastructure.Persistence;
+using LegCrampCare.Infrastructure.Stores;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LegCrampCare.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Database (a DbContext per operation), stores, audit log and data-protection keys.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = new DatabaseOptions
+        {
+            Provider = configuration["Database:Provider"] ?? "Sqlite",
+            ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName),
+            DataFolder = configuration["Data:Folder"] is { Length: > 0 } folder ? Path.GetFullPath(folder) : DatabaseOptions.DefaultDataFolder,
+        };
+        if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider '{options.Provider}' is not supported yet. This release supports 'Sqlite' (PostgreSQL is planned).");
+        }
+
+        services.AddSingleton(options);
+        services.AddSingleton<SqliteDurabilityInterceptor>();
+        services.AddDbContextFactory<AppDbContext>((sp, db) => db
+            .UseSqlite(options.EffectiveConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
+            .AddInterceptors(sp.GetRequiredService<SqliteDurabilityInterceptor>()));
+
+        services.TryAddTimeProvider();
+        services.AddSingleton<IEpisodeStore, EpisodeStore>();
+        services.AddSingleton<IProfileStore, ProfileStore>();
+        services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<AccountEraser>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddDataProtection().SetApplicationName("LegCrampCare").PersistKeysToDbContext<AppDbContext>();
+        return services;
+    }
+
+    /// <summary>
+    /// Identity with the password policy of docs/decisions/0005-accounts-and-passwords.md: 12+ characters, no
+    /// composition rules, common passwords refused, lockout after 5 failures, PBKDF2 with 210,000 iterations.
+    /// </summary>
+    public static IdentityBuilder AddIdentityStores(this IServiceCollection services)
+    {
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        return services
+            .AddIdentityCore<ApplicationUser>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = false;
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}
+
+/// <summary>Creates the data folder and the database, applies migrations and makes sure every role exists.</summary>
+public sealed class DatabaseInitializer(IDbContextFactory<AppDbContext> contexts, RoleManager<IdentityRole> roles, DatabaseOptions options)
+{
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            Directory.CreateDirectory(options.DataFolder);
+        }
+
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+}

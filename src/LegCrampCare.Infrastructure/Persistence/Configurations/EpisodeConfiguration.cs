@@ -1,0 +1,26 @@
+using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Features.Episodes;
+using LegCrampCare.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LegCrampCare.Infrastructure.Persistence.Configurations;
+
+public sealed class EpisodeConfiguration : IEntityTypeConfiguration<Episode>
+{
+    public void Configure(EntityTypeBuilder<Episode> builder)
+    {
+        builder.ToTable("Episodes");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.PatientId).IsRequired().HasMaxLength(450);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.PatientId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(e => e.Notes).HasMaxLength(EpisodeDetailsValidator.MaxNotesLength);
+        builder.Property(e => e.CalfDifferenceCm).HasPrecision(4, 1);
+        builder.Property(e => e.PainAfterHours).HasPrecision(6, 1);
+        builder.ComplexProperty(e => e.Answers);
+
+        // History pages list a patient's nights, newest first.
+        builder.HasIndex(e => new { e.PatientId, e.Night });
+    }
+}

@@ -1,7 +1,0 @@
-namespace LegCrampCare.Web.Components.Account;
-
-public enum PasskeyOperation
-{
-    Create = 0,
-    Request = 1,
-}

@@ -1,0 +1,62 @@
+using LegCrampCare.Core.Abstractions;
+using LegCrampCare.Infrastructure;
+using LegCrampCare.Infrastructure.Identity;
+using LegCrampCare.Infrastructure.Persistence;
+using LegCrampCare.Web.Components.Account;
+using LegCrampCare.Web.Services;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+
+namespace LegCrampCare.Web;
+
+public static class DependencyInjection
+{
+    /// <summary>UI, authentication and the web app's adapters for Core's ports.</summary>
+    public static IServiceCollection AddWebServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.Configure<SafetyOptions>(configuration.GetSection(SafetyOptions.Section));
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<ThemeDecider>();
+        services.AddScoped<DemoDataSeeder>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.Cookie.Name = "lcc-auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/Account/Login";
+                o.AccessDeniedPath = "/Account/AccessDenied";
+                o.ExpireTimeSpan = TimeSpan.FromDays(14);
+                o.SlidingExpiration = true;
+            }));
+        services.AddAuthorization();
+
+        services.AddIdentityStores().AddSignInManager();
+        services.AddSingleton<IEmailSender<ApplicationUser>, LoggingEmailSender>();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+}
+
+/// <summary>How often a live page re-checks that the session is still valid (sign-out elsewhere, password change).</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using LegCrampCare.Core.Abstractions;
+using LegCrampCare.Core.Domain;
+using LegCrampCare.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+
+namespace LegCrampCare.Web.Services;
+
+/// <summary>
+/// Development only: one demo account per role, created on first start, with a patient who has three weeks of
+/// realistic episodes. The generated passwords are printed once to the console (not to the log file) and never again.
+/// </summary>
+public sealed class DemoDataSeeder(
+    UserManager<ApplicationUser> users,
+    IProfileStore profiles,
+    IEpisodeStore episodes,
+    TimeProvider time)
+{
+    public static readonly IReadOnlyList<(string Email, string Role)> Accounts =
+    [
+        ("patient@demo.legcrampcare.test", Roles.Patient),
+        ("midwife@demo.legcrampcare.test", Roles.Midwife),
+        ("editor@demo.legcrampcare.test", Roles.Editor),
+        ("admin@demo.legcrampcare.test", Roles.Admin),
+    ];
+
+    /// <summary>Creates any missing demo account; returns the sign-in details of those created now.</summary>
+    public async Task<IReadOnlyList<(string Email, string Role, string Password)>> SeedAsync(CancellationToken ct = default)
+    {
+        var created = new List<(string, string, string)>();
+        foreach (var (email, role) in Accounts)
+        {
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                continue;
+            }
+
+            var password = NewPassword();
+            var user = new ApplicationUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+                HealthDataConsentAtUtc = role == Roles.Patient ? time.GetUtcNow().UtcDateTime : null,
+            };
+            var result = await users.CreateAsync(user, password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("Demo account could not be created: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRoleAsync(user, role);
+            if (role == Roles.Patient)
+            {
+                await SeedPatientAsync(user.Id, ct);
+            }
+
+            created.Add((email, role, password));
+        }
+
+        return created;
+    }
+
+    private async Task SeedPatientAsync(string userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var zone = PregnancyCalendar.FindZoneOrUtc("Europe/London");
+        var today = PregnancyCalendar.LocalDate(now, zone);
+        var profile = new PregnancyProfile
+        {
+            UserId = userId,
+            DisplayName = "Sam Demo",
+            DateOfBirth = today.AddYears(-36),
+            DueDate = today.AddDays(70),
+            TimeZoneId = "Europe/London",
+            RiskFactors = RiskFactors.AgeOver35,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        };
+        await profiles.SaveAsync(profile, ct);
+
+        var random = new Random(20261126);
+        Side[] sides = [Side.Left, Side.Right, Side.Both, Side.Left, Side.Right];
+        int[] nightsAgo = [1, 2, 4, 5, 7, 9, 10, 12, 15, 16, 19, 21];
+        foreach (var ago in nightsAgo)
+        {
+            var night = today.AddDays(-ago);
+            var local = night.AddDays(1).ToDateTime(new TimeOnly(1 + random.Next(0, 4), random.Next(0, 60)));
+            var start = PregnancyCalendar.LocalToUtc(local, zone);
+            var complete = ago != 1;
+            var episode = new Episode
+            {
+                Id = Guid.NewGuid(),
+                PatientId = userId,
+                StartedAtUtc = start,
+                Night = PregnancyCalendar.NightOf(start, zone),
+                Side = sides[ago % sides.Length],
+                DurationMinutes = complete ? random.Next(1, 6) : null,
+                Locations = complete ? CrampLocations.Calf : CrampLocations.None,
+                PainScore = complete ? random.Next(4, 9) : null,
+                HelpedBy = complete ? ReliefMethods.Stretching | (ago % 3 == 0 ? ReliefMethods.Massage : ReliefMethods.None) : ReliefMethods.None,
+                Answers = complete ? AllClear() : new EpisodeAnswers(),
+                CreatedAtUtc = start.AddMinutes(3),
+                UpdatedAtUtc = start.AddHours(6),
+            };
+            await episodes.AddIfAbsentAsync(episode, ct);
+        }
+    }
+
+    private static EpisodeAnswers AllClear() => new()
+    {
+        SuddenBreathlessness = Answer.No,
+        ChestPain = Answer.No,
+        CoughingBlood = Answer.No,
+        Fainted = Answer.No,
+        Swelling = Swelling.None,
+        RedOrDarkerSkin = Answer.No,
+        Warmth = Answer.No,
+        GradualBreathlessness = Answer.No,
+        EasedByStretching = Answer.Yes,
+        PainStillThere = Answer.No,
+    };
+
+    private static string NewPassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+        Span<char> chars = stackalloc char[20];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+        }
+
+        return $"{chars[..5]}-{chars[5..10]}-{chars[10..15]}-{chars[15..]}";
+    }
+}

@@ -1,0 +1,69 @@
+using LegCrampCare.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace LegCrampCare.Web.Services;
+
+public static class WebApplicationExtensions
+{
+    /// <summary>
+    /// Basic response headers for an app holding health data. Pages are never cached; the site may not be framed.
+    /// </summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.XFrameOptions = "DENY";
+                headers.ContentSecurityPolicy = "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+                headers.Remove("Server");
+                if (!context.Request.Path.StartsWithSegments("/_content") && !context.Request.Path.StartsWithSegments("/_framework") &&
+                    !Path.HasExtension(context.Request.Path.Value))
+                {
+                    headers.CacheControl = "no-store";
+                }
+
+                return Task.CompletedTask;
+            });
+            await next();
+        });
+
+    /// <summary>Creates and migrates the database; in Development, creates the demo accounts on first start.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        if (!app.Environment.IsDevelopment() || app.Configuration.GetValue("Demo:Disabled", false))
+        {
+            return;
+        }
+
+        var created = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+        if (created.Count > 0)
+        {
+            // Printed once, to the console only: these are passwords and must not reach the log files.
+            var lines = created.Select(a => $"    {a.Role,-8} {a.Email,-34} {a.Password}");
+            Console.WriteLine($"""
+
+                Demo accounts created (Development only). Save these now; they are not shown again:
+                {string.Join(Environment.NewLine, lines)}
+
+                """);
+        }
+    }
+
+    /// <summary>Prints where the app is listening and where its data lives, once the server has started.</summary>
+    public static void PrintStartupBanner(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var data = app.Services.GetRequiredService<DatabaseOptions>();
+            app.Logger.LogInformation("LegCrampCare is running. Open {Urls} in a browser. Data folder: {DataFolder}",
+                string.Join(", ", addresses), data.DataFolder);
+        });
+    }
+}

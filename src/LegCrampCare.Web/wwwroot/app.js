@@ -1,0 +1,36 @@
+// LegCrampCare: the small amount of script the pages need. No inline script, no third-party requests.
+(function () {
+    "use strict";
+    var year = 60 * 60 * 24 * 365;
+
+    function setCookie(name, value) {
+        document.cookie = name + "=" + encodeURIComponent(value) + "; path=/; max-age=" + year + "; samesite=lax";
+    }
+
+    // The browser's time zone, so the server can pick night colours for the very first paint.
+    try {
+        var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        if (zone) { setCookie("lcc-tz", zone); }
+    } catch (e) { /* older browsers: the server falls back to UTC */ }
+
+    window.lcc = {
+        ready: function () {
+            document.body.setAttribute("data-interactive", "true");
+        },
+        browserTimeZone: function () {
+            try { return Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { return ""; }
+        },
+        setTheme: function (theme) {
+            setCookie("lcc-theme", theme);
+            if (theme === "auto") { return; }
+            document.body.classList.toggle("lcc-night", theme === "night");
+            document.body.classList.toggle("lcc-day", theme !== "night");
+            var meta = document.querySelector('meta[name="color-scheme"]');
+            if (meta) { meta.setAttribute("content", theme === "night" ? "dark" : "light"); }
+        },
+        focus: function (id) {
+            var el = document.getElementById(id);
+            if (el) { el.focus(); }
+        }
+    };
+})();
