@@ -1,0 +1,119 @@
+using LegCrampCare.Core.Domain;
+using LegCrampCare.Infrastructure;
+using LegCrampCare.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LegCrampCare.Cli;
+
+/// <summary>
+/// Operator commands. Uses the same configuration keys (appsettings.json, environment variables such as
+/// Data__Folder and ConnectionStrings__LegCrampCare) and the same Infrastructure as the web app.
+/// </summary>
+public static class CliApp
+{
+    public const string PasswordVariable = "LEGCRAMPCARE_ADMIN_PASSWORD";
+
+    private const string Usage = """
+        Usage:
+          users add-admin EMAIL    create the first (or another) admin account; the password is read from the
+                                   LEGCRAMPCARE_ADMIN_PASSWORD environment variable, or asked for
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, IConfiguration? configuration = null)
+    {
+        if (args is ["users", "add-admin", var email])
+        {
+            configuration ??= new ConfigurationBuilder()
+                .AddJsonFile("appsettings.json", optional: true)
+                .AddEnvironmentVariables()
+                .Build();
+            return await AddAdminAsync(email, configuration, input, output, error);
+        }
+
+        await error.WriteLineAsync(Usage);
+        return 2;
+    }
+
+    private static async Task<int> AddAdminAsync(string email, IConfiguration configuration, TextReader input, TextWriter output, TextWriter error)
+    {
+        if (!new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+        {
+            await error.WriteLineAsync($"'{email}' is not a valid email address.");
+            return 2;
+        }
+
+        var password = Environment.GetEnvironmentVariable(PasswordVariable);
+        if (string.IsNullOrEmpty(password))
+        {
+            await output.WriteAsync("Password for the new admin (at least 12 characters): ");
+            password = ReferenceEquals(input, Console.In) && !Console.IsInputRedirected ? ReadHidden() : await input.ReadLineAsync();
+            await output.WriteLineAsync();
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            await error.WriteLineAsync($"No password given. Type it when asked, or set {PasswordVariable}.");
+            return 2;
+        }
+
+        var services = new ServiceCollection()
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .AddInfrastructure(configuration);
+        services.AddIdentityStores();
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            await error.WriteLineAsync($"An account with the email {email} already exists. Give it the Admin role on the Users page instead.");
+            return 1;
+        }
+
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAtUtc = TimeProvider.System.GetUtcNow().UtcDateTime };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors)
+            {
+                await error.WriteLineAsync(e.Description);
+            }
+
+            return 1;
+        }
+
+        await users.AddToRoleAsync(user, Roles.Admin);
+        var folder = provider.GetRequiredService<DatabaseOptions>().DataFolder;
+        await output.WriteLineAsync($"Admin account {email} created (data folder: {folder}).");
+        return 0;
+    }
+
+    private static string ReadHidden()
+    {
+        var chars = new List<char>();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                return new string(chars.ToArray());
+            }
+
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (chars.Count > 0)
+                {
+                    chars.RemoveAt(chars.Count - 1);
+                }
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                chars.Add(key.KeyChar);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using LegCrampCare.Tests.Shared;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace LegCrampCare.Web.Tests.Functional;
+
+/// <summary>The real app over HTTP: it starts, its pages answer, and signed-out users are sent to sign in.</summary>
+public sealed class AppTests : IClassFixture<AppTests.Factory>
+{
+    private readonly Factory _factory;
+
+    public AppTests(Factory factory) => _factory = factory;
+
+    public sealed class Factory : TestAppFactory;
+
+    private HttpClient Client() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    [Fact]
+    public async Task Health_DatabaseReachable_ReturnsHealthy()
+    {
+        var response = await Client().GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/Account/Login")]
+    [InlineData("/Account/Register")]
+    [InlineData("/Account/ForgotPassword")]
+    public async Task PublicPage_Anonymous_Answers200WithSafetyNet(string path)
+    {
+        var response = await Client().GetAsync(new Uri(path, UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("href=\"tel:999\"", html, StringComparison.Ordinal);
+        Assert.Contains("When to get help", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/history")]
+    [InlineData("/profile")]
+    [InlineData("/onboarding")]
+    [InlineData("/episodes/6f1d1d7e-8f0b-4a53-9a55-1c1c1c1c1c1c")]
+    [InlineData("/episodes/6f1d1d7e-8f0b-4a53-9a55-1c1c1c1c1c1c/questions")]
+    [InlineData("/admin/users")]
+    [InlineData("/Account/Manage")]
+    public async Task PatientPage_Anonymous_RedirectsToSignIn(string path)
+    {
+        var response = await Client().GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task AnyPage_Always_SendsSecurityHeadersAndNoServerHeader()
+    {
+        var response = await Client().GetAsync(new Uri("/Account/Login", UriKind.Relative));
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task UnknownPage_Anonymous_Answers404WithPlainMessage()
+    {
+        var response = await Client().GetAsync(new Uri("/no-such-page", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("We couldn't find that page", html, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LegCrampCare.Tests.Shared;
+
+/// <summary>
+/// The real app, in-process, on a temp SQLite database in its own data folder. Environment "Testing": no demo
+/// accounts; static web assets served from the build output (dev-environment gotcha 5).
+/// </summary>
+public class TestAppFactory : WebApplicationFactory<Program>
+{
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "lcc-tests-" + Guid.NewGuid().ToString("N")[..12]);
+
+    /// <summary>Replaces the app's clock when set (e.g. to emulate 23:00).</summary>
+    public TimeProvider? Time { get; init; }
+
+    public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Data:Folder"] = DataFolder,
+            ["Auth:RevalidationInterval"] = "00:00:05",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        if (Time is not null)
+        {
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(Time)));
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            if (Directory.Exists(DataFolder))
+            {
+                Directory.Delete(DataFolder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A log file may still be held for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+
+    /// <summary>All text the app has written to its log files so far.</summary>
+    public string ReadLogs()
+    {
+        var folder = Path.Combine(DataFolder, "logs");
+        if (!Directory.Exists(folder))
+        {
+            return "";
+        }
+
+        return string.Join('\n', Directory.GetFiles(folder).Select(f =>
+        {
+            using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }));
+    }
+}
+
+/// <summary>The system clock shifted so that "now" starts at a chosen instant and then runs normally.</summary>
+public sealed class ShiftedTimeProvider(DateTimeOffset start) : TimeProvider
+{
+    private readonly TimeSpan _offset = start - TimeProvider.System.GetUtcNow();
+
+    public override DateTimeOffset GetUtcNow() => TimeProvider.System.GetUtcNow() + _offset;
+}
