@@ -3,7 +3,7 @@ using LegCrampCare.Core.Domain;
 
 namespace LegCrampCare.Core.Tests.Fakes;
 
-/// <summary>The caller, switchable between tests steps (e.g. patient A, then patient B).</summary>
+/// <summary>The caller, switchable between test steps (e.g. patient A, then patient B).</summary>
 public sealed class FakeCurrentUser : ICurrentUser
 {
     public CurrentUserInfo User { get; set; } = CurrentUserInfo.Anonymous;

@@ -801,6 +801,21 @@ public sealed class EpisodeServiceTests
     }
 
     [Fact]
+    public async Task GetMorningReview_InAuckland_UsesHerLocalDateForLastNight()
+    {
+        // 18:00 UTC on 10 June is 06:00 NZST on 11 June: last night is the 10th there, though the UTC date is the 10th.
+        _profiles.Seed(Profile(PatientA, zone: "Pacific/Auckland"));
+        SetUtcNow(2026, 6, 10, 18, 0);
+        var lastNight = await LogOkAtLocalAsync(new DateTime(2026, 6, 10, 23, 0, 0));
+        await LogOkAtLocalAsync(new DateTime(2026, 6, 9, 23, 0, 0));
+
+        var result = await _service.GetMorningReviewAsync();
+
+        Assert.Equal(lastNight, Assert.Single(result.Value!).Id);
+        Assert.Equal(new DateOnly(2026, 6, 10), result.Value![0].Night);
+    }
+
+    [Fact]
     public async Task GetMorningReview_AllAnswered_IsEmpty()
     {
         var id = await LogOkAtLocalAsync(new DateTime(2026, 6, 10, 1, 0, 0));
