@@ -61,6 +61,11 @@ public static class PregnancyCalendar
         {
             return false;
         }
+        catch (System.Security.SecurityException)
+        {
+            // On Linux an id naming a folder of the tz database ("Europe") is found but cannot be read as a zone.
+            return false;
+        }
     }
 
     public static TimeZoneInfo FindZoneOrUtc(string? id) => TryFindZone(id, out var zone) ? zone : TimeZoneInfo.Utc;
