@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace LegCrampCare.Infrastructure;
 
 /// <summary>
@@ -14,6 +16,23 @@ public sealed class DatabaseOptions
     public string? ConnectionString { get; set; }
 
     public string DataFolder { get; set; } = "";
+
+    public static DatabaseOptions From(IConfiguration configuration)
+    {
+        var options = new DatabaseOptions
+        {
+            Provider = configuration["Database:Provider"] is { Length: > 0 } provider ? provider : "Sqlite",
+            ConnectionString = configuration.GetConnectionString(ConnectionStringName),
+            DataFolder = configuration["Data:Folder"] is { Length: > 0 } folder ? Path.GetFullPath(folder) : DefaultDataFolder,
+        };
+        if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider '{options.Provider}' is not supported yet. This release supports 'Sqlite' (PostgreSQL is planned).");
+        }
+
+        return options;
+    }
 
     public static string DefaultDataFolder =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "LegCrampCare");

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LegCrampCare.Infrastructure;
 
@@ -16,22 +17,15 @@ public static class DependencyInjection
     /// <summary>Database (a DbContext per operation), stores, audit log and data-protection keys.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = new DatabaseOptions
-        {
-            Provider = configuration["Database:Provider"] ?? "Sqlite",
-            ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName),
-            DataFolder = configuration["Data:Folder"] is { Length: > 0 } folder ? Path.GetFullPath(folder) : DatabaseOptions.DefaultDataFolder,
-        };
-        if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException(
-                $"Database:Provider '{options.Provider}' is not supported yet. This release supports 'Sqlite' (PostgreSQL is planned).");
-        }
+        services.TryAddSingleton(configuration);
 
-        services.AddSingleton(options);
+        // Read when first resolved, so that configuration added after this call (test hosts, environment) counts.
+        services.AddSingleton(sp => DatabaseOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<SqliteDurabilityInterceptor>();
         services.AddDbContextFactory<AppDbContext>((sp, db) => db
-            .UseSqlite(options.EffectiveConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
+            .UseSqlite(
+                sp.GetRequiredService<DatabaseOptions>().EffectiveConnectionString,
+                sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
             .AddInterceptors(sp.GetRequiredService<SqliteDurabilityInterceptor>()));
 
         services.TryAddTimeProvider();

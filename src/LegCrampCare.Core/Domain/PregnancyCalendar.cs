@@ -119,7 +119,8 @@ public static class PregnancyCalendar
             return new PregnancyStage.Postpartum(localDate.DayNumber - birth.DayNumber);
         }
 
-        if (profile.PregnancyEndedOn is { } ended && localDate >= ended)
+        // After a loss, no pregnancy wording at all: not even on nights logged before it.
+        if (profile.PregnancyEndedOn is not null && profile.BirthDate is null)
         {
             return new PregnancyStage.None();
         }

@@ -151,11 +151,12 @@ public sealed class PregnancyCalendarTests
     }
 
     [Fact]
-    public void StageOn_DayBeforePregnancyEnded_IsStillPregnant()
+    public void StageOn_DayBeforePregnancyEnded_HasNoPregnancyWording()
     {
+        // After a loss, nights logged earlier carry no week labels either.
         var stage = PregnancyCalendar.StageOn(Profile(due: Due, ended: new DateOnly(2026, 3, 1)), new DateOnly(2026, 2, 28));
 
-        Assert.Equal(new PregnancyStage.Pregnant(9, 2), stage);
+        Assert.IsType<PregnancyStage.None>(stage);
     }
 
     // ---- Labels ----

@@ -23,8 +23,9 @@ public sealed partial class SaveProfileRequestValidator : AbstractValidator<Save
         RuleFor(x => x.DueDate)
             .NotNull().When(x => x.BirthDate is null)
             .WithMessage("Enter your due date (or, if your baby has arrived, the birth date).")
-            .Must(d => d is null || (d >= today.AddDays(-PregnancyCalendar.FullTermDays - 365) && d <= today.AddDays(PregnancyCalendar.FullTermDays + 14)))
-            .WithMessage("Due date must be within the next 42 weeks (or, if it has passed, within the last year).");
+            .Must(d => d is null || (d >= today.AddDays(-365) && d <= today.AddDays(PregnancyCalendar.FullTermDays + 14)))
+            .When(x => x.BirthDate is null)
+            .WithMessage("Due date must be within the next 42 weeks, or, if it has passed, within the last year. If your baby has arrived, enter the birth date instead.");
         RuleFor(x => x.BirthDate)
             .Must(d => d is null || d <= today).WithMessage("Birth date can't be in the future.")
             .Must(d => d is null || d >= today.AddYears(-1))
