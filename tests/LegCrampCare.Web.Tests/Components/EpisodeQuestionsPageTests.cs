@@ -1,0 +1,245 @@
+using Bunit;
+using LegCrampCare.Core.Common;
+using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Features.Episodes;
+using LegCrampCare.Web.Components.Pages.Episodes;
+using LegCrampCare.Web.Tests.Components.Fakes;
+
+namespace LegCrampCare.Web.Tests.Components;
+
+public sealed class EpisodeQuestionsPageTests : ComponentTestBase
+{
+    private const string SuddenBreathlessness = "Are you suddenly short of breath, or breathless even when resting?";
+    private const string ChestPain = "Do you have pain in your chest or upper back?";
+    private const string UsualBreathlessness = "Do you get your usual breathlessness when you walk or climb stairs?";
+    private const string StillUnanswered = "We can't check this was an ordinary cramp until you answer them.";
+
+    /// <summary>The red-flag questions (clinical README §1, principle 2): they must come first.</summary>
+    private static readonly string[] RedFlagQuestions =
+    [
+        SuddenBreathlessness,
+        ChestPain,
+        "Are you coughing up blood?",
+        "Have you fainted or passed out?",
+        "Is one leg swollen?",
+        "Is the skin of a calf or thigh red or darker than usual?",
+        "Does a calf or thigh feel warm to the touch?",
+    ];
+
+    [Fact]
+    public void Questions_Rendered_RedFlagsComeFirst()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode());
+
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+
+        var legends = cut.QuestionLegends();
+        Assert.Equal(SuddenBreathlessness, legends[0]);
+        Assert.Equal(RedFlagQuestions.Order(), legends.Take(RedFlagQuestions.Length).Order());
+        Assert.True(legends.ToList().IndexOf(UsualBreathlessness) >= RedFlagQuestions.Length);
+        Assert.Equal(10, legends.Count);
+    }
+
+    [Fact]
+    public void Page_Loaded_SaysWhichCramp()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode(side: Side.Right));
+
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+
+        Assert.Equal("A few quick questions", cut.Find("h1").TextContent);
+        Assert.Contains("About your right leg cramp at 02:30 (Friday 20 November).", cut.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Questions_AlreadyAnswered_ShowTheStoredAnswers()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode(answers: new EpisodeAnswers { Fainted = Answer.No, Swelling = Swelling.WholeLeg }));
+
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+
+        Assert.True(cut.FindQuestion("Have you fainted or passed out?").ButtonIn("No").IsPressed());
+        Assert.True(cut.FindQuestion("Is one leg swollen?").ButtonIn("Yes").IsPressed());
+        Assert.False(cut.FindQuestion(ChestPain).ButtonIn("Yes").IsPressed());
+    }
+
+    [Fact]
+    public void Yes_Tapped_IsPressed()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode());
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+
+        cut.FindQuestion(ChestPain).ButtonIn("Yes").Click();
+
+        Assert.Equal("true", cut.FindQuestion(ChestPain).ButtonIn("Yes").GetAttribute("aria-pressed"));
+        Assert.Equal("false", cut.FindQuestion(ChestPain).ButtonIn("No").GetAttribute("aria-pressed"));
+        Assert.Empty(Episodes.UpdateCalls);
+    }
+
+    [Fact]
+    public void Yes_TappedTwice_IsCleared()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode());
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+
+        cut.FindQuestion(ChestPain).ButtonIn("Yes").Click();
+        cut.FindQuestion(ChestPain).ButtonIn("Yes").Click();
+
+        Assert.Equal("false", cut.FindQuestion(ChestPain).ButtonIn("Yes").GetAttribute("aria-pressed"));
+        Assert.Equal("false", cut.FindQuestion(ChestPain).ButtonIn("No").GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public void Save_Clicked_SendsTheAnswersThroughUpdate()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode(durationMinutes: 3));
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+
+        cut.FindQuestion(ChestPain).ButtonIn("Yes").Click();
+        cut.FindButton("Save answers").Click();
+
+        var request = Assert.Single(Episodes.UpdateCalls);
+        Assert.Equal(episode.Id, request.EpisodeId);
+        Assert.Equal(new EpisodeAnswers { ChestPain = Answer.Yes }, request.Details.Answers);
+        Assert.Equal(episode.Details with { Answers = request.Details.Answers }, request.Details);
+    }
+
+    [Fact]
+    public void Save_OneLegSwollenYes_SendsOneLegSwelling()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode());
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+
+        cut.FindQuestion("Is one leg swollen?").ButtonIn("Yes").Click();
+        cut.FindButton("Save answers").Click();
+
+        Assert.Equal(Swelling.OneLeg, Assert.Single(Episodes.UpdateCalls).Details.Answers.Swelling);
+    }
+
+    [Fact]
+    public void Save_RedFlagUnanswered_SaysWeCannotCheckYet()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode());
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+
+        cut.FindQuestion(ChestPain).ButtonIn("No").Click();
+        cut.FindButton("Save answers").Click();
+
+        var status = Assert.Single(cut.FindAllByRole("status"));
+        Assert.Contains("Your answers are saved.", status.TextContent, StringComparison.Ordinal);
+        Assert.Contains(StillUnanswered, status.AccessibleName(), StringComparison.Ordinal);
+        Assert.Single(cut.QueryButtons("Answer them now"));
+    }
+
+    [Fact]
+    public void AnswerThemNow_Clicked_ShowsTheQuestionsWithTheAnswersKept()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode());
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+        cut.FindQuestion(ChestPain).ButtonIn("Yes").Click();
+        cut.FindButton("Save answers").Click();
+
+        cut.FindButton("Answer them now").Click();
+
+        Assert.True(cut.FindQuestion(ChestPain).ButtonIn("Yes").IsPressed());
+        Assert.Single(cut.QueryButtons("Save answers"));
+    }
+
+    [Fact]
+    public void Save_AllAnswered_DoesNotAskForMore()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode());
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+
+        foreach (var legend in cut.QuestionLegends())
+        {
+            cut.FindQuestion(legend).ButtonIn("No").Click();
+        }
+
+        cut.FindButton("Save answers").Click();
+
+        Assert.Equal(TestEpisodes.AllQuickQuestionsNo(), Assert.Single(Episodes.UpdateCalls).Details.Answers);
+        Assert.DoesNotContain(StillUnanswered, cut.Text(), StringComparison.Ordinal);
+        Assert.Empty(cut.QueryButtons("Answer them now"));
+    }
+
+    [Fact]
+    public void Save_Done_ShowsTheSafetyNet()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode());
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+        Assert.Empty(cut.FindAll("a[href^='tel:']"));
+
+        cut.FindButton("Save answers").Click();
+
+        Assert.Contains("When to get help", cut.Text(), StringComparison.Ordinal);
+        Assert.Equal("tel:999", cut.FindLink("Call 999").GetAttribute("href"));
+        Assert.Equal($"/episodes/{episode.Id}", cut.FindLink("Add more details").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Save_Done_SafetyNetUsesTheConfiguredNumber()
+    {
+        Safety.EmergencyNumber = "112";
+        var episode = Episodes.Add(TestEpisodes.Episode());
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+
+        cut.FindButton("Save answers").Click();
+
+        Assert.Equal("tel:112", cut.FindLink("Call 112").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void SaveAnswers_TappedTwiceWhileSaving_SavesOnce()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode());
+        var pending = new TaskCompletionSource<ServiceResult<EpisodeDto>>();
+        Episodes.OnUpdate = _ => pending.Task;
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+
+        cut.FindButton("Save answers").Click();
+        Assert.True(cut.FindButton("Save answers").IsDisabled());
+        Assert.True(cut.FindQuestion(ChestPain).ButtonIn("Yes").IsDisabled());
+        cut.FindButton("Save answers").Click();
+        pending.SetResult(ServiceResult<EpisodeDto>.Ok(episode));
+
+        cut.WaitForAssertion(() => Assert.Contains("Your answers are saved.", cut.Text(), StringComparison.Ordinal));
+        Assert.Single(Episodes.UpdateCalls);
+    }
+
+    [Fact]
+    public void Save_NotFound_SaysTheCrampCouldNotBeFound()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode());
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+        Episodes.OnUpdate = _ => Task.FromResult(ServiceResult<EpisodeDto>.NotFound());
+
+        cut.FindButton("Save answers").Click();
+
+        Assert.Equal("This cramp could not be found. It may have been deleted.", Assert.Single(cut.FindAllByRole("alert")).TextContent);
+        Assert.Empty(cut.FindAll("a[href^='tel:']"));
+    }
+
+    [Fact]
+    public void Save_Invalid_ShowsTheMessages()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode());
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+        Episodes.OnUpdate = _ => Task.FromResult(ServiceResult<EpisodeDto>.Invalid(
+            nameof(EpisodeDetails.StartedAtLocal), "The start can't be in the future."));
+
+        cut.FindButton("Save answers").Click();
+
+        Assert.Equal("The start can't be in the future.", Assert.Single(cut.FindAllByRole("alert")).TextContent);
+        Assert.Single(cut.QueryButtons("Save answers"));
+    }
+
+    [Fact]
+    public void GetAsync_NotFound_ShowsNotFound()
+    {
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, Guid.NewGuid()));
+
+        Assert.Equal("Not found", cut.Find("h1").TextContent);
+        Assert.Empty(cut.QueryButtons("Save answers"));
+    }
+}

@@ -1,0 +1,120 @@
+using LegCrampCare.Core.Common;
+using LegCrampCare.Core.Features.Episodes;
+
+namespace LegCrampCare.Web.Tests.Components.Fakes;
+
+/// <summary>
+/// A hand-written <see cref="IEpisodeService"/> that records every call. By default it behaves like a working
+/// service over <see cref="Stored"/>; a test replaces one of the <c>On…</c> handlers to answer differently
+/// (an error, a result that never arrives, and so on).
+/// </summary>
+public sealed class FakeEpisodeService : IEpisodeService
+{
+    public FakeEpisodeService()
+    {
+        OnQuickLog = request =>
+        {
+            var episode = TestEpisodes.Episode(request.EpisodeId, request.Side);
+            Stored[episode.Id] = episode;
+            return Task.FromResult(ServiceResult<EpisodeDto>.Ok(episode));
+        };
+        OnGet = id => Task.FromResult(Stored.TryGetValue(id, out var episode)
+            ? ServiceResult<EpisodeDto>.Ok(episode)
+            : ServiceResult<EpisodeDto>.NotFound());
+        OnUpdate = request =>
+        {
+            if (!Stored.TryGetValue(request.EpisodeId, out var episode))
+            {
+                return Task.FromResult(ServiceResult<EpisodeDto>.NotFound());
+            }
+
+            var updated = episode with { Details = request.Details with { Answers = request.Details.Answers with { } } };
+            Stored[updated.Id] = updated;
+            return Task.FromResult(ServiceResult<EpisodeDto>.Ok(updated));
+        };
+        OnDelete = id => Task.FromResult(Stored.Remove(id) ? ServiceResult<bool>.Ok(true) : ServiceResult<bool>.NotFound());
+        OnGetHistory = (page, pageSize) => Task.FromResult(ServiceResult<HistoryPage>.Ok(new HistoryPage([], page, pageSize, 0)));
+    }
+
+    /// <summary>The episodes the default handlers read and write.</summary>
+    public Dictionary<Guid, EpisodeDto> Stored { get; } = [];
+
+    public List<QuickLogRequest> QuickLogCalls { get; } = [];
+
+    public List<Guid> GetCalls { get; } = [];
+
+    public List<UpdateEpisodeRequest> UpdateCalls { get; } = [];
+
+    public List<Guid> DeleteCalls { get; } = [];
+
+    public List<(int Page, int PageSize)> HistoryCalls { get; } = [];
+
+    public int MorningReviewCalls { get; private set; }
+
+    public int TimeWindowCalls { get; private set; }
+
+    public Func<QuickLogRequest, Task<ServiceResult<EpisodeDto>>> OnQuickLog { get; set; }
+
+    public Func<Guid, Task<ServiceResult<EpisodeDto>>> OnGet { get; set; }
+
+    public Func<UpdateEpisodeRequest, Task<ServiceResult<EpisodeDto>>> OnUpdate { get; set; }
+
+    public Func<Guid, Task<ServiceResult<bool>>> OnDelete { get; set; }
+
+    public Func<int, int, Task<ServiceResult<HistoryPage>>> OnGetHistory { get; set; }
+
+    public IReadOnlyList<EpisodeDto> MorningReview { get; set; } = [];
+
+    public EpisodeTimeWindow TimeWindow { get; set; } = new(
+        new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Unspecified), "The start can't be before your pregnancy began.",
+        new DateTime(2026, 11, 20, 2, 30, 0, DateTimeKind.Unspecified), "The start can't be in the future.");
+
+    /// <summary>Puts an episode where the default handlers find it, and returns it.</summary>
+    public EpisodeDto Add(EpisodeDto episode)
+    {
+        Stored[episode.Id] = episode;
+        return episode;
+    }
+
+    public Task<ServiceResult<EpisodeDto>> QuickLogAsync(QuickLogRequest request, CancellationToken ct = default)
+    {
+        QuickLogCalls.Add(request);
+        return OnQuickLog(request);
+    }
+
+    public Task<ServiceResult<EpisodeDto>> GetAsync(Guid episodeId, CancellationToken ct = default)
+    {
+        GetCalls.Add(episodeId);
+        return OnGet(episodeId);
+    }
+
+    public Task<ServiceResult<EpisodeDto>> UpdateAsync(UpdateEpisodeRequest request, CancellationToken ct = default)
+    {
+        UpdateCalls.Add(request);
+        return OnUpdate(request);
+    }
+
+    public Task<ServiceResult<bool>> DeleteAsync(Guid episodeId, CancellationToken ct = default)
+    {
+        DeleteCalls.Add(episodeId);
+        return OnDelete(episodeId);
+    }
+
+    public Task<ServiceResult<HistoryPage>> GetHistoryAsync(int page, int pageSize, CancellationToken ct = default)
+    {
+        HistoryCalls.Add((page, pageSize));
+        return OnGetHistory(page, pageSize);
+    }
+
+    public Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetMorningReviewAsync(CancellationToken ct = default)
+    {
+        MorningReviewCalls++;
+        return Task.FromResult(ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(MorningReview));
+    }
+
+    public Task<ServiceResult<EpisodeTimeWindow>> GetTimeWindowAsync(CancellationToken ct = default)
+    {
+        TimeWindowCalls++;
+        return Task.FromResult(ServiceResult<EpisodeTimeWindow>.Ok(TimeWindow));
+    }
+}

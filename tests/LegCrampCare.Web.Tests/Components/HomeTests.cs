@@ -1,0 +1,107 @@
+using Bunit;
+using LegCrampCare.Core.Abstractions;
+using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Features.Profile;
+using LegCrampCare.Web.Components.Pages;
+using LegCrampCare.Web.Tests.Components.Fakes;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LegCrampCare.Web.Tests.Components;
+
+public sealed class HomeTests : ComponentTestBase
+{
+    private static readonly ProfileDto Amira = new(
+        new SaveProfileRequest { DisplayName = "Amira", DueDate = new DateOnly(2027, 1, 20), TimeZoneId = "Europe/London" },
+        TestEpisodes.Stage, IsPregnant: true, IsPostpartum: false, PregnancyEnded: false, AskIfBabyArrived: false,
+        LocalToday: new DateOnly(2026, 11, 20));
+
+    [Fact]
+    public void Home_Anonymous_OffersRegisterAndSignIn()
+    {
+        CurrentUser.User = CurrentUserInfo.Anonymous;
+
+        var cut = Render<Home>();
+
+        Assert.Equal("/Account/Register", cut.FindLink("Create an account").GetAttribute("href"));
+        Assert.Equal("/Account/Login", cut.FindLink("Sign in").GetAttribute("href"));
+        Assert.Empty(cut.QueryButtons("Log a cramp"));
+        Assert.Equal(0, Profiles.GetMineCalls);
+    }
+
+    [Fact]
+    public void Home_PatientWithoutProfile_GoesToOnboarding()
+    {
+        var cut = Render<Home>();
+
+        Assert.EndsWith("/onboarding", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        Assert.Empty(cut.QueryButtons("Log a cramp"));
+    }
+
+    [Fact]
+    public void Home_Patient_GreetsHerAndOffersLogACramp()
+    {
+        Profiles.Profile = Amira;
+
+        var cut = Render<Home>();
+
+        Assert.Equal("Hello, Amira", cut.Find("h1").TextContent);
+        Assert.Contains(TestEpisodes.Stage, cut.Text(), StringComparison.Ordinal);
+        Assert.Single(cut.QueryButtons("Log a cramp"));
+        Assert.Empty(cut.FindAll("#morning-title"));
+        Assert.DoesNotContain("Has your baby arrived?", cut.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Home_MorningReview_ListsLastNightsCrampsToCheck()
+    {
+        Profiles.Profile = Amira;
+        var left = TestEpisodes.Episode(side: Side.Left);
+        var right = TestEpisodes.Episode(side: Side.Right, startedAtLocal: new DateTime(2026, 11, 20, 4, 5, 0));
+        Episodes.MorningReview = [left, right];
+
+        var cut = Render<Home>();
+
+        Assert.Contains("You logged 2 cramps with questions still to answer.", cut.Text(), StringComparison.Ordinal);
+        Assert.Equal($"/episodes/{left.Id}/questions", cut.FindLink("Left leg at 02:30: answer the questions").GetAttribute("href"));
+        Assert.Equal($"/episodes/{right.Id}/questions", cut.FindLink("Right leg at 04:05: answer the questions").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Home_CrampLogged_RefreshesTheMorningReview()
+    {
+        Profiles.Profile = Amira;
+        var cut = Render<Home>();
+
+        cut.FindButton("Log a cramp").Click();
+        cut.FindButton("Left").Click();
+
+        Assert.Single(Episodes.QuickLogCalls);
+        Assert.Equal(2, Episodes.MorningReviewCalls);
+    }
+
+    [Fact]
+    public void Home_DueDatePassed_AsksIfBabyArrived()
+    {
+        Profiles.Profile = Amira with { AskIfBabyArrived = true };
+        var cut = Render<Home>();
+
+        cut.FindButton("Not yet").Click();
+
+        Assert.Equal(1, Profiles.BabyNotArrivedYetCalls);
+        Assert.Equal(2, Profiles.GetMineCalls);
+    }
+
+    [Fact]
+    public void Home_Midwife_SeesNoLogButton()
+    {
+        CurrentUser.User = new CurrentUserInfo("midwife-1", new HashSet<string> { Roles.Midwife });
+
+        var cut = Render<Home>();
+
+        Assert.Equal("Welcome", cut.Find("h1").TextContent);
+        Assert.Contains("You are signed in as Midwife.", cut.Text(), StringComparison.Ordinal);
+        Assert.Empty(cut.QueryButtons("Log a cramp"));
+        Assert.Equal(0, Profiles.GetMineCalls);
+    }
+}
