@@ -23,8 +23,10 @@
         setTheme: function (theme) {
             setCookie("lcc-theme", theme);
             if (theme === "auto") { return; }
-            document.body.classList.toggle("lcc-night", theme === "night");
-            document.body.classList.toggle("lcc-day", theme !== "night");
+            [document.documentElement, document.body].forEach(function (el) {
+                el.classList.toggle("lcc-night", theme === "night");
+                el.classList.toggle("lcc-day", theme !== "night");
+            });
             var meta = document.querySelector('meta[name="color-scheme"]');
             if (meta) { meta.setAttribute("content", theme === "night" ? "dark" : "light"); }
         },

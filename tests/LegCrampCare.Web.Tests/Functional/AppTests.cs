@@ -1,6 +1,8 @@
 using System.Net;
 using LegCrampCare.Tests.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LegCrampCare.Web.Tests.Functional;
 
@@ -75,4 +77,17 @@ public sealed class AppTests : IClassFixture<AppTests.Factory>
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("We couldn't find that page", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DataProtectionKeys_AfterStart_ArePersistedInTheDatabase()
+    {
+        // A page with a form makes the app use (and so create) its data-protection key.
+        await Client().GetAsync(new Uri("/Account/Login", UriKind.Relative));
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<LegCrampCare.Infrastructure.Persistence.AppDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        Assert.True(await db.DataProtectionKeys.AnyAsync(), "Sign-in cookies would not survive a restart.");
+    }
 }
+

@@ -1,0 +1,44 @@
+using System.Reflection;
+using LegCrampCare.Core.Features.Episodes;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+
+namespace LegCrampCare.Web.Tests.Architecture;
+
+/// <summary>The rules of docs/architecture.md that a compiler does not check.</summary>
+public sealed class ArchitectureTests
+{
+    private static readonly Assembly Core = typeof(IEpisodeService).Assembly;
+    private static readonly Assembly Web = typeof(LegCrampCare.Web.DependencyInjection).Assembly;
+
+    [Fact]
+    public void Core_References_NoEntityFrameworkOrAspNetCore()
+    {
+        var forbidden = Core.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(n => n.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) ||
+                        n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) ||
+                        n.StartsWith("LegCrampCare.Infrastructure", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Empty(forbidden);
+    }
+
+    [Fact]
+    public void Components_Inject_NoDbContextOrFactory()
+    {
+        var offenders = Web.GetTypes()
+            .Where(t => typeof(IComponent).IsAssignableFrom(t))
+            .SelectMany(t => t.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+                .Where(p => p.GetCustomAttribute<InjectAttribute>() is not null && IsDatabaseType(p.PropertyType))
+                .Select(p => $"{t.Name}.{p.Name}"))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "Components must call services, not the database: " + string.Join(", ", offenders));
+        Assert.Contains(Web.GetTypes(), t => typeof(IComponent).IsAssignableFrom(t) && t.Name == "QuickLog");
+    }
+
+    private static bool IsDatabaseType(Type type) =>
+        typeof(DbContext).IsAssignableFrom(type) ||
+        (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IDbContextFactory<>));
+}
