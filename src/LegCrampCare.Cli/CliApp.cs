@@ -9,8 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace LegCrampCare.Cli;
 
 /// <summary>
-/// Operator commands. Uses the same configuration keys (appsettings.json, environment variables such as
-/// Data__Folder and ConnectionStrings__LegCrampCare) and the same Infrastructure as the web app.
+/// Operator commands, over the same Infrastructure as the web app. Configuration comes from environment variables
+/// (Data__Folder, ConnectionStrings__LegCrampCare) or an appsettings.json in the current folder; with neither, it uses
+/// the same default data folder as the web app.
 /// </summary>
 public static class CliApp
 {

@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<UserAdministration>();
         services.AddScoped<ThemeDecider>();
         services.AddScoped<DemoDataSeeder>();
 
@@ -46,7 +47,13 @@ public static class DependencyInjection
         services.AddAuthorization();
 
         services.AddIdentityStores().AddSignInManager();
-        services.AddSingleton<IEmailSender<ApplicationUser>, LoggingEmailSender>();
+
+        // Cookies are re-checked against the security stamp as often as live pages are, so signing out, changing the
+        // password or losing a role ends sessions on other devices too.
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<AuthOptions>>((o, auth) => o.ValidationInterval = auth.Value.RevalidationInterval);
+        services.AddSingleton<LoggingEmailSender>();
+        services.AddSingleton<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<LoggingEmailSender>());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

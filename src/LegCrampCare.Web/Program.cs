@@ -6,6 +6,10 @@ using LegCrampCare.Web.Components.Account;
 using LegCrampCare.Web.Services;
 using Serilog;
 
+// Dates and numbers are shown in British English, whatever the server's own settings are.
+System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 

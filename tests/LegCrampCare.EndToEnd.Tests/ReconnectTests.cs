@@ -20,7 +20,10 @@ public sealed class ReconnectTests : IClassFixture<BrowserHost>
         await Journey.AnswerAsync(page, "chest-pain", "No");
         await Journey.AnswerAsync(page, "fainted", "No");
 
-        // Drop the live connection the way a flaky phone network would.
+        // Drop the live connection the way a flaky phone network would, and keep the server out of reach for a while.
+        var serverReachable = true;
+        await page.RouteAsync("**/_blazor/negotiate**", route => serverReachable ? route.ContinueAsync() : route.AbortAsync());
+        serverReachable = false;
         await page.EvaluateAsync("() => Blazor._internal.forceCloseConnection()");
 
         var dialog = page.Locator("#components-reconnect-modal");
@@ -28,8 +31,9 @@ public sealed class ReconnectTests : IClassFixture<BrowserHost>
         await Assertions.Expect(dialog.GetByText("The connection dropped for a moment. Nothing you typed is lost")).ToBeVisibleAsync();
         await Assertions.Expect(dialog.GetByRole(AriaRole.Link, new() { Name = "Call 999" })).ToHaveAttributeAsync("href", "tel:999");
 
-        // It reconnects by itself; the answers are still there and can be saved.
-        await Assertions.Expect(dialog).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        // When the network is back it reconnects by itself; the answers are still there and can be saved.
+        serverReachable = true;
+        await Assertions.Expect(dialog).ToBeHiddenAsync(new() { Timeout = 45_000 });
         await Assertions.Expect(page.Locator("fieldset[data-question='chest-pain']").GetByRole(AriaRole.Button, new() { Name = "No", Exact = true }))
             .ToHaveAttributeAsync("aria-pressed", "true");
         await Assertions.Expect(page.Locator("fieldset[data-question='fainted']").GetByRole(AriaRole.Button, new() { Name = "No", Exact = true }))

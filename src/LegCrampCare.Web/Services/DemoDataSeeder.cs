@@ -82,30 +82,42 @@ public sealed class DemoDataSeeder(
 
         var random = new Random(20261126);
         Side[] sides = [Side.Left, Side.Right, Side.Both, Side.Left, Side.Right];
-        int[] nightsAgo = [1, 2, 4, 5, 7, 9, 10, 12, 15, 16, 19, 21];
+        var currentNight = PregnancyCalendar.NightOf(now, zone);
+
+        // Three weeks of complete, ordinary cramps on earlier nights…
+        int[] nightsAgo = [2, 3, 5, 6, 8, 10, 11, 13, 16, 17, 20];
         foreach (var ago in nightsAgo)
         {
-            var night = today.AddDays(-ago);
+            var night = currentNight.AddDays(-ago);
             var local = night.AddDays(1).ToDateTime(new TimeOnly(1 + random.Next(0, 4), random.Next(0, 60)));
-            var start = PregnancyCalendar.LocalToUtc(local, zone);
-            var complete = ago != 1;
-            var episode = new Episode
-            {
-                Id = Guid.NewGuid(),
-                PatientId = userId,
-                StartedAtUtc = start,
-                Night = PregnancyCalendar.NightOf(start, zone),
-                Side = sides[ago % sides.Length],
-                DurationMinutes = complete ? random.Next(1, 6) : null,
-                Locations = complete ? CrampLocations.Calf : CrampLocations.None,
-                PainScore = complete ? random.Next(4, 9) : null,
-                HelpedBy = complete ? ReliefMethods.Stretching | (ago % 3 == 0 ? ReliefMethods.Massage : ReliefMethods.None) : ReliefMethods.None,
-                Answers = complete ? AllClear() : new EpisodeAnswers(),
-                CreatedAtUtc = start.AddMinutes(3),
-                UpdatedAtUtc = start.AddHours(6),
-            };
-            await episodes.AddIfAbsentAsync(episode, ct);
+            await AddAsync(userId, PregnancyCalendar.LocalToUtc(local, zone), sides[ago % sides.Length], complete: true, random, zone, ct);
         }
+
+        // …and one from last night that was quick-logged, its questions still to answer (the morning review shows it).
+        var lastNight = today.AddDays(-1);
+        var lateEvening = PregnancyCalendar.LocalToUtc(lastNight.ToDateTime(new TimeOnly(22, 40)), zone);
+        var smallHours = PregnancyCalendar.LocalToUtc(today.ToDateTime(new TimeOnly(2, 10)), zone);
+        await AddAsync(userId, smallHours < now ? smallHours : lateEvening, Side.Left, complete: false, random, zone, ct);
+    }
+
+    private async Task AddAsync(string userId, DateTime start, Side side, bool complete, Random random, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var episode = new Episode
+        {
+            Id = Guid.NewGuid(),
+            PatientId = userId,
+            StartedAtUtc = start,
+            Night = PregnancyCalendar.NightOf(start, zone),
+            Side = side,
+            DurationMinutes = complete ? random.Next(1, 6) : null,
+            Locations = complete ? CrampLocations.Calf : CrampLocations.None,
+            PainScore = complete ? random.Next(4, 9) : null,
+            HelpedBy = complete ? ReliefMethods.Stretching | (random.Next(3) == 0 ? ReliefMethods.Massage : ReliefMethods.None) : ReliefMethods.None,
+            Answers = complete ? AllClear() : new EpisodeAnswers(),
+            CreatedAtUtc = start.AddMinutes(3),
+            UpdatedAtUtc = complete ? start.AddHours(6) : start.AddMinutes(3),
+        };
+        await episodes.AddIfAbsentAsync(episode, ct);
     }
 
     private static EpisodeAnswers AllClear() => new()

@@ -9,6 +9,9 @@ namespace LegCrampCare.Web.Services;
 /// </summary>
 public sealed class LoggingEmailSender(ILogger<LoggingEmailSender> logger, IHostEnvironment environment) : IEmailSender<ApplicationUser>
 {
+    /// <summary>Whether account emails reach anyone: only in Development, where the link is written to the log.</summary>
+    public bool CanDeliver => environment.IsDevelopment();
+
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
         Send(user, "email confirmation", confirmationLink);
 

@@ -22,6 +22,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
 {
     protected ComponentTestBase()
     {
+        // The whole suite runs its projects in parallel on 2 cores (browser tests included): give waits room.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(options =>
         {

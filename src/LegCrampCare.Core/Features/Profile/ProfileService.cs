@@ -35,13 +35,14 @@ public sealed class ProfileService(
         var zoneForToday = PregnancyCalendar.FindZoneOrUtc(request.TimeZoneId);
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var today = PregnancyCalendar.LocalDate(nowUtc, zoneForToday);
-        var result = new SaveProfileRequestValidator(today).Validate(request);
+        var existing = await profiles.FindAsync(userId, ct);
+        var result = new SaveProfileRequestValidator(today, existing?.PregnancyEndedOn is not null).Validate(request);
         if (!result.IsValid)
         {
             return ServiceResult<ProfileDto>.Invalid(result.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList());
         }
 
-        var profile = await profiles.FindAsync(userId, ct) ?? new PregnancyProfile { UserId = userId, CreatedAtUtc = nowUtc };
+        var profile = existing ?? new PregnancyProfile { UserId = userId, CreatedAtUtc = nowUtc };
         profile.DisplayName = request.DisplayName.Trim();
         profile.DateOfBirth = request.DateOfBirth!.Value;
         profile.HospitalNumber = string.IsNullOrWhiteSpace(request.HospitalNumber) ? null : request.HospitalNumber.Trim();

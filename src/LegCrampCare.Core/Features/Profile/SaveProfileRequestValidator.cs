@@ -7,7 +7,7 @@ namespace LegCrampCare.Core.Features.Profile;
 /// <summary>Profile limits, checked against her local "today".</summary>
 public sealed partial class SaveProfileRequestValidator : AbstractValidator<SaveProfileRequest>
 {
-    public SaveProfileRequestValidator(DateOnly today)
+    public SaveProfileRequestValidator(DateOnly today, bool pregnancyEnded = false)
     {
         RuleFor(x => x.DisplayName)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Enter your name as you'd like your midwife to see it.")
@@ -21,10 +21,10 @@ public sealed partial class SaveProfileRequestValidator : AbstractValidator<Save
             .Must(n => string.IsNullOrWhiteSpace(n) || HospitalNumberPattern().IsMatch(n))
             .WithMessage("Hospital or NHS number can contain letters, digits and spaces only.");
         RuleFor(x => x.DueDate)
-            .NotNull().When(x => x.BirthDate is null)
+            .NotNull().When(x => x.BirthDate is null && !pregnancyEnded)
             .WithMessage("Enter your due date (or, if your baby has arrived, the birth date).")
             .Must(d => d is null || (d >= today.AddDays(-365) && d <= today.AddDays(PregnancyCalendar.FullTermDays + 14)))
-            .When(x => x.BirthDate is null)
+            .When(x => x.BirthDate is null && !pregnancyEnded)
             .WithMessage("Due date must be within the next 42 weeks, or, if it has passed, within the last year. If your baby has arrived, enter the birth date instead.");
         RuleFor(x => x.BirthDate)
             .Must(d => d is null || d <= today).WithMessage("Birth date can't be in the future.")

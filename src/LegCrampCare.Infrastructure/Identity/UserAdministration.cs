@@ -1,0 +1,107 @@
+using LegCrampCare.Core.Abstractions;
+using LegCrampCare.Core.Common;
+using LegCrampCare.Core.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace LegCrampCare.Infrastructure.Identity;
+
+/// <summary>An account as the admin sees it: no health data.</summary>
+public sealed record UserSummary(string Id, string Email, IReadOnlyList<string> Roles, DateTime CreatedAtUtc);
+
+/// <summary>
+/// Role management for admins. Checks the caller is an admin on every call (anyone else gets "not found"), keeps at
+/// least one admin, audits every change and renews the user's security stamp so open sessions pick it up.
+/// </summary>
+public sealed class UserAdministration(
+    UserManager<ApplicationUser> users,
+    ICurrentUser currentUser,
+    IAuditLog audit,
+    ILogger<UserAdministration> logger)
+{
+    public async Task<ServiceResult<IReadOnlyList<UserSummary>>> ListAsync(CancellationToken ct = default)
+    {
+        if (await AdminIdAsync(ct) is null)
+        {
+            return ServiceResult<IReadOnlyList<UserSummary>>.NotFound();
+        }
+
+        var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
+        var list = new List<UserSummary>(all.Count);
+        foreach (var user in all)
+        {
+            list.Add(new UserSummary(user.Id, user.Email ?? "", (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(), user.CreatedAtUtc));
+        }
+
+        return ServiceResult<IReadOnlyList<UserSummary>>.Ok(list);
+    }
+
+    public async Task<ServiceResult<UserSummary>> GetAsync(string userId, CancellationToken ct = default)
+    {
+        if (await AdminIdAsync(ct) is null || await users.FindByIdAsync(userId) is not { } user)
+        {
+            return ServiceResult<UserSummary>.NotFound();
+        }
+
+        return ServiceResult<UserSummary>.Ok(await SummaryAsync(user));
+    }
+
+    public async Task<ServiceResult<UserSummary>> SetRolesAsync(string userId, IEnumerable<string> roles, CancellationToken ct = default)
+    {
+        var adminId = await AdminIdAsync(ct);
+        if (adminId is null || await users.FindByIdAsync(userId) is not { } user)
+        {
+            return ServiceResult<UserSummary>.NotFound();
+        }
+
+        var wanted = roles.ToHashSet(StringComparer.Ordinal);
+        if (wanted.Any(r => !Roles.All.Contains(r)))
+        {
+            return ServiceResult<UserSummary>.Invalid("Roles", $"Roles can only be {string.Join(", ", Roles.All)}.");
+        }
+
+        var current = await users.GetRolesAsync(user);
+        if (current.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
+        {
+            return ServiceResult<UserSummary>.Invalid("Roles", "This is the only admin account, so it must keep the Admin role. Make someone else an admin first.");
+        }
+
+        var toAdd = wanted.Except(current).ToList();
+        var toRemove = current.Except(wanted).ToList();
+        if (toAdd.Count + toRemove.Count > 0)
+        {
+            if (toAdd.Count > 0)
+            {
+                await users.AddToRolesAsync(user, toAdd);
+            }
+
+            if (toRemove.Count > 0)
+            {
+                await users.RemoveFromRolesAsync(user, toRemove);
+            }
+
+            await users.UpdateSecurityStampAsync(user);
+            await audit.WriteAsync(new AuditEntry(adminId, Roles.Admin, "roles.changed", user.Id, "account-roles", "success"), ct);
+            logger.LogInformation("Roles of user {UserId} changed by admin {ActorId}", user.Id, adminId);
+        }
+
+        return ServiceResult<UserSummary>.Ok(await SummaryAsync(user));
+    }
+
+    /// <summary>True when this user is the last admin (the account can't be deleted or lose the role).</summary>
+    public async Task<bool> IsOnlyAdminAsync(string userId)
+    {
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        return admins.Count == 1 && admins[0].Id == userId;
+    }
+
+    private async Task<UserSummary> SummaryAsync(ApplicationUser user) =>
+        new(user.Id, user.Email ?? "", (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(), user.CreatedAtUtc);
+
+    private async Task<string?> AdminIdAsync(CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync(ct);
+        return user.UserId is not null && user.IsInRole(Roles.Admin) ? user.UserId : null;
+    }
+}

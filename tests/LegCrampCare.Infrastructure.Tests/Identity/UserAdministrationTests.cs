@@ -1,0 +1,119 @@
+using LegCrampCare.Core.Abstractions;
+using LegCrampCare.Core.Domain;
+using LegCrampCare.Infrastructure.Identity;
+using LegCrampCare.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LegCrampCare.Infrastructure.Tests.Identity;
+
+/// <summary>Role management: admins only, never the last admin, every change audited.</summary>
+public sealed class UserAdministrationTests : IAsyncLifetime
+{
+    private sealed class Caller : ICurrentUser
+    {
+        public CurrentUserInfo Info { get; set; } = CurrentUserInfo.Anonymous;
+
+        public Task<CurrentUserInfo> GetAsync(CancellationToken ct = default) => Task.FromResult(Info);
+    }
+
+    private readonly Caller _caller = new();
+    private TestDatabase _database = default!;
+    private AsyncServiceScope _scope;
+    private UserManager<ApplicationUser> _users = default!;
+    private ApplicationUser _admin = default!;
+    private ApplicationUser _patient = default!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateInitializedAsync(services =>
+        {
+            services.AddSingleton<ICurrentUser>(_caller);
+            services.AddScoped<UserAdministration>();
+        });
+        _scope = _database.Services.CreateAsyncScope();
+        _users = _scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        _admin = await CreateAsync("admin@example.org", Roles.Admin);
+        _patient = await CreateAsync("patient@example.org", Roles.Patient);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _scope.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private UserAdministration Administration => _scope.ServiceProvider.GetRequiredService<UserAdministration>();
+
+    private async Task<ApplicationUser> CreateAsync(string email, string role)
+    {
+        var user = new ApplicationUser { UserName = email, Email = email };
+        Assert.True((await _users.CreateAsync(user, "a long enough passphrase")).Succeeded);
+        await _users.AddToRoleAsync(user, role);
+        return user;
+    }
+
+    private void ActAs(ApplicationUser user, string role) => _caller.Info = new CurrentUserInfo(user.Id, new HashSet<string> { role });
+
+    [Fact]
+    public async Task SetRoles_ByAdmin_ChangesRolesAndAuditsWithoutContent()
+    {
+        ActAs(_admin, Roles.Admin);
+
+        var result = await Administration.SetRolesAsync(_patient.Id, [Roles.Midwife]);
+
+        Assert.True(result.IsOk);
+        Assert.Equal([Roles.Midwife], result.Value!.Roles);
+        await using var db = await _database.Contexts.CreateDbContextAsync();
+        var audit = Assert.Single(await db.AuditEvents.ToListAsync());
+        Assert.Equal(("roles.changed", _admin.Id, _patient.Id, "success"), (audit.Action, audit.ActorId, audit.SubjectUserId, audit.Outcome));
+    }
+
+    [Theory]
+    [InlineData(Roles.Patient)]
+    [InlineData(Roles.Midwife)]
+    [InlineData(Roles.Editor)]
+    public async Task AnyCall_ByNonAdmin_NotFoundAndNothingChanges(string role)
+    {
+        ActAs(_patient, role);
+
+        Assert.Equal(Core.Common.ResultStatus.NotFound, (await Administration.ListAsync()).Status);
+        Assert.Equal(Core.Common.ResultStatus.NotFound, (await Administration.GetAsync(_admin.Id)).Status);
+        Assert.Equal(Core.Common.ResultStatus.NotFound, (await Administration.SetRolesAsync(_patient.Id, [Roles.Admin])).Status);
+        Assert.False(await _users.IsInRoleAsync(await _users.FindByIdAsync(_patient.Id) ?? _patient, Roles.Admin));
+    }
+
+    [Fact]
+    public async Task SetRoles_RemovingTheOnlyAdmin_RefusedWithMessage()
+    {
+        ActAs(_admin, Roles.Admin);
+
+        var result = await Administration.SetRolesAsync(_admin.Id, [Roles.Editor]);
+
+        Assert.Equal(Core.Common.ResultStatus.Invalid, result.Status);
+        Assert.Contains("only admin", result.Errors[0].Message, StringComparison.Ordinal);
+        Assert.True(await Administration.IsOnlyAdminAsync(_admin.Id));
+    }
+
+    [Fact]
+    public async Task SetRoles_UnknownRole_Refused()
+    {
+        ActAs(_admin, Roles.Admin);
+
+        var result = await Administration.SetRolesAsync(_patient.Id, ["Superuser"]);
+
+        Assert.Equal(Core.Common.ResultStatus.Invalid, result.Status);
+    }
+
+    [Fact]
+    public async Task List_ByAdmin_ShowsAccountsAndRolesOnly()
+    {
+        ActAs(_admin, Roles.Admin);
+
+        var list = (await Administration.ListAsync()).Value!;
+
+        Assert.Equal(["admin@example.org", "patient@example.org"], list.Select(u => u.Email));
+        Assert.Equal([Roles.Patient], list[1].Roles);
+    }
+}
