@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<LoggingEmailSender>();
         services.AddSingleton<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<LoggingEmailSender>());
 
+        services.AddAccountRateLimiting(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

@@ -27,6 +27,7 @@ public class TestAppFactory : WebApplicationFactory<Program>
         {
             ["Data:Folder"] = DataFolder,
             ["Auth:RevalidationInterval"] = "00:00:05",
+            ["RateLimits:AccountPostsPerMinute"] = "100",
         };
         foreach (var (key, value) in Settings)
         {

@@ -1,0 +1,48 @@
+using System.Threading.RateLimiting;
+
+namespace LegCrampCare.Web.Services;
+
+/// <summary>
+/// Limits form posts to the sign-in, registration and password-reset pages per client address, so that guessing
+/// passwords, mass registration and using the account lockout to lock someone out are all slow and expensive.
+/// </summary>
+public static class AccountRateLimiting
+{
+    public const string Section = "RateLimits";
+
+    private static readonly string[] LimitedPaths =
+        ["/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword"];
+
+    public static IServiceCollection AddAccountRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var path = LimitedPaths.FirstOrDefault(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase));
+                if (path is null || !HttpMethods.IsPost(context.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("unlimited");
+                }
+
+                var permits = configuration.GetValue($"{Section}:AccountPostsPerMinute", 10);
+                var key = $"{path}|{context.Connection.RemoteIpAddress}";
+                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permits,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+            options.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await context.HttpContext.Response.WriteAsync(
+                    "Too many attempts from this device. Please wait a minute, then try again.", ct);
+            };
+        });
+        return services;
+    }
+}
