@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<ThemeDecider>();
+        services.AddScoped<CspNonce>();
         services.AddScoped<DemoDataSeeder>();
 
         services.AddAuthentication(options =>

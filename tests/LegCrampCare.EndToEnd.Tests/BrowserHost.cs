@@ -21,6 +21,9 @@ public class BrowserHost : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>Errors the browser reported (script errors, Content-Security-Policy violations), for tests to check.</summary>
+    public System.Collections.Concurrent.ConcurrentBag<string> ConsoleErrors { get; } = [];
+
     /// <summary>Override to run the app with another clock.</summary>
     protected virtual TimeProvider? Time => null;
 
@@ -64,7 +67,16 @@ public class BrowserHost : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 412, Height = 915 },
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                ConsoleErrors.Add($"{page.Url}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => ConsoleErrors.Add($"{page.Url}: {error}");
+        return page;
     }
 
     public async Task DisposeAsync()

@@ -85,6 +85,9 @@ public sealed class PatientJourneyTests : IClassFixture<BrowserHost>
         await Assertions.Expect(other.GetByRole(AriaRole.Heading, new() { Name = "Not found" })).ToBeVisibleAsync();
         await Assertions.Expect(other.GetByText(canaryNote)).ToHaveCountAsync(0);
 
+        // The pages ran with the strict Content-Security-Policy and no script errors.
+        Assert.True(_host.ConsoleErrors.IsEmpty, "Browser errors:\n" + string.Join("\n", _host.ConsoleErrors));
+
         // Health data never reaches the logs.
         var logs = _host.App.ReadLogs();
         Assert.False(string.IsNullOrEmpty(logs), "The app wrote no log file.");

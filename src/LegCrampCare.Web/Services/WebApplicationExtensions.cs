@@ -7,7 +7,8 @@ namespace LegCrampCare.Web.Services;
 public static class WebApplicationExtensions
 {
     /// <summary>
-    /// Basic response headers for an app holding health data. Pages are never cached; the site may not be framed.
+    /// Response headers for an app holding health data: a Content-Security-Policy without inline or third-party
+    /// scripts, no framing, no sniffing, no referrer, pages never cached, no Server header.
     /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
@@ -18,7 +19,12 @@ public static class WebApplicationExtensions
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers.XFrameOptions = "DENY";
-                headers.ContentSecurityPolicy = "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+                // Scripts only from this site, plus the per-request nonce on Blazor's inline import map. Inline styles are
+                // allowed because MudBlazor's theme and components need them.
+                var nonce = context.RequestServices.GetRequiredService<CspNonce>().Value;
+                headers.ContentSecurityPolicy =
+                    $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+                    "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
                 headers.Remove("Server");
                 if (!context.Request.Path.StartsWithSegments("/_content") && !context.Request.Path.StartsWithSegments("/_framework") &&
                     !Path.HasExtension(context.Request.Path.Value))

@@ -63,7 +63,12 @@ public sealed class AppTests : IClassFixture<AppTests.Factory>
         var response = await Client().GetAsync(new Uri("/Account/Login", UriKind.Relative));
 
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Matches("script-src 'self' 'nonce-[A-Za-z0-9+/=]+';", csp);
+        Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+        var nonce = System.Text.RegularExpressions.Regex.Match(csp, "'nonce-([^']+)'").Groups[1].Value;
+        Assert.Contains($"nonce=\"{nonce}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         Assert.False(response.Headers.Contains("Server"));
     }
