@@ -37,6 +37,25 @@ public static class WebApplicationExtensions
             await next();
         });
 
+    /// <summary>
+    /// The live connection (/_blazor) only accepts pages of this site: a request that says it comes from another
+    /// origin is refused, so another site can't open a connection with her cookies (cross-site WebSocket hijacking).
+    /// </summary>
+    public static IApplicationBuilder UseSameOriginLiveConnection(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/_blazor") &&
+                context.Request.Headers.Origin is { Count: > 0 } origin &&
+                (!Uri.TryCreate(origin.ToString(), UriKind.Absolute, out var uri) ||
+                 !string.Equals(uri.Authority, context.Request.Host.Value, StringComparison.OrdinalIgnoreCase)))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+
+            await next();
+        });
+
     /// <summary>Creates and migrates the database; in Development, creates the demo accounts on first start.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {

@@ -94,5 +94,29 @@ public sealed class AppTests : IClassFixture<AppTests.Factory>
         await using var db = await contexts.CreateDbContextAsync();
         Assert.True(await db.DataProtectionKeys.AnyAsync(), "Sign-in cookies would not survive a restart.");
     }
-}
 
+    [Theory]
+    [InlineData("https://evil.example")]
+    [InlineData("null")]
+    public async Task LiveConnection_FromAnotherOrigin_Refused(string origin)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/_blazor/negotiate?negotiateVersion=1", UriKind.Relative));
+        request.Headers.Add("Origin", origin);
+
+        var response = await Client().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task LiveConnection_FromThisSite_Accepted()
+    {
+        var client = Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/_blazor/negotiate?negotiateVersion=1", UriKind.Relative));
+        request.Headers.Add("Origin", client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
