@@ -36,7 +36,13 @@ public sealed class PatientJourneyTests : IClassFixture<BrowserHost>
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Undo" })).ToBeVisibleAsync();
         var savedAtUtc = DateTime.UtcNow;
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Answer now" }).ClickAsync();
+        // A reload never makes a second episode, and home shows what she logged tonight.
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("tonight").GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
+        var episodePath = await page.GetByTestId("tonight").GetByRole(AriaRole.Link).GetAttributeAsync("href");
+        await page.GotoInteractiveAsync(episodePath + "/questions");
+
         await page.GetByRole(AriaRole.Heading, new() { Name = "A few quick questions" }).WaitForAsync();
         await Journey.AssertAccessibleAsync(page);
         foreach (var id in new[] { "sudden-breathless", "chest-pain", "coughing-blood", "fainted", "one-leg-swollen", "calf-red", "calf-warm", "usual-breathless", "pain-still-there" })
@@ -52,11 +58,13 @@ public sealed class PatientJourneyTests : IClassFixture<BrowserHost>
         await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
         var night = PregnancyCalendar.NightOf(savedAtUtc, zone);
         var heading = $"Night of {night.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}";
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading })).ToBeVisibleAsync();
+        var nightSection = page.GetByRole(AriaRole.Region, new() { Name = heading });
+        await Assertions.Expect(nightSection).ToBeVisibleAsync();
+        await Assertions.Expect(nightSection.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("left leg") })).ToHaveCountAsync(1);
         await Journey.AssertAccessibleAsync(page);
 
         // Edit it, then reload: the change is still there.
-        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("left leg") }).First.ClickAsync();
+        await nightSection.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("left leg") }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Cramp details" }).WaitForAsync();
         var episodeUrl = page.Url;
         await page.GetByLabel("How long it lasted (minutes)").FillAsync("4");
@@ -78,6 +86,11 @@ public sealed class PatientJourneyTests : IClassFixture<BrowserHost>
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByLabel("How long it lasted (minutes)")).ToHaveValueAsync("4");
 
+        // Her details page is accessible too.
+        await page.GotoInteractiveAsync("/profile");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "My pregnancy" }).WaitForAsync();
+        await Journey.AssertAccessibleAsync(page);
+
         // A second patient cannot open the first one's episode by its URL.
         var other = await _host.NewPageAsync();
         await Journey.RegisterPatientAsync(other, $"other-{Guid.NewGuid():N}@example.org", "Other Patient", today.AddDays(90));
@@ -96,4 +109,24 @@ public sealed class PatientJourneyTests : IClassFixture<BrowserHost>
         Assert.DoesNotContain(canaryName, logs, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(canaryEmail, logs, StringComparison.OrdinalIgnoreCase);
     }
+
+    [BrowserFact]
+    public async Task RedFlagYes_ChestPain_ShowsTheEmergencyCallButton()
+    {
+        var page = await _host.NewPageAsync();
+        await Journey.RegisterPatientAsync(page, $"redflag-{Guid.NewGuid():N}@example.org", "Red Flag", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log a cramp" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Right", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Answer now" }).ClickAsync();
+
+        await Journey.AnswerAsync(page, "chest-pain", "Yes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save answers" }).ClickAsync();
+
+        var alert = page.Locator("section.lcc-urgent");
+        await Assertions.Expect(alert.GetByRole(AriaRole.Heading, new() { Name = "Call 999 now" })).ToBeVisibleAsync();
+        await Assertions.Expect(alert.GetByRole(AriaRole.Link, new() { Name = "Call 999" })).ToHaveAttributeAsync("href", "tel:999");
+        await Assertions.Expect(alert).ToContainTextAsync("Do not drive yourself.");
+        await Journey.AssertAccessibleAsync(page);
+    }
 }
+

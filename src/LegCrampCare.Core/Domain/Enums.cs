@@ -38,6 +38,12 @@ public enum Swelling
     OneLeg = 2,
     WholeLeg = 3,
     BothAnklesGradual = 4,
+
+    /// <summary>
+    /// "Is one leg swollen?" answered no on the quick screen: no one-sided swelling, but gradual swelling of both
+    /// ankles was not asked, so it is not recorded as <see cref="None"/>.
+    /// </summary>
+    NotOneLeg = 5,
 }
 
 public enum BirthMode

@@ -36,6 +36,9 @@ public sealed record EpisodeAnswers
     public Answer VisionProblems { get; set; }
     public Answer PainBelowRibs { get; set; }
 
+    /// <summary>Whether cramps are badly disturbing her sleep (the triage format's history.sleepBadlyDisturbed).</summary>
+    public Answer SleepBadlyDisturbed { get; set; }
+
     /// <summary>True when any red-flag question has no answer yet.</summary>
     public bool HasUnansweredRedFlag =>
         !SuddenBreathlessness.IsAnswered() || !ChestPain.IsAnswered() || !CoughingBlood.IsAnswered() ||

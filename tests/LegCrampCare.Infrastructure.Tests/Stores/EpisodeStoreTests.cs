@@ -168,7 +168,7 @@ public sealed class EpisodeStoreTests(MigratedDatabaseFixture fixture) : IClassF
         var answerProperties = AnswerProperties();
         var swellings = Enum.GetValues<Swelling>();
         var answers = Enum.GetValues<Answer>();
-        Assert.Equal(23, answerProperties.Length);
+        Assert.Equal(24, answerProperties.Length);
         var expected = new List<Episode>();
         for (var rotation = 0; rotation < swellings.Length; rotation++)
         {

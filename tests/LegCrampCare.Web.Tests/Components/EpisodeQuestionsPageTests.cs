@@ -158,7 +158,8 @@ public sealed class EpisodeQuestionsPageTests : ComponentTestBase
 
         cut.FindButton("Save answers").Click();
 
-        Assert.Equal(TestEpisodes.AllQuickQuestionsNo(), Assert.Single(Episodes.UpdateCalls).Details.Answers);
+        // "No" to one swollen leg is stored as that, not as "no swelling at all" (both ankles were not asked).
+        Assert.Equal(TestEpisodes.AllQuickQuestionsNo() with { Swelling = Swelling.NotOneLeg }, Assert.Single(Episodes.UpdateCalls).Details.Answers);
         Assert.DoesNotContain(StillUnanswered, cut.Text(), StringComparison.Ordinal);
         Assert.Empty(cut.QueryButtons("Answer them now"));
     }
@@ -242,4 +243,50 @@ public sealed class EpisodeQuestionsPageTests : ComponentTestBase
         Assert.Equal("Not found", cut.Find("h1").TextContent);
         Assert.Empty(cut.QueryButtons("Save answers"));
     }
+
+    [Fact]
+    public void Save_ChestPainYes_LeadsWithCallEmergencyAndDoNotDrive()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode());
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+
+        cut.FindQuestion(ChestPain).ButtonIn("Yes").Click();
+        cut.FindButton("Save answers").Click();
+
+        var alert = cut.Find("section.lcc-urgent[role=alert]");
+        Assert.Equal("Call 999 now", alert.QuerySelector("h2")!.TextContent);
+        Assert.Contains("chest or upper-back pain", alert.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Do not drive yourself.", alert.TextContent, StringComparison.Ordinal);
+        Assert.Equal("tel:999", alert.QuerySelector("a.lcc-call")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Save_OneLegSwollenYes_SaysGetCheckedToday()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode());
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+
+        cut.FindQuestion("Is one leg swollen?").ButtonIn("Yes").Click();
+        cut.FindButton("Save answers").Click();
+
+        var alert = cut.Find("section.lcc-urgent[role=alert]");
+        Assert.Equal("Get checked today", alert.QuerySelector("h2")!.TextContent);
+        Assert.Contains("one leg is swollen", alert.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Save_AllNo_NoUrgentAdvice()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode());
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+        foreach (var legend in cut.QuestionLegends())
+        {
+            cut.FindQuestion(legend).ButtonIn("No").Click();
+        }
+
+        cut.FindButton("Save answers").Click();
+
+        Assert.Empty(cut.FindAll("section.lcc-urgent"));
+    }
 }
+

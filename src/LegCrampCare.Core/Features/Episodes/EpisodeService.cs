@@ -111,7 +111,11 @@ public sealed class EpisodeService(
             return ServiceResult<EpisodeDto>.Invalid(errors);
         }
 
-        var startUtc = PregnancyCalendar.LocalToUtc(details.StartedAtLocal, zone);
+        // Unchanged wall-clock time keeps the stored instant: in the hour the clocks go back a local time names two
+        // instants, and re-converting would move an episode from the second one to the first.
+        var startUtc = details.StartedAtLocal == PregnancyCalendar.ToLocal(episode.StartedAtUtc, zone)
+            ? episode.StartedAtUtc
+            : PregnancyCalendar.LocalToUtc(details.StartedAtLocal, zone);
         episode.StartedAtUtc = startUtc;
         episode.Night = PregnancyCalendar.NightOf(startUtc, zone);
         episode.Side = details.Side;
@@ -192,7 +196,7 @@ public sealed class EpisodeService(
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var local = PregnancyCalendar.ToLocal(nowUtc, zone);
         var localTime = TimeOnly.FromDateTime(local);
-        if (localTime < MorningReviewFrom || localTime >= PregnancyCalendar.NightStartsAt)
+        if (localTime < MorningReviewFrom)
         {
             return ServiceResult<IReadOnlyList<EpisodeDto>>.Ok([]);
         }

@@ -18,8 +18,8 @@ public interface IEpisodeService
     Task<ServiceResult<HistoryPage>> GetHistoryAsync(int page, int pageSize, CancellationToken ct = default);
 
     /// <summary>
-    /// From 05:00 local on: last night's episodes that still have unanswered questions, to confirm, complete or delete.
-    /// Empty before 05:00 and when there is nothing to review.
+    /// From 05:00 local until midnight: last night's episodes (the night named by yesterday's date) that still have
+    /// unanswered questions, to confirm, complete or delete. Empty before 05:00 and when there is nothing to review.
     /// </summary>
     Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetMorningReviewAsync(CancellationToken ct = default);
 

@@ -97,7 +97,7 @@ public sealed class ProfileService(
         {
             var userId = (await currentUser.GetAsync(ct)).UserId!;
             var deleted = await episodes.DeleteAllAsync(userId, ct);
-            logger.LogInformation("Pregnancy ended for user {UserId}; {Count} episodes deleted at her request", userId, deleted);
+            logger.LogInformation("Profile {UserId} updated; {Count} episodes deleted at her request", userId, deleted);
         }
 
         return result;

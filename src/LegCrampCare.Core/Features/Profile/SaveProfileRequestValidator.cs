@@ -26,6 +26,10 @@ public sealed partial class SaveProfileRequestValidator : AbstractValidator<Save
             .Must(d => d is null || (d >= today.AddDays(-365) && d <= today.AddDays(PregnancyCalendar.FullTermDays + 14)))
             .When(x => x.BirthDate is null && !pregnancyEnded)
             .WithMessage("Due date must be within the next 42 weeks, or, if it has passed, within the last year. If your baby has arrived, enter the birth date instead.");
+        RuleFor(x => x.DueDate)
+            .Must(d => d is null || (d >= today.AddYears(-2) && d <= today.AddDays(PregnancyCalendar.FullTermDays + 14)))
+            .When(x => x.BirthDate is not null || pregnancyEnded)
+            .WithMessage("Due date must be a date within the last two years or the next 42 weeks.");
         RuleFor(x => x.BirthDate)
             .Must(d => d is null || d <= today).WithMessage("Birth date can't be in the future.")
             .Must(d => d is null || d >= today.AddYears(-1))

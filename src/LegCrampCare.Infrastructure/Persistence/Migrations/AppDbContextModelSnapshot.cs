@@ -131,6 +131,9 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                             b1.Property<int>("SevereHeadache")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int>("SleepBadlyDisturbed")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("SuddenBreathlessness")
                                 .HasColumnType("INTEGER");
 

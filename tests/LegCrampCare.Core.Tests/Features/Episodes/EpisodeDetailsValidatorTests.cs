@@ -291,7 +291,7 @@ public sealed class EpisodeDetailsValidatorTests
     public void AnswerPropertyNames_CoverEveryYesNoQuestion()
     {
         // Guards the theory below against silently testing nothing.
-        Assert.Equal(23, AnswerPropertyNames().Count);
+        Assert.Equal(24, AnswerPropertyNames().Count);
     }
 
     [Theory]
@@ -320,7 +320,7 @@ public sealed class EpisodeDetailsValidatorTests
     }
 
     [Theory]
-    [InlineData(5)]
+    [InlineData(6)]
     [InlineData(-1)]
     public void Validate_UndefinedSwelling_IsRejected(int swelling)
     {

@@ -786,13 +786,24 @@ public sealed class EpisodeServiceTests
     }
 
     [Theory]
-    [InlineData(11, 0)] // 12:00 BST
-    [InlineData(11, 30)] // 12:30 BST, though only 11:30 in UTC
-    [InlineData(20, 0)]
-    public async Task GetMorningReview_FromNoonLocal_IsEmpty(int utcHour, int utcMinute)
+    [InlineData(11, 0)] // 12:00 BST: a first visit after noon still sees last night
+    [InlineData(11, 30)] // 12:30 BST
+    [InlineData(22, 59)] // 23:59 BST
+    public async Task GetMorningReview_LaterTheSameDay_StillListsLastNight(int utcHour, int utcMinute)
+    {
+        var (evening, early, _, redFlagsOnly, _) = await SeedMorningAsync();
+        SetUtcNow(2026, 6, 10, utcHour, utcMinute);
+
+        var result = await _service.GetMorningReviewAsync();
+
+        Assert.Equal([evening, redFlagsOnly, early], result.Value!.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task GetMorningReview_AfterMidnight_IsEmptyUntil0500()
     {
         await SeedMorningAsync();
-        SetUtcNow(2026, 6, 10, utcHour, utcMinute);
+        SetUtcNow(2026, 6, 10, 23, 30); // 00:30 BST on the 11th
 
         var result = await _service.GetMorningReviewAsync();
 
@@ -859,4 +870,29 @@ public sealed class EpisodeServiceTests
 
         Assert.Equal(new DateTime(2025, 7, 11, 0, 0, 0), window.EarliestLocal);
     }
+
+    [Fact]
+    public async Task Update_SecondPassOfRepeatedHourUnchanged_KeepsTheStoredInstant()
+    {
+        // 25 Oct 2026, London: 01:00–01:59 happens twice. 01:20 GMT (the second pass) is 01:20 UTC.
+        SetUtcNow(2026, 10, 25, 6, 0);
+        var secondPass = new DateTime(2026, 10, 25, 1, 20, 0, DateTimeKind.Utc);
+        var id = Guid.NewGuid();
+        _episodes.Seed(new Episode
+        {
+            Id = id,
+            PatientId = PatientA,
+            StartedAtUtc = secondPass,
+            Night = new DateOnly(2026, 10, 24),
+            Side = Side.Left,
+        });
+        var loaded = (await _service.GetAsync(id)).Value!;
+
+        var result = await _service.UpdateAsync(new UpdateEpisodeRequest(id, loaded.Details with { PainScore = 5 }));
+
+        Assert.Equal(ResultStatus.Ok, result.Status);
+        Assert.Equal(secondPass, result.Value!.StartedAtUtc);
+        Assert.Equal(secondPass, (await _service.GetAsync(id)).Value!.StartedAtUtc);
+    }
 }
+

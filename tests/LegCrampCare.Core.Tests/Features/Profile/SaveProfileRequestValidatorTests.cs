@@ -270,4 +270,12 @@ public sealed class SaveProfileRequestValidatorTests
     }
 
     private static DateOnly D(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Validate_BirthDateWithDueDateYearTypo_IsRejected()
+    {
+        // With a birth date the due date is still range-checked: 2226 would break every time window.
+        AssertSingleError(Valid() with { BirthDate = new DateOnly(2026, 4, 1), DueDate = new DateOnly(2226, 4, 1) }, nameof(SaveProfileRequest.DueDate));
+    }
 }
+

@@ -20,13 +20,14 @@ public static class EpisodeQuestions
             a => a.Swelling switch
             {
                 Swelling.OneLeg or Swelling.WholeLeg => Answer.Yes,
-                Swelling.None or Swelling.BothAnklesGradual => Answer.No,
+                Swelling.None or Swelling.BothAnklesGradual or Swelling.NotOneLeg => Answer.No,
                 _ => Answer.NotAnswered,
             },
             (a, v) => a.Swelling = v switch
             {
                 Answer.Yes => a.Swelling == Swelling.WholeLeg ? Swelling.WholeLeg : Swelling.OneLeg,
-                Answer.No => a.Swelling == Swelling.BothAnklesGradual ? Swelling.BothAnklesGradual : Swelling.None,
+                // "No" to one leg says nothing about both ankles: keep a fuller answer given in the details.
+                Answer.No => a.Swelling is Swelling.None or Swelling.BothAnklesGradual ? a.Swelling : Swelling.NotOneLeg,
                 _ => Swelling.NotAnswered,
             }),
         new("calf-red", "Is the skin of a calf or thigh red or darker than usual?", null, a => a.RedOrDarkerSkin, (a, v) => a.RedOrDarkerSkin = v),
@@ -61,5 +62,7 @@ public static class EpisodeQuestions
         new("headache", "Do you have a severe headache?", null, a => a.SevereHeadache, (a, v) => a.SevereHeadache = v),
         new("vision", "Do you have problems with your vision, like blurring or flashing lights?", null, a => a.VisionProblems, (a, v) => a.VisionProblems = v),
         new("below-ribs", "Do you have severe pain just below your ribs?", null, a => a.PainBelowRibs, (a, v) => a.PainBelowRibs = v),
+        new("sleep-disturbed", "Are cramps badly disturbing your sleep?", "For example waking most nights, or struggling through the day.",
+            a => a.SleepBadlyDisturbed, (a, v) => a.SleepBadlyDisturbed = v),
     ];
 }
