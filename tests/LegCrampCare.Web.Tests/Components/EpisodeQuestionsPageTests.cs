@@ -165,26 +165,27 @@ public sealed class EpisodeQuestionsPageTests : ComponentTestBase
     }
 
     [Fact]
-    public void Save_Done_ShowsTheSafetyNet()
+    public void Save_NoRedFlag_OffersDetailsOrDoneAndMovesFocusThere()
     {
         var episode = Episodes.Add(TestEpisodes.Episode());
         var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
-        Assert.Empty(cut.FindAll("a[href^='tel:']"));
 
         cut.FindButton("Save answers").Click();
 
-        Assert.Contains("When to get help", cut.Text(), StringComparison.Ordinal);
-        Assert.Equal("tel:999", cut.FindLink("Call 999").GetAttribute("href"));
+        // The general safety net is in the page footer (App.razor); here she gets her next step.
         Assert.Equal($"/episodes/{episode.Id}", cut.FindLink("Add more details").GetAttribute("href"));
+        Assert.Equal("/", cut.FindLink("Done").GetAttribute("href"));
+        cut.WaitForAssertion(() => Assert.Contains(JSInterop.Invocations, i => i.Identifier == "lcc.focus" && (string?)i.Arguments[0] == "after-save"));
     }
 
     [Fact]
-    public void Save_Done_SafetyNetUsesTheConfiguredNumber()
+    public void Save_RedFlagYes_CallButtonUsesTheConfiguredNumber()
     {
         Safety.EmergencyNumber = "112";
         var episode = Episodes.Add(TestEpisodes.Episode());
         var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
 
+        cut.FindQuestion("Have you fainted or passed out?").ButtonIn("Yes").Click();
         cut.FindButton("Save answers").Click();
 
         Assert.Equal("tel:112", cut.FindLink("Call 112").GetAttribute("href"));
