@@ -136,12 +136,12 @@ public sealed class EpisodeQuestionsPageTests : ComponentTestBase
     {
         var episode = Episodes.Add(TestEpisodes.Episode());
         var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
-        cut.FindQuestion(ChestPain).ButtonIn("Yes").Click();
+        cut.FindQuestion(ChestPain).ButtonIn("No").Click();
         cut.FindButton("Save answers").Click();
 
         cut.FindButton("Answer them now").Click();
 
-        Assert.True(cut.FindQuestion(ChestPain).ButtonIn("Yes").IsPressed());
+        Assert.True(cut.FindQuestion(ChestPain).ButtonIn("No").IsPressed());
         Assert.Single(cut.QueryButtons("Save answers"));
     }
 
@@ -288,6 +288,19 @@ public sealed class EpisodeQuestionsPageTests : ComponentTestBase
         cut.FindButton("Save answers").Click();
 
         Assert.Empty(cut.FindAll("section.lcc-urgent"));
+    }
+
+    [Fact]
+    public void Save_EmergencySignWithOthersUnanswered_OnlyTheCallAction()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode());
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+        cut.FindQuestion(ChestPain).ButtonIn("Yes").Click();
+
+        cut.FindButton("Save answers").Click();
+
+        Assert.Equal("Call 999 now", cut.Find("section.lcc-urgent h2").TextContent);
+        Assert.Empty(cut.QueryButtons("Answer them now"));
     }
 }
 
