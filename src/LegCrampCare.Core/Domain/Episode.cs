@@ -38,4 +38,7 @@ public sealed class Episode
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }
+
+    /// <summary>When she confirmed it as it is in the morning review (unanswered questions stay unanswered).</summary>
+    public DateTime? ReviewedAtUtc { get; set; }
 }

@@ -95,5 +95,6 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
         Notes = e.Notes,
         CreatedAtUtc = e.CreatedAtUtc,
         UpdatedAtUtc = e.UpdatedAtUtc,
+        ReviewedAtUtc = e.ReviewedAtUtc,
     };
 }

@@ -104,4 +104,19 @@ public sealed class HomeTests : ComponentTestBase
         Assert.Empty(cut.QueryButtons("Log a cramp"));
         Assert.Equal(0, Profiles.GetMineCalls);
     }
+
+    [Fact]
+    public void Home_MorningReviewItsRightAsItIs_ConfirmsAndRemovesIt()
+    {
+        Profiles.Profile = Amira;
+        var left = TestEpisodes.Episode(side: Side.Left);
+        Episodes.MorningReview = [left];
+        var cut = Render<Home>();
+
+        cut.FindButton("Left leg at 02:30 is right as it is").Click();
+
+        Assert.Equal([left.Id], Episodes.ConfirmCalls);
+        cut.WaitForAssertion(() => Assert.DoesNotContain("questions still to answer", cut.Text(), StringComparison.Ordinal));
+    }
 }
+

@@ -204,11 +204,35 @@ public sealed class EpisodeService(
         var lastNight = DateOnly.FromDateTime(local).AddDays(-1);
         var list = await episodes.ListByNightsAsync(profile.UserId, lastNight, lastNight, ct);
         IReadOnlyList<EpisodeDto> pending = list
-            .Where(e => e.Answers.HasUnansweredQuickQuestion)
+            .Where(e => e.Answers.HasUnansweredQuickQuestion && e.ReviewedAtUtc is null)
             .OrderBy(e => e.StartedAtUtc)
             .Select(e => ToDto(e, profile, zone))
             .ToList();
         return ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(pending);
+    }
+
+    public async Task<ServiceResult<bool>> ConfirmAsync(Guid episodeId, CancellationToken ct = default)
+    {
+        var user = await currentUser.GetAsync(ct);
+        if (user.UserId is null || !user.IsInRole(Roles.Patient))
+        {
+            return ServiceResult<bool>.NotFound();
+        }
+
+        var episode = await episodes.FindAsync(user.UserId, episodeId, ct);
+        if (episode is null)
+        {
+            return ServiceResult<bool>.NotFound();
+        }
+
+        episode.ReviewedAtUtc = time.GetUtcNow().UtcDateTime;
+        if (!await episodes.UpdateAsync(episode, ct))
+        {
+            return ServiceResult<bool>.NotFound();
+        }
+
+        logger.LogInformation("Episode {EpisodeId} confirmed in the morning review", episodeId);
+        return ServiceResult<bool>.Ok(true);
     }
 
     public async Task<ServiceResult<EpisodeTimeWindow>> GetTimeWindowAsync(CancellationToken ct = default)

@@ -23,6 +23,9 @@ public interface IEpisodeService
     /// </summary>
     Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetMorningReviewAsync(CancellationToken ct = default);
 
+    /// <summary>"These are right as they are": takes the episode out of the morning review without changing it.</summary>
+    Task<ServiceResult<bool>> ConfirmAsync(Guid episodeId, CancellationToken ct = default);
+
     /// <summary>The times an episode may start at, for showing limits on the form.</summary>
     Task<ServiceResult<EpisodeTimeWindow>> GetTimeWindowAsync(CancellationToken ct = default);
 }

@@ -61,6 +61,9 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Side")
                         .HasColumnType("INTEGER");
 

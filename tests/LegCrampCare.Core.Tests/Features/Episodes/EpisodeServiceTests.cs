@@ -894,5 +894,34 @@ public sealed class EpisodeServiceTests
         Assert.Equal(secondPass, result.Value!.StartedAtUtc);
         Assert.Equal(secondPass, (await _service.GetAsync(id)).Value!.StartedAtUtc);
     }
+
+    [Fact]
+    public async Task Confirm_InMorningReview_RemovesItWithoutAnsweringAnything()
+    {
+        var id = await LogOkAtLocalAsync(new DateTime(2026, 6, 10, 1, 0, 0));
+        SetUtcNow(2026, 6, 10, 6, 0);
+        Assert.Single((await _service.GetMorningReviewAsync()).Value!);
+
+        var result = await _service.ConfirmAsync(id);
+
+        Assert.Equal(ResultStatus.Ok, result.Status);
+        Assert.Empty((await _service.GetMorningReviewAsync()).Value!);
+        var stored = (await _service.GetAsync(id)).Value!;
+        Assert.True(stored.HasUnansweredRedFlag);
+    }
+
+    [Fact]
+    public async Task Confirm_AnotherPatientsEpisode_NotFoundAndUnchanged()
+    {
+        var id = await LogOkAtLocalAsync(new DateTime(2026, 6, 10, 1, 0, 0));
+        _user.SignInAsPatient(PatientB);
+
+        var result = await _service.ConfirmAsync(id);
+
+        Assert.Equal(ResultStatus.NotFound, result.Status);
+        _user.SignInAsPatient(PatientA);
+        SetUtcNow(2026, 6, 10, 6, 0);
+        Assert.Single((await _service.GetMorningReviewAsync()).Value!);
+    }
 }
 

@@ -112,6 +112,15 @@ public sealed class FakeEpisodeService : IEpisodeService
         return Task.FromResult(ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(MorningReview));
     }
 
+    public List<Guid> ConfirmCalls { get; } = [];
+
+    public Task<ServiceResult<bool>> ConfirmAsync(Guid episodeId, CancellationToken ct = default)
+    {
+        ConfirmCalls.Add(episodeId);
+        MorningReview = MorningReview.Where(e => e.Id != episodeId).ToList();
+        return Task.FromResult(ServiceResult<bool>.Ok(true));
+    }
+
     public Task<ServiceResult<EpisodeTimeWindow>> GetTimeWindowAsync(CancellationToken ct = default)
     {
         TimeWindowCalls++;
