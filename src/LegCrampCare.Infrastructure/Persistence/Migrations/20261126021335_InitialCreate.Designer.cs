@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LegCrampCare.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126014730_SleepBadlyDisturbed")]
-    partial class SleepBadlyDisturbed
+    [Migration("20261126021335_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -62,6 +62,9 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                     b.Property<string>("PatientId")
                         .IsRequired()
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Side")
