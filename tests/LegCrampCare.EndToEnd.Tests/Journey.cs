@@ -28,8 +28,17 @@ public static class Journey
         await page.GetByRole(AriaRole.Button, new() { Name = "Log a cramp" }).WaitForAsync();
     }
 
-    public static async Task AnswerAsync(IPage page, string questionId, string answer) =>
-        await page.Locator($"fieldset[data-question='{questionId}']").GetByRole(AriaRole.Button, new() { Name = answer, Exact = true }).ClickAsync();
+    public static async Task AnswerAsync(IPage page, string questionId, string answer)
+    {
+        try
+        {
+            await page.Locator($"fieldset[data-question='{questionId}']").GetByRole(AriaRole.Button, new() { Name = answer, Exact = true }).ClickAsync();
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}\nThe page was {page.Url} showing:\n{await page.Locator("body").InnerTextAsync(new() { Timeout = 2_000 })}", ex);
+        }
+    }
 
     /// <summary>No serious or critical accessibility violations on the page as it is now.</summary>
     public static async Task AssertAccessibleAsync(IPage page)

@@ -118,6 +118,7 @@ public sealed class PatientJourneyTests : IClassFixture<BrowserHost>
         await page.GetByRole(AriaRole.Button, new() { Name = "Log a cramp" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Right", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Answer now" }).ClickAsync();
+        await page.WaitForURLAsync("**/questions");
 
         await Journey.AnswerAsync(page, "chest-pain", "Yes");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save answers" }).ClickAsync();

@@ -190,6 +190,7 @@ public sealed class QuickLogTests : ComponentTestBase
 
         cut.WaitForAssertion(() => Assert.Empty(cut.QueryButtons("Undo", exact: false)));
         Assert.Contains("Saved.", cut.Text(), StringComparison.Ordinal);
+        Assert.Contains("To remove it, open it from your history.", cut.Text(), StringComparison.Ordinal);
         Assert.Empty(Episodes.DeleteCalls);
     }
 
