@@ -1,4 +1,5 @@
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Triage;
 using LegCrampCare.Infrastructure;
 using LegCrampCare.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -21,10 +22,25 @@ public static class CliApp
         Usage:
           users add-admin EMAIL    create the first (or another) admin account; the password is read from the
                                    LEGCRAMPCARE_ADMIN_PASSWORD environment variable, or asked for
+          triage CASES.json [--check]
+                                   assess every case of a triage case file with the app's rule engine: one JSON
+                                   line per case; with --check, compare with "expected" and end with
+                                   "N passed, M failed" (exit 0 all evaluated/passed, 1 a check failed,
+                                   2 a malformed file)
         """;
 
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, IConfiguration? configuration = null)
     {
+        if (args is ["triage", var casesPath, .. var flags] && flags.All(f => f == "--check"))
+        {
+            configuration ??= new ConfigurationBuilder()
+                .AddJsonFile("appsettings.json", optional: true)
+                .AddEnvironmentVariables()
+                .Build();
+            var options = configuration.GetSection(TriageOptions.SectionName).Get<TriageOptions>() ?? TriageOptions.Default;
+            return await TriageCommand.RunAsync(casesPath, check: flags.Length > 0, new TriageEngine(options), output, error);
+        }
+
         if (args is ["users", "add-admin", var email])
         {
             configuration ??= new ConfigurationBuilder()
