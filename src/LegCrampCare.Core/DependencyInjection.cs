@@ -1,6 +1,8 @@
 using LegCrampCare.Core.Features.Episodes;
 using LegCrampCare.Core.Features.Profile;
+using LegCrampCare.Core.Triage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LegCrampCare.Core;
 
@@ -9,6 +11,9 @@ public static class DependencyInjection
     /// <summary>Feature services. They need ports (stores, current user) registered by Infrastructure and Web.</summary>
     public static IServiceCollection AddCore(this IServiceCollection services)
     {
+        // The engine is immutable and shared; a host may register its own with local thresholds (the last registration wins).
+        services.TryAddSingleton(_ => TriageEngine.Default);
+        services.TryAddSingleton<EpisodeAssessor>();
         services.AddScoped<IEpisodeService, EpisodeService>();
         services.AddScoped<IProfileService, ProfileService>();
         return services;

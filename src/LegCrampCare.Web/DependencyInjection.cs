@@ -1,4 +1,5 @@
 using LegCrampCare.Core.Abstractions;
+using LegCrampCare.Core.Triage;
 using LegCrampCare.Infrastructure;
 using LegCrampCare.Infrastructure.Identity;
 using LegCrampCare.Infrastructure.Persistence;
@@ -18,6 +19,10 @@ public static class DependencyInjection
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.Configure<SafetyOptions>(configuration.GetSection(SafetyOptions.Section));
+
+        // The rule engine with the thresholds of this deployment ("Triage" section; the defaults are rule set 2026.1).
+        var triage = configuration.GetSection(TriageOptions.SectionName).Get<TriageOptions>() ?? TriageOptions.Default;
+        services.AddSingleton(new TriageEngine(triage));
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
 
         services.AddCascadingAuthenticationState();

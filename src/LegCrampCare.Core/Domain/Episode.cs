@@ -39,6 +39,12 @@ public sealed class Episode
 
     public DateTime UpdatedAtUtc { get; set; }
 
+    /// <summary>When she last answered "is the pain still there?" (the follow-up).</summary>
+    public DateTime? PainCheckedAtUtc { get; set; }
+
+    /// <summary>When she told us the pain had gone.</summary>
+    public DateTime? PainGoneAtUtc { get; set; }
+
     /// <summary>When she confirmed it as it is in the morning review (unanswered questions stay unanswered).</summary>
     public DateTime? ReviewedAtUtc { get; set; }
 }

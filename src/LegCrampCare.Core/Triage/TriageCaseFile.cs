@@ -60,6 +60,12 @@ public static class TriageCaseFile
 
     private static readonly string[] SideCodes = ["none", "left", "right", "both"];
 
+    private static readonly string[] SwellingCodes = ["none", "one-leg", "whole-leg", "both-ankles-gradual"];
+
+    /// <summary>Stored app inputs may also hold "not-one-leg": the quick screen's "no" to "is one leg swollen?" (answered,
+    /// but ankles not asked, so not "none"). Case files may not.</summary>
+    private static readonly string[] StoredSwellingCodes = [.. SwellingCodes, "not-one-leg"];
+
     public static IReadOnlyList<TriageCase> Parse(string json)
     {
         using var document = ParseDocument(json, caseId: null);
@@ -111,7 +117,7 @@ public static class TriageCaseFile
         }
 
         CheckProperties(document.RootElement, null, "(input)", ["patient", "episode", "symptoms", "history"]);
-        return ParseInput(document.RootElement, null, requireStage: false);
+        return ParseInput(document.RootElement, null, storedInput: true);
     }
 
     private static JsonDocument ParseDocument(string json, string? caseId)
@@ -189,7 +195,7 @@ public static class TriageCaseFile
         return new TriageCase(id, description, input, expected, expectedRules);
     }
 
-    private static TriageInput ParseInput(JsonElement element, string? id, bool requireStage = true)
+    private static TriageInput ParseInput(JsonElement element, string? id, bool storedInput = false)
     {
         var patient = Section(element, id, "patient", ["gestationalWeek", "postpartumDay", "birth", "riskFactors"]);
         var episode = Section(element, id, "episode",
@@ -205,14 +211,16 @@ public static class TriageCaseFile
         ]);
         var history = Section(element, id, "history", ["crampNightsAgo", "sleepBadlyDisturbed"]);
 
-        var week = Int(patient, id, "patient.gestationalWeek", 4, 42);
-        var day = Int(patient, id, "patient.postpartumDay", 0, 365);
+        // Case files use the format's ranges; the app stores whatever the calendar gave (e.g. week 43 when the birth
+        // is not recorded yet), and a stored input must always read back.
+        var week = Int(patient, id, "patient.gestationalWeek", storedInput ? 0 : 4, storedInput ? int.MaxValue : 42);
+        var day = Int(patient, id, "patient.postpartumDay", 0, storedInput ? int.MaxValue : 365);
         if (week is not null && day is not null)
         {
             throw new TriageCaseFormatException(id, "patient.gestationalWeek", "give either gestationalWeek or postpartumDay, not both.");
         }
 
-        if (requireStage && week is null && day is null)
+        if (!storedInput && week is null && day is null)
         {
             throw new TriageCaseFormatException(id, "patient.gestationalWeek", "give gestationalWeek (while pregnant) or postpartumDay (after birth).");
         }
@@ -256,12 +264,13 @@ public static class TriageCaseFile
             PainPullingToesUp = Bool(episode, id, "episode.painPullingToesUp"),
             Tenderness = Bool(episode, id, "episode.tenderness"),
             HardSoreVein = Bool(episode, id, "episode.hardSoreVein"),
-            Swelling = Enum(episode, id, "episode.swelling", ["none", "one-leg", "whole-leg", "both-ankles-gradual"]) switch
+            Swelling = Enum(episode, id, "episode.swelling", storedInput ? StoredSwellingCodes : SwellingCodes) switch
             {
                 0 => Swelling.None,
                 1 => Swelling.OneLeg,
                 2 => Swelling.WholeLeg,
                 3 => Swelling.BothAnklesGradual,
+                4 => Swelling.NotOneLeg,
                 _ => Swelling.NotAnswered,
             },
             CalfDifferenceCm = Number(episode, id, "episode.calfDifferenceCm"),
@@ -522,7 +531,8 @@ public static class TriageCaseFile
                 case Swelling.OneLeg: w.WriteString("swelling", "one-leg"); break;
                 case Swelling.WholeLeg: w.WriteString("swelling", "whole-leg"); break;
                 case Swelling.BothAnklesGradual: w.WriteString("swelling", "both-ankles-gradual"); break;
-                default: w.WriteNull("swelling"); break; // NotOneLeg has no case-format value: "not one leg" is not "none".
+                case Swelling.NotOneLeg: w.WriteString("swelling", "not-one-leg"); break; // app-only; see StoredSwellingCodes
+                default: w.WriteNull("swelling"); break;
             }
 
             WriteNumber(w, "calfDifferenceCm", input.CalfDifferenceCm);

@@ -25,6 +25,7 @@ public sealed class AccountEraser(IDbContextFactory<AppDbContext> contexts, Time
         }
 
         var pseudonym = Pseudonym(userId);
+        await db.Assessments.Where(a => a.PatientId == userId).ExecuteDeleteAsync(ct);
         await db.Episodes.Where(e => e.PatientId == userId).ExecuteDeleteAsync(ct);
         await db.Profiles.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
         await db.AuditEvents.Where(a => a.ActorId == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ActorId, pseudonym), ct);

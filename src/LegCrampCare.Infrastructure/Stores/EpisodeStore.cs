@@ -7,7 +7,7 @@ namespace LegCrampCare.Infrastructure.Stores;
 
 public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts) : IEpisodeStore
 {
-    public async Task<(Episode Episode, bool Created)> AddIfAbsentAsync(Episode episode, CancellationToken ct)
+    public async Task<(Episode Episode, bool Created)> AddIfAbsentAsync(Episode episode, Assessment assessment, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var existing = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == episode.Id, ct);
@@ -16,7 +16,9 @@ public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts) : IEp
             return (existing, false);
         }
 
+        // One SaveChanges is one transaction: an episode is never stored without its assessment.
         db.Episodes.Add(episode);
+        db.Assessments.Add(assessment);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -42,7 +44,7 @@ public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts) : IEp
         return await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.PatientId == patientId, ct);
     }
 
-    public async Task<bool> UpdateAsync(Episode episode, CancellationToken ct)
+    public async Task<bool> UpdateAsync(Episode episode, Assessment? assessment, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (!await db.Episodes.AnyAsync(e => e.Id == episode.Id && e.PatientId == episode.PatientId, ct))
@@ -51,8 +53,47 @@ public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts) : IEp
         }
 
         db.Episodes.Update(episode);
+        if (assessment is not null)
+        {
+            db.Assessments.Add(assessment);
+        }
+
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    public async Task<IReadOnlyList<Assessment>> ListAssessmentsAsync(string patientId, Guid episodeId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var list = await db.Assessments.AsNoTracking()
+            .Where(a => a.EpisodeId == episodeId && a.PatientId == patientId)
+            .ToListAsync(ct);
+        return list.OrderByDescending(a => a.AssessedAtUtc).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, Assessment>> LatestAssessmentsAsync(string patientId, IReadOnlyCollection<Guid> episodeIds, CancellationToken ct)
+    {
+        if (episodeIds.Count == 0)
+        {
+            return new Dictionary<Guid, Assessment>();
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var list = await db.Assessments.AsNoTracking()
+            .Where(a => a.PatientId == patientId && episodeIds.Contains(a.EpisodeId))
+            .ToListAsync(ct);
+        return list
+            .GroupBy(a => a.EpisodeId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.AssessedAtUtc).First());
+    }
+
+    public async Task<IReadOnlyList<Episode>> ListWithOngoingPainAsync(string patientId, DateTime sinceUtc, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Episodes.AsNoTracking()
+            .Where(e => e.PatientId == patientId && e.StartedAtUtc >= sinceUtc && e.PainGoneAtUtc == null &&
+                        e.Answers.PainStillThere == Answer.Yes)
+            .ToListAsync(ct);
     }
 
     public async Task<bool> DeleteAsync(string patientId, Guid id, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Triage;
 using LegCrampCare.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 
@@ -14,6 +15,7 @@ public sealed class DemoDataSeeder(
     UserManager<ApplicationUser> users,
     IProfileStore profiles,
     IEpisodeStore episodes,
+    EpisodeAssessor assessor,
     TimeProvider time)
 {
     public static readonly IReadOnlyList<(string Email, string Role)> Accounts =
@@ -83,26 +85,41 @@ public sealed class DemoDataSeeder(
         var random = new Random(20261126);
         Side[] sides = [Side.Left, Side.Right, Side.Both, Side.Left, Side.Right];
         var currentNight = PregnancyCalendar.NightOf(now, zone);
+        var seeded = new List<Episode>();
 
-        // Three weeks of complete, ordinary cramps on earlier nights…
+        // Three weeks of complete, ordinary cramps on earlier nights (one with calves measured 1.5 cm apart)…
         int[] nightsAgo = [2, 3, 5, 6, 8, 10, 11, 13, 16, 17, 20];
         foreach (var ago in nightsAgo)
         {
             var night = currentNight.AddDays(-ago);
             var local = night.AddDays(1).ToDateTime(new TimeOnly(1 + random.Next(0, 4), random.Next(0, 60)));
-            await AddAsync(userId, PregnancyCalendar.LocalToUtc(local, zone), sides[ago % sides.Length], complete: true, random, zone, ct);
+            var episode = Build(userId, PregnancyCalendar.LocalToUtc(local, zone), sides[ago % sides.Length], complete: true, random, zone);
+            if (ago == 8)
+            {
+                episode.CalfDifferenceCm = 1.5m;
+            }
+
+            seeded.Add(episode);
         }
 
         // …and one from last night that was quick-logged, its questions still to answer (the morning review shows it).
         var lastNight = today.AddDays(-1);
         var lateEvening = PregnancyCalendar.LocalToUtc(lastNight.ToDateTime(new TimeOnly(22, 40)), zone);
         var smallHours = PregnancyCalendar.LocalToUtc(today.ToDateTime(new TimeOnly(2, 10)), zone);
-        await AddAsync(userId, smallHours < now ? smallHours : lateEvening, Side.Left, complete: false, random, zone, ct);
+        seeded.Add(Build(userId, smallHours < now ? smallHours : lateEvening, Side.Left, complete: false, random, zone));
+
+        // Each assessed as the app would have when it was saved, with the nights before it as history.
+        foreach (var episode in seeded.OrderBy(e => e.StartedAtUtc))
+        {
+            var earlierNights = seeded.Where(e => e.StartedAtUtc < episode.StartedAtUtc).Select(e => e.Night).Distinct();
+            var reason = episode.Answers.HasUnansweredRedFlag ? AssessmentReason.Logged : AssessmentReason.Edited;
+            var assessment = assessor.Assess(episode, profile, earlierNights, reason, episode.UpdatedAtUtc);
+            await episodes.AddIfAbsentAsync(episode, assessment, ct);
+        }
     }
 
-    private async Task AddAsync(string userId, DateTime start, Side side, bool complete, Random random, TimeZoneInfo zone, CancellationToken ct)
-    {
-        var episode = new Episode
+    private static Episode Build(string userId, DateTime start, Side side, bool complete, Random random, TimeZoneInfo zone) =>
+        new()
         {
             Id = Guid.NewGuid(),
             PatientId = userId,
@@ -117,8 +134,6 @@ public sealed class DemoDataSeeder(
             CreatedAtUtc = start.AddMinutes(3),
             UpdatedAtUtc = complete ? start.AddHours(6) : start.AddMinutes(3),
         };
-        await episodes.AddIfAbsentAsync(episode, ct);
-    }
 
     private static EpisodeAnswers AllClear() => new()
     {

@@ -11,6 +11,10 @@ namespace LegCrampCare.Core.Tests.Fakes;
 public sealed class InMemoryEpisodeStore : IEpisodeStore
 {
     private readonly Dictionary<Guid, Episode> _episodes = [];
+    private readonly List<Assessment> _assessments = [];
+
+    /// <summary>Every assessment stored, oldest first, for assertions.</summary>
+    public IReadOnlyList<Assessment> Assessments => _assessments.ToList();
 
     /// <summary>A copy of everything stored, for assertions.</summary>
     public IReadOnlyList<Episode> All => _episodes.Values.Select(Clone).ToList();
@@ -21,7 +25,7 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
     /// <summary>Puts an episode in directly (test set-up), replacing any with the same id.</summary>
     public void Seed(Episode episode) => _episodes[episode.Id] = Clone(episode);
 
-    public Task<(Episode Episode, bool Created)> AddIfAbsentAsync(Episode episode, CancellationToken ct)
+    public Task<(Episode Episode, bool Created)> AddIfAbsentAsync(Episode episode, Assessment assessment, CancellationToken ct)
     {
         if (_episodes.TryGetValue(episode.Id, out var existing))
         {
@@ -29,13 +33,14 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
         }
 
         _episodes[episode.Id] = Clone(episode);
+        _assessments.Add(assessment);
         return Task.FromResult((Clone(episode), true));
     }
 
     public Task<Episode?> FindAsync(string patientId, Guid id, CancellationToken ct) =>
         Task.FromResult(_episodes.TryGetValue(id, out var e) && e.PatientId == patientId ? Clone(e) : null);
 
-    public Task<bool> UpdateAsync(Episode episode, CancellationToken ct)
+    public Task<bool> UpdateAsync(Episode episode, Assessment? assessment, CancellationToken ct)
     {
         if (!_episodes.TryGetValue(episode.Id, out var existing) || existing.PatientId != episode.PatientId)
         {
@@ -43,11 +48,41 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
         }
 
         _episodes[episode.Id] = Clone(episode);
+        if (assessment is not null)
+        {
+            _assessments.Add(assessment);
+        }
+
         return Task.FromResult(true);
     }
 
-    public Task<bool> DeleteAsync(string patientId, Guid id, CancellationToken ct) =>
-        Task.FromResult(_episodes.TryGetValue(id, out var e) && e.PatientId == patientId && _episodes.Remove(id));
+    public Task<IReadOnlyList<Assessment>> ListAssessmentsAsync(string patientId, Guid episodeId, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Assessment>>(
+            _assessments.Where(a => a.PatientId == patientId && a.EpisodeId == episodeId).OrderByDescending(a => a.AssessedAtUtc).ToList());
+
+    public Task<IReadOnlyDictionary<Guid, Assessment>> LatestAssessmentsAsync(string patientId, IReadOnlyCollection<Guid> episodeIds, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, Assessment>>(
+            _assessments.Where(a => a.PatientId == patientId && episodeIds.Contains(a.EpisodeId))
+                .GroupBy(a => a.EpisodeId)
+                .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.AssessedAtUtc).ThenByDescending(a => _assessments.IndexOf(a)).First()));
+
+    public Task<IReadOnlyList<Episode>> ListWithOngoingPainAsync(string patientId, DateTime sinceUtc, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Episode>>(
+            Mine(patientId)
+                .Where(e => e.StartedAtUtc >= sinceUtc && e.PainGoneAtUtc is null && e.Answers.PainStillThere == Answer.Yes)
+                .Select(Clone)
+                .ToList());
+
+    public Task<bool> DeleteAsync(string patientId, Guid id, CancellationToken ct)
+    {
+        var removed = _episodes.TryGetValue(id, out var e) && e.PatientId == patientId && _episodes.Remove(id);
+        if (removed)
+        {
+            _assessments.RemoveAll(a => a.EpisodeId == id);
+        }
+
+        return Task.FromResult(removed);
+    }
 
     public Task<int> DeleteAllAsync(string patientId, CancellationToken ct)
     {
@@ -96,5 +131,7 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
         CreatedAtUtc = e.CreatedAtUtc,
         UpdatedAtUtc = e.UpdatedAtUtc,
         ReviewedAtUtc = e.ReviewedAtUtc,
+        PainCheckedAtUtc = e.PainCheckedAtUtc,
+        PainGoneAtUtc = e.PainGoneAtUtc,
     };
 }

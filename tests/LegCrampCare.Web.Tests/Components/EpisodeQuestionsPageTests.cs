@@ -12,7 +12,7 @@ public sealed class EpisodeQuestionsPageTests : ComponentTestBase
     private const string SuddenBreathlessness = "Are you suddenly short of breath, or breathless even when resting?";
     private const string ChestPain = "Do you have pain in your chest or upper back?";
     private const string UsualBreathlessness = "Do you get your usual breathlessness when you walk or climb stairs?";
-    private const string StillUnanswered = "We can't check this was an ordinary cramp until you answer them.";
+    private const string StillUnanswered = "We can't check this was an ordinary cramp";
 
     /// <summary>The red-flag questions (clinical README §1, principle 2): they must come first.</summary>
     private static readonly string[] RedFlagQuestions =
@@ -125,9 +125,14 @@ public sealed class EpisodeQuestionsPageTests : ComponentTestBase
         cut.FindQuestion(ChestPain).ButtonIn("No").Click();
         cut.FindButton("Save answers").Click();
 
-        var status = Assert.Single(cut.FindAllByRole("status"));
-        Assert.Contains("Your answers are saved.", status.TextContent, StringComparison.Ordinal);
-        Assert.Contains(StillUnanswered, status.AccessibleName(), StringComparison.Ordinal);
+        Assert.Contains(cut.FindAllByRole("status"), s => s.TextContent.Contains("Your answers are saved.", StringComparison.Ordinal));
+        var result = cut.Find("section.lcc-result[data-incomplete=true]");
+        Assert.Equal("We can't check this was an ordinary cramp until you answer", result.QuerySelector("h2")!.TextContent);
+        var unanswered = result.QuerySelectorAll(".lcc-unanswered li").Select(li => li.TextContent).ToList();
+        Assert.Contains("Are you suddenly short of breath, or breathless even when resting?", unanswered);
+        Assert.DoesNotContain(ChestPain, unanswered);
+        Assert.Equal(6, unanswered.Count);
+        Assert.Contains("Call 999", result.TextContent, StringComparison.Ordinal); // the safety net is on every result
         Assert.Single(cut.QueryButtons("Answer them now"));
     }
 
@@ -254,7 +259,7 @@ public sealed class EpisodeQuestionsPageTests : ComponentTestBase
         cut.FindQuestion(ChestPain).ButtonIn("Yes").Click();
         cut.FindButton("Save answers").Click();
 
-        var alert = cut.Find("section.lcc-urgent[role=alert]");
+        var alert = cut.Find("section.lcc-result-emergency[role=alert]");
         Assert.Equal("Call 999 now", alert.QuerySelector("h2")!.TextContent);
         Assert.Contains("chest or upper-back pain", alert.TextContent, StringComparison.Ordinal);
         Assert.Contains("Do not drive yourself.", alert.TextContent, StringComparison.Ordinal);
@@ -270,9 +275,10 @@ public sealed class EpisodeQuestionsPageTests : ComponentTestBase
         cut.FindQuestion("Is one leg swollen?").ButtonIn("Yes").Click();
         cut.FindButton("Save answers").Click();
 
-        var alert = cut.Find("section.lcc-urgent[role=alert]");
+        var alert = cut.Find("section.lcc-result-urgent[role=alert]");
         Assert.Equal("Get checked today", alert.QuerySelector("h2")!.TextContent);
-        Assert.Contains("one leg is swollen", alert.TextContent, StringComparison.Ordinal);
+        Assert.Contains("one leg swollen", alert.TextContent, StringComparison.Ordinal);
+        Assert.Contains("do not rub, massage or heat that leg", alert.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -287,7 +293,9 @@ public sealed class EpisodeQuestionsPageTests : ComponentTestBase
 
         cut.FindButton("Save answers").Click();
 
-        Assert.Empty(cut.FindAll("section.lcc-urgent"));
+        Assert.Empty(cut.FindAll("section.lcc-result[role=alert]"));
+        var result = cut.Find("section.lcc-result-none");
+        Assert.Contains("Straighten your leg and gently bring your toes up towards your shin.", result.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -299,7 +307,7 @@ public sealed class EpisodeQuestionsPageTests : ComponentTestBase
 
         cut.FindButton("Save answers").Click();
 
-        Assert.Equal("Call 999 now", cut.Find("section.lcc-urgent h2").TextContent);
+        Assert.Equal("Call 999 now", cut.Find("section.lcc-result-emergency h2").TextContent);
         Assert.Empty(cut.QueryButtons("Answer them now"));
     }
 }

@@ -1,4 +1,5 @@
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Triage;
 
 namespace LegCrampCare.Core.Features.Episodes;
 
@@ -55,7 +56,7 @@ public sealed record EpisodeDetails
 
 public sealed record UpdateEpisodeRequest(Guid EpisodeId, EpisodeDetails Details);
 
-public sealed record EpisodeDto(Guid Id, DateTime StartedAtUtc, DateOnly Night, string StageLabel, EpisodeDetails Details)
+public sealed record EpisodeDto(Guid Id, DateTime StartedAtUtc, DateOnly Night, string StageLabel, EpisodeDetails Details, AssessmentDto? Assessment = null)
 {
     public bool HasUnansweredQuickQuestion => Details.Answers.HasUnansweredQuickQuestion;
 
@@ -69,3 +70,38 @@ public sealed record HistoryPage(IReadOnlyList<NightDto> Nights, int Page, int P
 {
     public int PageCount => TotalNights == 0 ? 0 : ((TotalNights - 1) / PageSize) + 1;
 }
+
+/// <summary>
+/// One stored assessment as the patient (and later her midwife) sees it. <see cref="Explanation"/> is filled in where a
+/// single episode is shown, not in lists.
+/// </summary>
+public sealed record AssessmentDto(
+    Guid Id,
+    DateTime AssessedAtUtc,
+    DateTime AssessedAtLocal,
+    AssessmentReason Reason,
+    string RuleSetVersion,
+    TriageLevel Level,
+    IReadOnlyList<RuleId> Rules,
+    bool IsIncomplete,
+    int? LeftScore,
+    int RcogPoints,
+    bool HighRiskContext,
+    TriageExplanation? Explanation)
+{
+    /// <summary>Above NONE and not just unanswered questions.</summary>
+    public bool IsFlag => Level > TriageLevel.None && !IsIncomplete;
+
+    /// <summary>FS-1 fired: some red-flag questions are still unanswered.</summary>
+    public bool HasUnansweredRedFlag => Rules.Contains(RuleId.Fs1);
+}
+
+/// <summary>Her answer to "is the pain still there?".</summary>
+public enum PainNow
+{
+    Gone = 1,
+    BetterButStillThere = 2,
+    NotBetter = 3,
+}
+
+public sealed record PainFollowUpRequest(Guid EpisodeId, PainNow PainNow);

@@ -1,6 +1,7 @@
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Triage;
 using Microsoft.Extensions.Logging;
 
 namespace LegCrampCare.Core.Features.Episodes;
@@ -9,6 +10,7 @@ public sealed class EpisodeService(
     ICurrentUser currentUser,
     IEpisodeStore episodes,
     IProfileStore profiles,
+    EpisodeAssessor assessor,
     TimeProvider time,
     ILogger<EpisodeService> logger) : IEpisodeService
 {
@@ -19,6 +21,12 @@ public sealed class EpisodeService(
 
     /// <summary>The morning review appears from this local time on.</summary>
     public static readonly TimeOnly MorningReviewFrom = new(5, 0);
+
+    /// <summary>"Is the pain still there?" is asked again at the earliest this long after her last answer...</summary>
+    public static readonly TimeSpan PainFollowUpInterval = TimeSpan.FromHours(1);
+
+    /// <summary>...and for at most this long after the cramp.</summary>
+    public static readonly TimeSpan PainFollowUpWindow = TimeSpan.FromDays(14);
 
     public async Task<ServiceResult<EpisodeDto>> QuickLogAsync(QuickLogRequest request, CancellationToken ct = default)
     {
@@ -64,7 +72,8 @@ public sealed class EpisodeService(
             CreatedAtUtc = nowUtc,
             UpdatedAtUtc = nowUtc,
         };
-        var (stored, created) = await episodes.AddIfAbsentAsync(episode, ct);
+        var assessment = assessor.Assess(episode, profile, await OtherNightsAsync(episode, ct), AssessmentReason.Logged, nowUtc);
+        var (stored, created) = await episodes.AddIfAbsentAsync(episode, assessment, ct);
         if (stored.PatientId != profile.UserId)
         {
             // The id was taken by someone else's episode: never reveal or touch it.
@@ -72,7 +81,8 @@ public sealed class EpisodeService(
         }
 
         logger.LogInformation("Episode {EpisodeId} quick-logged (created: {Created})", stored.Id, created);
-        return ServiceResult<EpisodeDto>.Ok(ToDto(stored, profile, zone));
+        var latest = created ? assessment : await LatestAsync(stored, ct);
+        return ServiceResult<EpisodeDto>.Ok(ToDto(stored, profile, zone, latest is null ? null : ToDto(latest, zone, explain: true)));
     }
 
     public async Task<ServiceResult<EpisodeDto>> GetAsync(Guid episodeId, CancellationToken ct = default)
@@ -85,7 +95,13 @@ public sealed class EpisodeService(
 
         var (profile, zone) = patient.Value;
         var episode = await episodes.FindAsync(profile.UserId, episodeId, ct);
-        return episode is null ? ServiceResult<EpisodeDto>.NotFound() : ServiceResult<EpisodeDto>.Ok(ToDto(episode, profile, zone));
+        if (episode is null)
+        {
+            return ServiceResult<EpisodeDto>.NotFound();
+        }
+
+        var latest = await LatestAsync(episode, ct);
+        return ServiceResult<EpisodeDto>.Ok(ToDto(episode, profile, zone, latest is null ? null : ToDto(latest, zone, explain: true)));
     }
 
     public async Task<ServiceResult<EpisodeDto>> UpdateAsync(UpdateEpisodeRequest request, CancellationToken ct = default)
@@ -129,14 +145,20 @@ public sealed class EpisodeService(
         episode.Answers = details.Answers with { };
         episode.Notes = string.IsNullOrWhiteSpace(details.Notes) ? null : details.Notes.Trim();
         episode.UpdatedAtUtc = nowUtc;
+        if (episode.Answers.PainStillThere != Answer.Yes)
+        {
+            episode.PainGoneAtUtc = null;
+            episode.PainCheckedAtUtc = null;
+        }
 
-        if (!await episodes.UpdateAsync(episode, ct))
+        var assessment = assessor.Assess(episode, profile, await OtherNightsAsync(episode, ct), AssessmentReason.Edited, nowUtc);
+        if (!await episodes.UpdateAsync(episode, assessment, ct))
         {
             return ServiceResult<EpisodeDto>.NotFound();
         }
 
-        logger.LogInformation("Episode {EpisodeId} updated", episode.Id);
-        return ServiceResult<EpisodeDto>.Ok(ToDto(episode, profile, zone));
+        logger.LogInformation("Episode {EpisodeId} updated and assessed", episode.Id);
+        return ServiceResult<EpisodeDto>.Ok(ToDto(episode, profile, zone, ToDto(assessment, zone, explain: true)));
     }
 
     public async Task<ServiceResult<bool>> DeleteAsync(Guid episodeId, CancellationToken ct = default)
@@ -175,11 +197,14 @@ public sealed class EpisodeService(
         }
 
         var list = await episodes.ListByNightsAsync(profile.UserId, nights[^1], nights[0], ct);
+        var latest = await episodes.LatestAssessmentsAsync(profile.UserId, list.Select(e => e.Id).ToList(), ct);
         var grouped = nights
             .Select(n => new NightDto(
                 n,
                 PregnancyCalendar.StageOn(profile, n).Label,
-                list.Where(e => e.Night == n).OrderBy(e => e.StartedAtUtc).Select(e => ToDto(e, profile, zone)).ToList()))
+                list.Where(e => e.Night == n).OrderBy(e => e.StartedAtUtc)
+                    .Select(e => ToDto(e, profile, zone, latest.TryGetValue(e.Id, out var a) ? ToDto(a, zone, explain: false) : null))
+                    .ToList()))
             .ToList();
         return ServiceResult<HistoryPage>.Ok(new HistoryPage(grouped, page, pageSize, total));
     }
@@ -225,14 +250,102 @@ public sealed class EpisodeService(
             return ServiceResult<bool>.NotFound();
         }
 
+        // Nothing she answered changes, so the assessment stays as it is.
         episode.ReviewedAtUtc = time.GetUtcNow().UtcDateTime;
-        if (!await episodes.UpdateAsync(episode, ct))
+        if (!await episodes.UpdateAsync(episode, null, ct))
         {
             return ServiceResult<bool>.NotFound();
         }
 
         logger.LogInformation("Episode {EpisodeId} confirmed in the morning review", episodeId);
         return ServiceResult<bool>.Ok(true);
+    }
+
+    public async Task<ServiceResult<IReadOnlyList<AssessmentDto>>> GetAssessmentsAsync(Guid episodeId, CancellationToken ct = default)
+    {
+        var patient = await GetPatientAsync(ct);
+        if (patient is null)
+        {
+            return ServiceResult<IReadOnlyList<AssessmentDto>>.NotFound();
+        }
+
+        var (profile, zone) = patient.Value;
+        if (await episodes.FindAsync(profile.UserId, episodeId, ct) is null)
+        {
+            return ServiceResult<IReadOnlyList<AssessmentDto>>.NotFound();
+        }
+
+        var list = await episodes.ListAssessmentsAsync(profile.UserId, episodeId, ct);
+        return ServiceResult<IReadOnlyList<AssessmentDto>>.Ok(list.Select(a => ToDto(a, zone, explain: true)).ToList());
+    }
+
+    public async Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetPainFollowUpsAsync(CancellationToken ct = default)
+    {
+        var patient = await GetPatientAsync(ct);
+        if (patient is null)
+        {
+            return ServiceResult<IReadOnlyList<EpisodeDto>>.NotFound();
+        }
+
+        var (profile, zone) = patient.Value;
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var ongoing = await episodes.ListWithOngoingPainAsync(profile.UserId, nowUtc - PainFollowUpWindow, ct);
+        IReadOnlyList<EpisodeDto> due = ongoing
+            .Where(e => IsPainFollowUpDue(e, nowUtc))
+            .OrderBy(e => e.StartedAtUtc)
+            .Select(e => ToDto(e, profile, zone))
+            .ToList();
+        return ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(due);
+    }
+
+    /// <summary>Pain still there, not known to have gone, her last answer about it at least an hour ago, within two weeks.</summary>
+    public static bool IsPainFollowUpDue(Episode e, DateTime nowUtc) =>
+        e.Answers.PainStillThere == Answer.Yes &&
+        e.PainGoneAtUtc is null &&
+        e.StartedAtUtc >= nowUtc - PainFollowUpWindow &&
+        (e.PainCheckedAtUtc ?? e.UpdatedAtUtc) <= nowUtc - PainFollowUpInterval;
+
+    public async Task<ServiceResult<EpisodeDto>> AnswerPainFollowUpAsync(PainFollowUpRequest request, CancellationToken ct = default)
+    {
+        var patient = await GetPatientAsync(ct);
+        if (patient is null)
+        {
+            return ServiceResult<EpisodeDto>.NotFound();
+        }
+
+        if (!Enum.IsDefined(request.PainNow))
+        {
+            return ServiceResult<EpisodeDto>.Invalid(nameof(request.PainNow), "Choose whether the pain has gone, is getting better, or is not getting better.");
+        }
+
+        var (profile, zone) = patient.Value;
+        var episode = await episodes.FindAsync(profile.UserId, request.EpisodeId, ct);
+        if (episode is null)
+        {
+            return ServiceResult<EpisodeDto>.NotFound();
+        }
+
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        episode.Answers = episode.Answers with
+        {
+            PainStillThere = Answer.Yes,
+            PainAfterImproving = request.PainNow == PainNow.NotBetter ? Answer.No : Answer.Yes,
+        };
+
+        // How long the pain has lasted so far (for "gone": at most this long), to a tenth of an hour.
+        episode.PainAfterHours = Math.Round((decimal)Math.Max(0, (nowUtc - episode.StartedAtUtc).TotalHours), 1);
+        episode.PainCheckedAtUtc = nowUtc;
+        episode.PainGoneAtUtc = request.PainNow == PainNow.Gone ? nowUtc : null;
+        episode.UpdatedAtUtc = nowUtc;
+
+        var assessment = assessor.Assess(episode, profile, await OtherNightsAsync(episode, ct), AssessmentReason.PainFollowUp, nowUtc);
+        if (!await episodes.UpdateAsync(episode, assessment, ct))
+        {
+            return ServiceResult<EpisodeDto>.NotFound();
+        }
+
+        logger.LogInformation("Episode {EpisodeId} pain follow-up answered and assessed", episode.Id);
+        return ServiceResult<EpisodeDto>.Ok(ToDto(episode, profile, zone, ToDto(assessment, zone, explain: true)));
     }
 
     public async Task<ServiceResult<EpisodeTimeWindow>> GetTimeWindowAsync(CancellationToken ct = default)
@@ -310,7 +423,25 @@ public sealed class EpisodeService(
         return (profile, PregnancyCalendar.FindZoneOrUtc(profile.TimeZoneId));
     }
 
-    internal static EpisodeDto ToDto(Episode e, PregnancyProfile profile, TimeZoneInfo zone) =>
+    /// <summary>Nights of her other episodes in the 28 nights before this one (RO-1), in her time zone.</summary>
+    private async Task<IEnumerable<DateOnly>> OtherNightsAsync(Episode episode, CancellationToken ct)
+    {
+        var others = await episodes.ListByNightsAsync(
+            episode.PatientId, episode.Night.AddDays(-TriageInput.MaxNightsAgo), episode.Night.AddDays(-1), ct);
+        return others.Select(e => e.Night).Distinct();
+    }
+
+    private async Task<Assessment?> LatestAsync(Episode episode, CancellationToken ct)
+    {
+        var latest = await episodes.LatestAssessmentsAsync(episode.PatientId, [episode.Id], ct);
+        return latest.TryGetValue(episode.Id, out var a) ? a : null;
+    }
+
+    private AssessmentDto ToDto(Assessment a, TimeZoneInfo zone, bool explain) =>
+        new(a.Id, a.AssessedAtUtc, PregnancyCalendar.ToLocal(a.AssessedAtUtc, zone), a.Reason, a.RuleSetVersion, a.Level, FiredRules.Parse(a.FiredRules).ToList(), a.IsIncomplete,
+            a.LeftScore, a.RcogPoints, a.HighRiskContext, explain ? assessor.Explain(a) : null);
+
+    internal static EpisodeDto ToDto(Episode e, PregnancyProfile profile, TimeZoneInfo zone, AssessmentDto? assessment = null) =>
         new(
             e.Id,
             e.StartedAtUtc,
@@ -329,5 +460,6 @@ public sealed class EpisodeService(
                 CalfDifferenceCm = e.CalfDifferenceCm,
                 Answers = e.Answers with { },
                 Notes = e.Notes,
-            });
+            },
+            assessment);
 }

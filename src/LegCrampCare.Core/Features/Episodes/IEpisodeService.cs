@@ -26,6 +26,18 @@ public interface IEpisodeService
     /// <summary>"These are right as they are": takes the episode out of the morning review without changing it.</summary>
     Task<ServiceResult<bool>> ConfirmAsync(Guid episodeId, CancellationToken ct = default);
 
+    /// <summary>Every assessment of one episode, newest first, each with its explanation.</summary>
+    Task<ServiceResult<IReadOnlyList<AssessmentDto>>> GetAssessmentsAsync(Guid episodeId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Episodes whose pain was still there when she last said, asked about again on her next visit (at the earliest an
+    /// hour after her last answer) until she says it has gone, for up to two weeks.
+    /// </summary>
+    Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetPainFollowUpsAsync(CancellationToken ct = default);
+
+    /// <summary>Records whether the pain has gone or is getting better, and re-assesses the episode (UR-6, UR-7 read it).</summary>
+    Task<ServiceResult<EpisodeDto>> AnswerPainFollowUpAsync(PainFollowUpRequest request, CancellationToken ct = default);
+
     /// <summary>The times an episode may start at, for showing limits on the form.</summary>
     Task<ServiceResult<EpisodeTimeWindow>> GetTimeWindowAsync(CancellationToken ct = default);
 }

@@ -18,6 +18,64 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("LegCrampCare.Core.Domain.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssessedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiredRules")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HighRiskContext")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InputsJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsIncomplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LeftScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RcogPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId", "AssessedAtUtc");
+
+                    b.HasIndex("PatientId", "AssessedAtUtc");
+
+                    b.ToTable("Assessments", (string)null);
+                });
+
             modelBuilder.Entity("LegCrampCare.Core.Domain.Episode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -51,6 +109,12 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
 
                     b.Property<decimal?>("PainAfterHours")
                         .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PainCheckedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PainGoneAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("PainScore")
@@ -474,6 +538,15 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("LegCrampCare.Core.Domain.Assessment", b =>
+                {
+                    b.HasOne("LegCrampCare.Core.Domain.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LegCrampCare.Core.Domain.Episode", b =>

@@ -1,4 +1,6 @@
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Features.Episodes;
+using LegCrampCare.Core.Triage;
 
 namespace LegCrampCare.Web.Components.Shared;
 
@@ -19,4 +21,22 @@ public static class Words
         var text = Leg(side);
         return char.ToUpperInvariant(text[0]) + text[1..];
     }
+
+    /// <summary>A result in a few words, for lists: what she should do (or did need to do).</summary>
+    public static string Result(AssessmentDto a) => a.Level switch
+    {
+        TriageLevel.Emergency => "Emergency: call for help",
+        TriageLevel.Urgent => "Get checked today",
+        TriageLevel.Routine when a.IsIncomplete => "Questions to answer",
+        TriageLevel.Routine => "Mention at your next appointment",
+        _ => a.Rules.Contains(RuleId.No1) ? "Ordinary cramp" : "No warning signs",
+    };
+
+    /// <summary>The CSS modifier for a result badge.</summary>
+    public static string ResultClass(AssessmentDto a) => a.Level switch
+    {
+        TriageLevel.Emergency => "lcc-badge lcc-badge-emergency",
+        TriageLevel.Urgent => "lcc-badge lcc-badge-urgent",
+        _ => "lcc-badge",
+    };
 }

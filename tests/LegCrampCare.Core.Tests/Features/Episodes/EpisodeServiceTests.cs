@@ -1,3 +1,4 @@
+using LegCrampCare.Core.Triage;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
 using LegCrampCare.Core.Features.Episodes;
@@ -25,7 +26,7 @@ public sealed class EpisodeServiceTests
 
     public EpisodeServiceTests()
     {
-        _service = new EpisodeService(_user, _episodes, _profiles, _time, NullLogger<EpisodeService>.Instance);
+        _service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), _time, NullLogger<EpisodeService>.Instance);
         _profiles.Seed(Profile(PatientA));
         _profiles.Seed(Profile(PatientB));
         _user.SignInAsPatient(PatientA);
@@ -148,7 +149,7 @@ public sealed class EpisodeServiceTests
     public async Task QuickLog_CustomInClocksGoForwardGap_MovesForwardAnHour()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 29, 6, 0, 0, TimeSpan.Zero)); // 07:00 BST
-        var service = new EpisodeService(_user, _episodes, _profiles, time, NullLogger<EpisodeService>.Instance);
+        var service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), time, NullLogger<EpisodeService>.Instance);
 
         var result = await service.QuickLogAsync(new QuickLogRequest
         {

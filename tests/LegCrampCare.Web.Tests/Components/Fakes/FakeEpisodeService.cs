@@ -1,3 +1,4 @@
+using LegCrampCare.Core.Domain;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Features.Episodes;
 
@@ -14,7 +15,7 @@ public sealed class FakeEpisodeService : IEpisodeService
     {
         OnQuickLog = request =>
         {
-            var episode = TestEpisodes.Episode(request.EpisodeId, request.Side);
+            var episode = TestAssessments.Assessed(TestEpisodes.Episode(request.EpisodeId, request.Side));
             Stored[episode.Id] = episode;
             return Task.FromResult(ServiceResult<EpisodeDto>.Ok(episode));
         };
@@ -28,13 +29,43 @@ public sealed class FakeEpisodeService : IEpisodeService
                 return Task.FromResult(ServiceResult<EpisodeDto>.NotFound());
             }
 
-            var updated = episode with { Details = request.Details with { Answers = request.Details.Answers with { } } };
+            var updated = TestAssessments.Assessed(episode with { Details = request.Details with { Answers = request.Details.Answers with { } } });
             Stored[updated.Id] = updated;
+            Assessments.Insert(0, updated.Assessment!);
             return Task.FromResult(ServiceResult<EpisodeDto>.Ok(updated));
         };
         OnDelete = id => Task.FromResult(Stored.Remove(id) ? ServiceResult<bool>.Ok(true) : ServiceResult<bool>.NotFound());
         OnGetHistory = (page, pageSize) => Task.FromResult(ServiceResult<HistoryPage>.Ok(new HistoryPage([], page, pageSize, 0)));
+        OnPainFollowUp = request =>
+        {
+            if (!Stored.TryGetValue(request.EpisodeId, out var episode))
+            {
+                return Task.FromResult(ServiceResult<EpisodeDto>.NotFound());
+            }
+
+            var details = episode.Details with
+            {
+                PainAfterHours = 6,
+                Answers = episode.Details.Answers with
+                {
+                    PainStillThere = Answer.Yes,
+                    PainAfterImproving = request.PainNow == PainNow.NotBetter ? Answer.No : Answer.Yes,
+                },
+            };
+            var updated = TestAssessments.Assessed(episode with { Details = details });
+            Stored[updated.Id] = updated;
+            return Task.FromResult(ServiceResult<EpisodeDto>.Ok(updated));
+        };
     }
+
+    /// <summary>Every assessment handed out by updates, newest first (what GetAssessmentsAsync returns).</summary>
+    public List<AssessmentDto> Assessments { get; } = [];
+
+    public IReadOnlyList<EpisodeDto> PainFollowUps { get; set; } = [];
+
+    public List<PainFollowUpRequest> PainFollowUpCalls { get; } = [];
+
+    public Func<PainFollowUpRequest, Task<ServiceResult<EpisodeDto>>> OnPainFollowUp { get; set; }
 
     /// <summary>The episodes the default handlers read and write.</summary>
     public Dictionary<Guid, EpisodeDto> Stored { get; } = [];
@@ -125,5 +156,22 @@ public sealed class FakeEpisodeService : IEpisodeService
     {
         TimeWindowCalls++;
         return Task.FromResult(ServiceResult<EpisodeTimeWindow>.Ok(TimeWindow));
+    }
+
+    public Task<ServiceResult<IReadOnlyList<AssessmentDto>>> GetAssessmentsAsync(Guid episodeId, CancellationToken ct = default)
+    {
+        IReadOnlyList<AssessmentDto> list = Stored.TryGetValue(episodeId, out var episode)
+            ? Assessments.Count > 0 ? Assessments : episode.Assessment is { } a ? [a] : []
+            : [];
+        return Task.FromResult(ServiceResult<IReadOnlyList<AssessmentDto>>.Ok(list));
+    }
+
+    public Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetPainFollowUpsAsync(CancellationToken ct = default) =>
+        Task.FromResult(ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(PainFollowUps));
+
+    public Task<ServiceResult<EpisodeDto>> AnswerPainFollowUpAsync(PainFollowUpRequest request, CancellationToken ct = default)
+    {
+        PainFollowUpCalls.Add(request);
+        return OnPainFollowUp(request);
     }
 }

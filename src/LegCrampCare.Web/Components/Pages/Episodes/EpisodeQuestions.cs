@@ -1,4 +1,5 @@
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Triage;
 
 namespace LegCrampCare.Web.Components.Pages.Episodes;
 
@@ -33,6 +34,19 @@ public static class EpisodeQuestions
         new("calf-red", "Is the skin of a calf or thigh red or darker than usual?", null, a => a.RedOrDarkerSkin, (a, v) => a.RedOrDarkerSkin = v),
         new("calf-warm", "Does a calf or thigh feel warm to the touch?", null, a => a.Warmth, (a, v) => a.Warmth = v),
     ];
+
+    /// <summary>The red-flag question that asks for a rule-engine input (FS-1's unanswered questions, in her words).</summary>
+    public static EpisodeQuestion? RedFlagFor(TriageField field) => field switch
+    {
+        TriageField.SuddenBreathlessness => RedFlags[0],
+        TriageField.ChestPain => RedFlags[1],
+        TriageField.CoughingBlood => RedFlags[2],
+        TriageField.Fainted => RedFlags[3],
+        TriageField.Swelling => RedFlags[4],
+        TriageField.RedOrDarkerSkin => RedFlags[5],
+        TriageField.Warmth => RedFlags[6],
+        _ => null,
+    };
 
     public static IReadOnlyList<EpisodeQuestion> AfterRedFlags { get; } =
     [

@@ -1,0 +1,53 @@
+using LegCrampCare.Core.Triage;
+
+namespace LegCrampCare.Core.Domain;
+
+/// <summary>Why an episode was assessed.</summary>
+public enum AssessmentReason
+{
+    /// <summary>Quick-logged (the questions not answered yet).</summary>
+    Logged = 1,
+
+    /// <summary>Answers or details saved (at night, in the morning review, or any later edit).</summary>
+    Edited = 2,
+
+    /// <summary>She answered "is the pain still there?".</summary>
+    PainFollowUp = 3,
+}
+
+/// <summary>
+/// One assessment of one episode, stored once and never changed (principle 4): the rule-set version, the level, the
+/// fired rules and the inputs it saw (in the triage case format), so it can be explained and replayed later even after
+/// the rules change. Editing an episode adds a new assessment; the old ones stay.
+/// </summary>
+public sealed class Assessment
+{
+    public Guid Id { get; init; }
+
+    public Guid EpisodeId { get; init; }
+
+    public string PatientId { get; init; } = "";
+
+    public DateTime AssessedAtUtc { get; init; }
+
+    public AssessmentReason Reason { get; init; }
+
+    public string RuleSetVersion { get; init; } = "";
+
+    public TriageLevel Level { get; init; }
+
+    /// <summary>Fired rule ids in table order, comma-separated ("UR-1,UR-2").</summary>
+    public string FiredRules { get; init; } = "";
+
+    /// <summary>Only FS-1 (unanswered questions) above NONE: incomplete, not a flag for the midwife.</summary>
+    public bool IsIncomplete { get; init; }
+
+    public int? LeftScore { get; init; }
+
+    public int RcogPoints { get; init; }
+
+    public bool HighRiskContext { get; init; }
+
+    /// <summary>The inputs it saw, as a triage case-format object (patient, episode, symptoms, history).</summary>
+    public string InputsJson { get; init; } = "";
+}

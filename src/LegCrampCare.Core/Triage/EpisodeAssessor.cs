@@ -1,0 +1,107 @@
+using LegCrampCare.Core.Domain;
+
+namespace LegCrampCare.Core.Triage;
+
+/// <summary>
+/// Turns a stored episode, the patient's profile and her recent nights into the engine's input, and the engine's
+/// result into an immutable <see cref="Assessment"/>. The only place the app's data meets the rule engine.
+/// </summary>
+public sealed class EpisodeAssessor(TriageEngine engine)
+{
+    public TriageEngine Engine => engine;
+
+    /// <summary>The engine's input for an episode. <paramref name="otherNights"/>: nights with other episodes (any order).</summary>
+    public static TriageInput InputFor(Episode episode, PregnancyProfile profile, IEnumerable<DateOnly> otherNights)
+    {
+        var zone = PregnancyCalendar.FindZoneOrUtc(profile.TimeZoneId);
+        var stage = PregnancyCalendar.StageOn(profile, PregnancyCalendar.LocalDate(episode.StartedAtUtc, zone));
+        var a = episode.Answers;
+        var painAfter = a.PainStillThere == Answer.Yes;
+
+        uint nights = 0;
+        foreach (var night in otherNights)
+        {
+            var ago = episode.Night.DayNumber - night.DayNumber;
+            if (ago is >= 1 and <= TriageInput.MaxNightsAgo)
+            {
+                nights |= 1u << ago;
+            }
+        }
+
+        return new TriageInput
+        {
+            GestationalWeek = stage is PregnancyStage.Pregnant p ? p.Weeks : null,
+            PostpartumDay = stage is PregnancyStage.Postpartum pp ? pp.Day : null,
+            Birth = stage is PregnancyStage.Postpartum ? profile.BirthMode : null,
+            RiskFactors = profile.RiskFactors,
+            Side = episode.Side switch
+            {
+                Side.Left => TriageSide.Left,
+                Side.Right => TriageSide.Right,
+                Side.Both => TriageSide.Both,
+                _ => TriageSide.NotGiven,
+            },
+            CrampMinutes = episode.DurationMinutes,
+            Relieved = a.EasedByStretching.ToBool(),
+            HasPainAfterCramp = painAfter,
+            PainAfterHours = painAfter ? episode.PainAfterHours : null,
+            PainAfterImproving = painAfter ? a.PainAfterImproving.ToBool() : null,
+            ContinuousPainMinutes = episode.ContinuousPainMinutes,
+            HeavyAche = a.HeavyAche.ToBool(),
+            PainOnWalkingOrStanding = a.PainOnWalkingOrStanding.ToBool(),
+            PainPullingToesUp = a.PainPullingToesUp.ToBool(),
+            Tenderness = a.Tenderness.ToBool(),
+            HardSoreVein = a.HardSoreVein.ToBool(),
+            Swelling = a.Swelling,
+            CalfDifferenceCm = episode.CalfDifferenceCm,
+            RedOrDarkerSkin = a.RedOrDarkerSkin.ToBool(),
+            Warmth = a.Warmth.ToBool(),
+            Fever = a.Fever.ToBool(),
+            ButtockGroinOrBackPain = a.ButtockGroinOrBackPain.ToBool(),
+            SuddenBreathlessness = a.SuddenBreathlessness.ToBool(),
+            GradualBreathlessness = a.GradualBreathlessness.ToBool(),
+            ChestPain = a.ChestPain.ToBool(),
+            CoughingBlood = a.CoughingBlood.ToBool(),
+            Fainted = a.Fainted.ToBool(),
+            RacingHeart = a.RacingHeart.ToBool(),
+            Dizziness = a.Dizziness.ToBool(),
+            FaceOrHandSwelling = a.FaceOrHandSwelling.ToBool(),
+            SevereHeadache = a.SevereHeadache.ToBool(),
+            VisionProblems = a.VisionProblems.ToBool(),
+            PainBelowRibs = a.PainBelowRibs.ToBool(),
+            CrampNightsAgo = nights,
+            SleepBadlyDisturbed = a.SleepBadlyDisturbed.ToBool(),
+        };
+    }
+
+    public Assessment Assess(Episode episode, PregnancyProfile profile, IEnumerable<DateOnly> otherNights, AssessmentReason reason, DateTime nowUtc)
+    {
+        var input = InputFor(episode, profile, otherNights);
+        var result = engine.Evaluate(input);
+        return new Assessment
+        {
+            Id = Guid.NewGuid(),
+            EpisodeId = episode.Id,
+            PatientId = episode.PatientId,
+            AssessedAtUtc = nowUtc,
+            Reason = reason,
+            RuleSetVersion = result.RuleSetVersion,
+            Level = result.Level,
+            FiredRules = result.Rules.ToString(),
+            IsIncomplete = result.IsIncomplete,
+            LeftScore = result.LeftScore,
+            RcogPoints = result.RcogPoints,
+            HighRiskContext = result.HighRiskContext,
+            InputsJson = TriageCaseFile.ToJson(input),
+        };
+    }
+
+    /// <summary>The plain-language explanation of a stored assessment, from the inputs it saw.</summary>
+    public TriageExplanation Explain(Assessment assessment)
+    {
+        var input = TriageCaseFile.ParseInput(assessment.InputsJson);
+        var result = new TriageResult(assessment.Level, FiredRules.Parse(assessment.FiredRules), assessment.LeftScore,
+            assessment.RcogPoints, assessment.HighRiskContext, assessment.RuleSetVersion);
+        return TriageExplainer.Explain(input, result, engine.Options);
+    }
+}
