@@ -26,6 +26,7 @@ public sealed class AccountEraserTests(MigratedDatabaseFixture fixture) : IClass
 
         await using var db = await Database.Contexts.CreateDbContextAsync();
         Assert.False(await db.Episodes.AnyAsync(e => e.PatientId == patient));
+        Assert.False(await db.Assessments.AnyAsync(a => a.PatientId == patient));
         Assert.False(await db.Profiles.AnyAsync(p => p.UserId == patient));
         Assert.False(await db.Users.AnyAsync(u => u.Id == patient));
         Assert.False(await db.UserRoles.AnyAsync(r => r.UserId == patient));
