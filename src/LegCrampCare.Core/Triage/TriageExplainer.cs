@@ -17,11 +17,7 @@ public sealed record FiredRuleExplanation(
 public sealed record TriageExplanation(
     TriageResult Result,
     IReadOnlyList<FiredRuleExplanation> Rules,
-    IReadOnlyList<TriageField> UnansweredRedFlags)
-{
-    /// <summary>The fired rules at the result's level (what caused it), in table order.</summary>
-    public IReadOnlyList<FiredRuleExplanation> AtLevel => Rules.Where(r => r.Level == Result.Level && r.Id != RuleId.Fs1 || (Result.IsIncomplete && r.Id == RuleId.Fs1)).ToList();
-}
+    IReadOnlyList<TriageField> UnansweredRedFlags);
 
 public static class TriageExplainer
 {
