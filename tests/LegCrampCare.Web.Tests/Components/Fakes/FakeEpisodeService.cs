@@ -57,7 +57,7 @@ public sealed class FakeEpisodeService : IEpisodeService
         };
     }
 
-    /// <summary>Every assessment handed out by updates, newest first (what GetAssessmentsAsync returns).</summary>
+    /// <summary>The results of the episode under test, newest first: every one handed out, then the one it was added with (what GetAssessmentsAsync returns).</summary>
     public List<AssessmentDto> Assessments { get; } = [];
 
     public IReadOnlyList<EpisodeDto> PainFollowUps { get; set; } = [];
