@@ -123,7 +123,7 @@ public sealed class PatientJourneyTests : IClassFixture<BrowserHost>
         await Journey.AnswerAsync(page, "chest-pain", "Yes");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save answers" }).ClickAsync();
 
-        var alert = page.Locator("section.lcc-urgent");
+        var alert = page.Locator("section.lcc-result-emergency[role=alert]");
         await Assertions.Expect(alert.GetByRole(AriaRole.Heading, new() { Name = "Call 999 now" })).ToBeVisibleAsync();
         await Assertions.Expect(alert.GetByRole(AriaRole.Link, new() { Name = "Call 999" })).ToHaveAttributeAsync("href", "tel:999");
         await Assertions.Expect(alert).ToContainTextAsync("Do not drive yourself.");

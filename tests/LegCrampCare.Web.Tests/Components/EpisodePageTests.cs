@@ -153,4 +153,49 @@ public sealed class EpisodePageTests : ComponentTestBase
         Assert.Empty(Episodes.DeleteCalls);
         Assert.Single(cut.QueryButtons("Delete…"));
     }
+
+    [Fact]
+    public void EpisodePage_Loaded_ShowsTheCurrentResultAndNoEarlierOnes()
+    {
+        var episode = Episodes.Add(TestAssessments.Assessed(TestEpisodes.Episode()));
+
+        var cut = Render<EpisodePage>(p => p.Add(c => c.Id, episode.Id));
+
+        var card = Assert.Single(cut.FindAll("section.lcc-result"));
+        Assert.Equal("We can't check this was an ordinary cramp until you answer", card.QuerySelector("h2")!.TextContent);
+        Assert.Empty(cut.FindAll("details.lcc-earlier"));
+    }
+
+    [Fact]
+    public void Save_AnswerChanged_ShowsTheNewResultAndKeepsTheEarlierOnes()
+    {
+        var episode = Episodes.Add(TestAssessments.Assessed(TestEpisodes.Episode()));
+        var cut = Render<EpisodePage>(p => p.Add(c => c.Id, episode.Id));
+
+        cut.FindQuestion("Does a calf or thigh feel warm to the touch?").ButtonIn("Yes").Click();
+        cut.FindButton("Save").Click();
+
+        var card = Assert.Single(cut.FindAll("section.lcc-result"));
+        Assert.Contains("lcc-result-urgent", card.ClassList);
+        Assert.Equal("Get checked today", card.QuerySelector("h2")!.TextContent);
+        Assert.Equal("UR-3", Assert.Single(card.QuerySelectorAll(".lcc-reasons li[data-rule]")).GetAttribute("data-rule"));
+        var earlier = cut.Find("details.lcc-earlier");
+        Assert.Equal("Earlier results for this cramp (1)", earlier.QuerySelector("summary")!.TextContent);
+        Assert.Equal(["20 Nov 02:35 · Questions to answer"], EarlierResults(earlier));
+        cut.WaitForAssertion(() => Assert.Contains(
+            JSInterop.Invocations, i => i.Identifier == "lcc.focus" && (string?)i.Arguments[0] == "episode-result"));
+
+        // Answered no after all: the urgent result is kept as an earlier one, newest first.
+        cut.FindQuestion("Does a calf or thigh feel warm to the touch?").ButtonIn("No").Click();
+        cut.FindButton("Save").Click();
+
+        Assert.Single(cut.FindAll("section.lcc-result-incomplete"));
+        earlier = cut.Find("details.lcc-earlier");
+        Assert.Equal("Earlier results for this cramp (2)", earlier.QuerySelector("summary")!.TextContent);
+        Assert.Equal(["20 Nov 02:35 · Get checked today", "20 Nov 02:35 · Questions to answer"], EarlierResults(earlier));
+        Assert.Contains("lcc-badge-urgent", earlier.QuerySelector(".lcc-badge-urgent")!.ClassList);
+    }
+
+    private static IEnumerable<string> EarlierResults(AngleSharp.Dom.IElement earlier) =>
+        earlier.QuerySelectorAll("li").Select(li => li.AccessibleName());
 }

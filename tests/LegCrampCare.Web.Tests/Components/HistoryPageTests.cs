@@ -105,4 +105,26 @@ public sealed class HistoryPageTests : ComponentTestBase
     }
 
     private static NightDto Night(EpisodeDto episode) => new(episode.Night, episode.StageLabel, [episode]);
+
+    [Fact]
+    public void History_AssessedEpisode_ShowsItsResultAndNoneForAnIncompleteOne()
+    {
+        var swollen = TestAssessments.Assessed(TestEpisodes.Episode(
+            side: Side.Right, startedAtLocal: new DateTime(2026, 11, 20, 3, 10, 0),
+            answers: TestEpisodes.AllQuickQuestionsNo() with { Swelling = Swelling.OneLeg }));
+        var quickLogged = TestAssessments.Assessed(Thursday);
+        Episodes.OnGetHistory = (page, size) => Task.FromResult(ServiceResult<HistoryDto>.Ok(new HistoryDto(
+            [new NightDto(swollen.Night, swollen.StageLabel, [quickLogged, swollen])], page, size, 1)));
+
+        var cut = Render<HistoryPage>();
+
+        var items = cut.FindAll("li");
+        Assert.Equal(2, items.Count);
+        Assert.Empty(items[0].QuerySelectorAll("[data-testid=result]"));
+        Assert.Contains("questions to answer", items[0].TextContent, StringComparison.Ordinal);
+        var badge = Assert.Single(items[1].QuerySelectorAll("[data-testid=result]"));
+        Assert.Equal("Get checked today", badge.TextContent);
+        Assert.Contains("lcc-badge-urgent", badge.ClassList);
+        Assert.Equal("03:10 · right leg", items[1].QuerySelector("a")!.AccessibleName());
+    }
 }

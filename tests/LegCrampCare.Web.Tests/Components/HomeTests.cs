@@ -118,5 +118,40 @@ public sealed class HomeTests : ComponentTestBase
         Assert.Equal([left.Id], Episodes.ConfirmCalls);
         cut.WaitForAssertion(() => Assert.DoesNotContain("questions still to answer", cut.Text(), StringComparison.Ordinal));
     }
-}
 
+    [Fact]
+    public void Home_PainFollowUpDue_AsksBelowTheQuickLog()
+    {
+        Profiles.Profile = Amira;
+        var episode = TestEpisodes.Episode(
+            side: Side.Right, startedAtLocal: new DateTime(2026, 11, 19, 23, 15, 0),
+            answers: TestEpisodes.AllQuickQuestionsNo() with { PainStillThere = Answer.Yes });
+        Episodes.PainFollowUps = [episode];
+
+        var cut = Render<Home>();
+
+        var followUp = cut.Find("section.lcc-followup");
+        Assert.Equal(episode.Id.ToString(), followUp.GetAttribute("data-episode"));
+        Assert.Equal("Is the pain in your right leg still there?", followUp.QuerySelector("h2")!.TextContent);
+        // Below the quick log: "Log a cramp" stays the first thing under her thumb.
+        var sections = cut.FindAll("section").Select(s => s.ClassName).ToList();
+        Assert.True(
+            sections.FindIndex(c => c!.Contains("lcc-quicklog", StringComparison.Ordinal)) <
+            sections.FindIndex(c => c!.Contains("lcc-followup", StringComparison.Ordinal)),
+            string.Join(" | ", sections));
+        Assert.Single(cut.QueryButtons("Log a cramp"));
+        Assert.Single(cut.QueryButtons("It has gone"));
+    }
+
+    [Fact]
+    public void Home_NoPainFollowUpDue_DoesNotAsk()
+    {
+        Profiles.Profile = Amira;
+
+        var cut = Render<Home>();
+
+        Assert.Empty(cut.FindAll("section.lcc-followup"));
+        Assert.DoesNotContain("still there?", cut.Text(), StringComparison.Ordinal);
+        Assert.Empty(cut.QueryButtons("It has gone"));
+    }
+}

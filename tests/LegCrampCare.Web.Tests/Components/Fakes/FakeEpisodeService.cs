@@ -30,8 +30,7 @@ public sealed class FakeEpisodeService : IEpisodeService
             }
 
             var updated = TestAssessments.Assessed(episode with { Details = request.Details with { Answers = request.Details.Answers with { } } });
-            Stored[updated.Id] = updated;
-            Assessments.Insert(0, updated.Assessment!);
+            Store(episode, updated);
             return Task.FromResult(ServiceResult<EpisodeDto>.Ok(updated));
         };
         OnDelete = id => Task.FromResult(Stored.Remove(id) ? ServiceResult<bool>.Ok(true) : ServiceResult<bool>.NotFound());
@@ -45,7 +44,7 @@ public sealed class FakeEpisodeService : IEpisodeService
 
             var details = episode.Details with
             {
-                PainAfterHours = 6,
+                PainAfterHours = PainFollowUpHours,
                 Answers = episode.Details.Answers with
                 {
                     PainStillThere = Answer.Yes,
@@ -53,17 +52,20 @@ public sealed class FakeEpisodeService : IEpisodeService
                 },
             };
             var updated = TestAssessments.Assessed(episode with { Details = details });
-            Stored[updated.Id] = updated;
+            Store(episode, updated);
             return Task.FromResult(ServiceResult<EpisodeDto>.Ok(updated));
         };
     }
 
-    /// <summary>Every assessment handed out by updates, newest first (what GetAssessmentsAsync returns).</summary>
+    /// <summary>The results of the episode under test, newest first: every one handed out, then the one it was added with (what GetAssessmentsAsync returns).</summary>
     public List<AssessmentDto> Assessments { get; } = [];
 
     public IReadOnlyList<EpisodeDto> PainFollowUps { get; set; } = [];
 
     public List<PainFollowUpRequest> PainFollowUpCalls { get; } = [];
+
+    /// <summary>How long the pain has lasted when she answers "is the pain still there?" (the real service counts from the start).</summary>
+    public decimal PainFollowUpHours { get; set; } = 6;
 
     public Func<PainFollowUpRequest, Task<ServiceResult<EpisodeDto>>> OnPainFollowUp { get; set; }
 
@@ -99,6 +101,21 @@ public sealed class FakeEpisodeService : IEpisodeService
     public EpisodeTimeWindow TimeWindow { get; set; } = new(
         new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Unspecified), "The start can't be before your pregnancy began.",
         new DateTime(2026, 11, 20, 2, 30, 0, DateTimeKind.Unspecified), "The start can't be in the future.");
+
+    /// <summary>
+    /// Like the real service: the new assessment is added to the episode's results, which keep every earlier one
+    /// (including the one it had when it was added).
+    /// </summary>
+    private void Store(EpisodeDto before, EpisodeDto after)
+    {
+        if (Assessments.Count == 0 && before.Assessment is { } first)
+        {
+            Assessments.Add(first);
+        }
+
+        Assessments.Insert(0, after.Assessment!);
+        Stored[after.Id] = after;
+    }
 
     /// <summary>Puts an episode where the default handlers find it, and returns it.</summary>
     public EpisodeDto Add(EpisodeDto episode)

@@ -1,0 +1,131 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace LegCrampCare.EndToEnd.Tests;
+
+/// <summary>
+/// The rule engine's result as she sees it after answering the quick questions, in Chromium at phone size: a swollen
+/// leg says "Get checked today", a typical cramp gets the self-care card and is in her history with its result, and
+/// pain that is still there the next day, not getting better, is asked about on Home and turns into "Get checked today".
+/// </summary>
+public sealed partial class TriageJourneyTests : IClassFixture<TriageJourneyTests.Host>
+{
+    private static readonly string[] RedFlags = ["sudden-breathless", "chest-pain", "coughing-blood", "fainted", "one-leg-swollen", "calf-red", "calf-warm"];
+
+    private readonly Host _host;
+
+    public TriageJourneyTests(Host host) => _host = host;
+
+    /// <summary>The real app with a clock a test can move forward (the pain follow-up is asked an hour or more later).</summary>
+    public sealed class Host : BrowserHost
+    {
+        public AdjustableTimeProvider Clock { get; } = new();
+
+        protected override TimeProvider Time => Clock;
+    }
+
+    /// <summary>The system clock plus an offset that only grows. Tests in a class run one after another.</summary>
+    public sealed class AdjustableTimeProvider : TimeProvider
+    {
+        private long _offsetTicks;
+
+        public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+    }
+
+    [BrowserFact]
+    public async Task OneLegSwollen_SaysGetCheckedToday()
+    {
+        var page = await NewPatientAsync("swollen");
+        await LogARightLegCrampAndOpenTheQuestionsAsync(page);
+
+        await AnswerAsync(page, ("one-leg-swollen", "Yes"), ("eased-by-stretching", "No"), ("pain-still-there", "No"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save answers" }).ClickAsync();
+
+        var result = page.Locator("section.lcc-result-urgent[role=alert]");
+        await Assertions.Expect(result.GetByRole(AriaRole.Heading, new() { Name = "Get checked today", Level = 2 })).ToBeVisibleAsync();
+        await Assertions.Expect(result).ToContainTextAsync("One leg is swollen.");
+        await Assertions.Expect(result).ToContainTextAsync("do not rub, massage or heat that leg");
+        await Journey.AssertAccessibleAsync(page);
+    }
+
+    [BrowserFact]
+    public async Task TypicalCramp_SelfCareCard_ThenInHistoryWithItsResult()
+    {
+        var page = await NewPatientAsync("typical");
+        await LogARightLegCrampAndOpenTheQuestionsAsync(page);
+
+        await AnswerAsync(page, ("eased-by-stretching", "Yes"), ("pain-still-there", "No"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save answers" }).ClickAsync();
+
+        var result = page.Locator("section.lcc-result-none");
+        await Assertions.Expect(result.GetByRole(AriaRole.Heading, new() { NameRegex = OrdinaryResult(), Level = 2 })).ToBeVisibleAsync();
+        await Assertions.Expect(result.GetByRole(AriaRole.Heading, new() { Name = "What helps right now" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("section.lcc-result[role=alert]")).ToHaveCountAsync(0);
+        await Journey.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        var item = page.GetByRole(AriaRole.Listitem).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("right leg") }) });
+        await Assertions.Expect(item).ToHaveCountAsync(1);
+        await Assertions.Expect(item.GetByTestId("result")).ToHaveTextAsync(new Regex("^(No warning signs|Ordinary cramp)$"));
+        await Assertions.Expect(item.GetByRole(AriaRole.Link, new() { Name = "questions to answer" })).ToHaveCountAsync(0);
+    }
+
+    [BrowserFact]
+    public async Task PainStillThere_NotBetterNextDay_AskedOnHomeThenGetCheckedToday()
+    {
+        var page = await NewPatientAsync("pain");
+        await LogARightLegCrampAndOpenTheQuestionsAsync(page);
+        await AnswerAsync(page, ("eased-by-stretching", "Yes"), ("pain-still-there", "Yes"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save answers" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Your answers are saved.")).ToBeVisibleAsync();
+
+        // The next evening: more than a day after the cramp.
+        _host.Clock.Advance(TimeSpan.FromHours(25));
+        await page.GotoInteractiveAsync("/");
+        var followUp = page.Locator("section.lcc-followup");
+        await Assertions.Expect(followUp.GetByRole(AriaRole.Heading, new() { Name = "Is the pain in your right leg still there?" })).ToBeVisibleAsync();
+        await followUp.GetByRole(AriaRole.Button, new() { Name = "Still there, not getting better" }).ClickAsync();
+
+        var result = followUp.Locator("section.lcc-result-urgent[role=alert]");
+        await Assertions.Expect(result.GetByRole(AriaRole.Heading, new() { Name = "Get checked today" })).ToBeVisibleAsync();
+        await Assertions.Expect(result.Locator("li[data-rule='UR-6']")).ToBeVisibleAsync();
+        await Journey.AssertAccessibleAsync(page);
+    }
+
+    private async Task<IPage> NewPatientAsync(string name)
+    {
+        var page = await _host.NewPageAsync();
+        var today = DateOnly.FromDateTime(_host.Clock.GetUtcNow().UtcDateTime);
+        await Journey.RegisterPatientAsync(page, $"triage-{name}-{Guid.NewGuid():N}@example.org", "Triage " + name, today.AddDays(40));
+        return page;
+    }
+
+    /// <summary>Log a cramp → Right → Answer now: three taps from Home to the questions.</summary>
+    private static async Task LogARightLegCrampAndOpenTheQuestionsAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log a cramp" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Right", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Answer now" }).ClickAsync();
+        await page.WaitForURLAsync("**/questions");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "A few quick questions" }).WaitForAsync();
+    }
+
+    /// <summary>The answers given, and "No" to every other red flag and to the usual breathlessness.</summary>
+    private static async Task AnswerAsync(IPage page, params (string Id, string Answer)[] answers)
+    {
+        foreach (var id in RedFlags.Append("usual-breathless").Where(id => answers.All(a => a.Id != id)))
+        {
+            await Journey.AnswerAsync(page, id, "No");
+        }
+
+        foreach (var (id, answer) in answers)
+        {
+            await Journey.AnswerAsync(page, id, answer);
+        }
+    }
+
+    [GeneratedRegex("^(Nothing you told us is a warning sign|This sounds like an ordinary cramp)$")]
+    private static partial Regex OrdinaryResult();
+}
