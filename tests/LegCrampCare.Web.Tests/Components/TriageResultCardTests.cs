@@ -31,6 +31,16 @@ public sealed class TriageResultCardTests : ComponentTestBase
     };
 
     [Fact]
+    public void Emergency_WithALegSignToo_AlsoSaysNotToRubTheLeg()
+    {
+        var withLegSign = Card(Details(AllRedFlagsNo() with { ChestPain = Answer.Yes, Swelling = Swelling.OneLeg }));
+        var chestOnly = Card(Details(AllRedFlagsNo() with { ChestPain = Answer.Yes }));
+
+        Assert.Contains("Do not rub, massage or heat your leg.", withLegSign.Find("section.lcc-result-emergency").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("massage", chestOnly.Find("section.lcc-result-emergency").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Emergency_ChestPain_CallNowWithTheSignSheGave()
     {
         var cut = Card(Details(AllRedFlagsNo() with { ChestPain = Answer.Yes }));
@@ -143,7 +153,10 @@ public sealed class TriageResultCardTests : ComponentTestBase
         Assert.Equal(
             EpisodeQuestions.RedFlags.Where(q => q.Id != "one-leg-swollen").Select(q => q.Label),
             more.QuerySelectorAll(".lcc-unanswered li").Select(li => li.TextContent));
-        Assert.Equal($"/episodes/{id}/questions", cut.FindLink("Answer them now").GetAttribute("href"));
+        var answerLink = cut.FindLink("Answer them now");
+        Assert.Equal($"/episodes/{id}/questions", answerLink.GetAttribute("href"));
+        // Beside the urgent action, answering the rest is the secondary button, not the main one.
+        Assert.Contains("lcc-secondary", answerLink.ClassList);
         // The action comes before the questions.
         var text = cut.Text();
         Assert.True(
