@@ -60,6 +60,18 @@ public static class TriageCaseFile
 
     private static readonly string[] SideCodes = ["none", "left", "right", "both"];
 
+    /// <summary>The case format's swelling values, in <see cref="Swelling"/> order from <see cref="Swelling.None"/>.</summary>
+    private static readonly string[] SwellingCodes = ["none", "one-leg", "whole-leg", "both-ankles-gradual"];
+
+    /// <summary>
+    /// Stored inputs also hold the app's quick "no" to "is one leg swollen?" (<see cref="Swelling.NotOneLeg"/>): answered,
+    /// but not "none". It has no value in the case format, so a case file may not use it; a stored input must keep it, or
+    /// replaying the assessment would read it as "not answered" and give a different result (FS-1) than the app gave.
+    /// </summary>
+    public const string NotOneLegCode = "not-one-leg";
+
+    private static readonly string[] StoredSwellingCodes = [.. SwellingCodes, NotOneLegCode];
+
     public static IReadOnlyList<TriageCase> Parse(string json)
     {
         using var document = ParseDocument(json, caseId: null);
@@ -99,8 +111,9 @@ public static class TriageCaseFile
     }
 
     /// <summary>
-    /// Reads one stored input (a case object without id or expectations). Unlike a case file, it may have neither
-    /// gestational week nor postpartum day: the app assesses episodes when the stage is not known (e.g. after a loss).
+    /// Reads one stored input (a case object without id or expectations), as written by <see cref="ToJson"/>. Unlike a
+    /// case file, it may have neither gestational week nor postpartum day (the app assesses episodes when the stage is
+    /// not known, e.g. after a loss), and its swelling may be <see cref="NotOneLegCode"/>.
     /// </summary>
     public static TriageInput ParseInput(string json)
     {
@@ -111,7 +124,7 @@ public static class TriageCaseFile
         }
 
         CheckProperties(document.RootElement, null, "(input)", ["patient", "episode", "symptoms", "history"]);
-        return ParseInput(document.RootElement, null, requireStage: false);
+        return ParseInput(document.RootElement, null, storedInput: true);
     }
 
     private static JsonDocument ParseDocument(string json, string? caseId)
@@ -189,7 +202,7 @@ public static class TriageCaseFile
         return new TriageCase(id, description, input, expected, expectedRules);
     }
 
-    private static TriageInput ParseInput(JsonElement element, string? id, bool requireStage = true)
+    private static TriageInput ParseInput(JsonElement element, string? id, bool storedInput = false)
     {
         var patient = Section(element, id, "patient", ["gestationalWeek", "postpartumDay", "birth", "riskFactors"]);
         var episode = Section(element, id, "episode",
@@ -212,7 +225,7 @@ public static class TriageCaseFile
             throw new TriageCaseFormatException(id, "patient.gestationalWeek", "give either gestationalWeek or postpartumDay, not both.");
         }
 
-        if (requireStage && week is null && day is null)
+        if (!storedInput && week is null && day is null)
         {
             throw new TriageCaseFormatException(id, "patient.gestationalWeek", "give gestationalWeek (while pregnant) or postpartumDay (after birth).");
         }
@@ -256,12 +269,13 @@ public static class TriageCaseFile
             PainPullingToesUp = Bool(episode, id, "episode.painPullingToesUp"),
             Tenderness = Bool(episode, id, "episode.tenderness"),
             HardSoreVein = Bool(episode, id, "episode.hardSoreVein"),
-            Swelling = Enum(episode, id, "episode.swelling", ["none", "one-leg", "whole-leg", "both-ankles-gradual"]) switch
+            Swelling = Enum(episode, id, "episode.swelling", storedInput ? StoredSwellingCodes : SwellingCodes) switch
             {
                 0 => Swelling.None,
                 1 => Swelling.OneLeg,
                 2 => Swelling.WholeLeg,
                 3 => Swelling.BothAnklesGradual,
+                4 => Swelling.NotOneLeg,
                 _ => Swelling.NotAnswered,
             },
             CalfDifferenceCm = Number(episode, id, "episode.calfDifferenceCm"),
@@ -452,7 +466,11 @@ public static class TriageCaseFile
         return mask;
     }
 
-    /// <summary>The input as a case-format object (patient, episode, symptoms, history), every field written, nulls included.</summary>
+    /// <summary>
+    /// The input as a case-format object (patient, episode, symptoms, history), every field written, nulls included;
+    /// <see cref="ParseInput(string)"/> reads it back to an equal input. <see cref="Swelling.NotOneLeg"/> is written as
+    /// <see cref="NotOneLegCode"/>, which only stored inputs accept.
+    /// </summary>
     public static string ToJson(in TriageInput input)
     {
         using var stream = new MemoryStream();
@@ -522,7 +540,8 @@ public static class TriageCaseFile
                 case Swelling.OneLeg: w.WriteString("swelling", "one-leg"); break;
                 case Swelling.WholeLeg: w.WriteString("swelling", "whole-leg"); break;
                 case Swelling.BothAnklesGradual: w.WriteString("swelling", "both-ankles-gradual"); break;
-                default: w.WriteNull("swelling"); break; // NotOneLeg has no case-format value: "not one leg" is not "none".
+                case Swelling.NotOneLeg: w.WriteString("swelling", NotOneLegCode); break; // answered, but not "none"
+                default: w.WriteNull("swelling"); break;
             }
 
             WriteNumber(w, "calfDifferenceCm", input.CalfDifferenceCm);
