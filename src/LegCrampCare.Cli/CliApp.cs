@@ -37,8 +37,18 @@ public static class CliApp
                 .AddJsonFile("appsettings.json", optional: true)
                 .AddEnvironmentVariables()
                 .Build();
-            var options = configuration.GetSection(TriageOptions.SectionName).Get<TriageOptions>() ?? TriageOptions.Default;
-            return await TriageCommand.RunAsync(casesPath, check: flags.Length > 0, new TriageEngine(options), output, error);
+            TriageEngine engine;
+            try
+            {
+                engine = new TriageEngine(configuration.GetSection(TriageOptions.SectionName).Get<TriageOptions>() ?? TriageOptions.Default);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            {
+                await error.WriteLineAsync($"The Triage settings are not usable: {ex.Message}");
+                return 2;
+            }
+
+            return await TriageCommand.RunAsync(casesPath, check: flags.Length > 0, engine, output, error);
         }
 
         if (args is ["users", "add-admin", var email])

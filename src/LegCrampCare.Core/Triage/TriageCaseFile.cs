@@ -60,11 +60,17 @@ public static class TriageCaseFile
 
     private static readonly string[] SideCodes = ["none", "left", "right", "both"];
 
+    /// <summary>The case format's swelling values, in <see cref="Swelling"/> order from <see cref="Swelling.None"/>.</summary>
     private static readonly string[] SwellingCodes = ["none", "one-leg", "whole-leg", "both-ankles-gradual"];
 
-    /// <summary>Stored app inputs may also hold "not-one-leg": the quick screen's "no" to "is one leg swollen?" (answered,
-    /// but ankles not asked, so not "none"). Case files may not.</summary>
-    private static readonly string[] StoredSwellingCodes = [.. SwellingCodes, "not-one-leg"];
+    /// <summary>
+    /// Stored inputs also hold the app's quick "no" to "is one leg swollen?" (<see cref="Swelling.NotOneLeg"/>): answered,
+    /// but not "none". It has no value in the case format, so a case file may not use it; a stored input must keep it, or
+    /// replaying the assessment would read it as "not answered" and give a different result (FS-1) than the app gave.
+    /// </summary>
+    public const string NotOneLegCode = "not-one-leg";
+
+    private static readonly string[] StoredSwellingCodes = [.. SwellingCodes, NotOneLegCode];
 
     public static IReadOnlyList<TriageCase> Parse(string json)
     {
@@ -105,8 +111,9 @@ public static class TriageCaseFile
     }
 
     /// <summary>
-    /// Reads one stored input (a case object without id or expectations). Unlike a case file, it may have neither
-    /// gestational week nor postpartum day: the app assesses episodes when the stage is not known (e.g. after a loss).
+    /// Reads one stored input (a case object without id or expectations), as written by <see cref="ToJson"/>. Unlike a
+    /// case file, it may have neither gestational week nor postpartum day (the app assesses episodes when the stage is
+    /// not known, e.g. after a loss), and its swelling may be <see cref="NotOneLegCode"/>.
     /// </summary>
     public static TriageInput ParseInput(string json)
     {
@@ -461,7 +468,11 @@ public static class TriageCaseFile
         return mask;
     }
 
-    /// <summary>The input as a case-format object (patient, episode, symptoms, history), every field written, nulls included.</summary>
+    /// <summary>
+    /// The input as a case-format object (patient, episode, symptoms, history), every field written, nulls included;
+    /// <see cref="ParseInput(string)"/> reads it back to an equal input. <see cref="Swelling.NotOneLeg"/> is written as
+    /// <see cref="NotOneLegCode"/>, which only stored inputs accept.
+    /// </summary>
     public static string ToJson(in TriageInput input)
     {
         using var stream = new MemoryStream();
@@ -531,7 +542,7 @@ public static class TriageCaseFile
                 case Swelling.OneLeg: w.WriteString("swelling", "one-leg"); break;
                 case Swelling.WholeLeg: w.WriteString("swelling", "whole-leg"); break;
                 case Swelling.BothAnklesGradual: w.WriteString("swelling", "both-ankles-gradual"); break;
-                case Swelling.NotOneLeg: w.WriteString("swelling", "not-one-leg"); break; // app-only; see StoredSwellingCodes
+                case Swelling.NotOneLeg: w.WriteString("swelling", NotOneLegCode); break; // answered, but not "none"
                 default: w.WriteNull("swelling"); break;
             }
 
