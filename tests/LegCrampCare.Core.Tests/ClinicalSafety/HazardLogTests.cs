@@ -32,7 +32,10 @@ public sealed partial class HazardLogTests
             foreach (var raw in File.ReadLines(file))
             {
                 var line = raw.Trim();
-                var classMatch = Regex.Match(line, @"\bclass\s+(?<name>[A-Za-z0-9_]+)");
+
+                // Test classes are top-level in file-scoped namespaces: a declaration at column 0 (not a nested helper
+                // class, not the word "class" in a comment).
+                var classMatch = Regex.Match(raw, @"^(?:public |internal )?(?:(?:sealed|static|partial|abstract) )*class\s+(?<name>[A-Za-z0-9_]+)");
                 if (classMatch.Success)
                 {
                     currentClass = classMatch.Groups["name"].Value;
