@@ -309,6 +309,7 @@ public sealed class EpisodeQuestionsPageTests : ComponentTestBase
 
         Assert.Equal("Call 999 now", cut.Find("section.lcc-result-emergency h2").TextContent);
         Assert.Empty(cut.QueryButtons("Answer them now"));
+        Assert.DoesNotContain(cut.FindAll("a"), a => a.TextContent == "Add more details");
     }
 }
 
