@@ -55,6 +55,34 @@ public sealed class TriageCommandTests : IDisposable
         DevCases()["cases"]!.AsArray().Select(c => ((string)c!["id"]!, (string)c["expected"]!)).ToList();
 
     [Fact]
+    public async Task UnusableTriageSettings_Exit2_WithAMessage_NothingOnStdout()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Triage:CalfDifferenceRoutineCm"] = "3" })
+            .Build();
+
+        var (code, lines, error) = await RunAsync(configuration, "triage", DevCasesPath, "--check");
+
+        Assert.Equal(2, code);
+        Assert.Empty(lines);
+        Assert.Contains("CalfDifferenceRoutineCm", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LocalTriageSettings_UsedAndNamedInTheRuleSetVersion()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Triage:CalfDifferenceUrgentCm"] = "2.5" })
+            .Build();
+
+        var (code, lines, _) = await RunAsync(configuration, "triage", DevCasesPath);
+
+        Assert.Equal(0, code);
+        var d05 = JsonNode.Parse(lines.Single(l => l.Contains("\"D05\"", StringComparison.Ordinal)))!;
+        Assert.StartsWith("2026.1+local.", (string)d05["ruleSet"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_DevelopmentCases_Exit0_OneLinePerCaseInFileOrder_Ends39Passed0Failed()
     {
         var (code, lines, error) = await RunAsync("triage", DevCasesPath, "--check");
