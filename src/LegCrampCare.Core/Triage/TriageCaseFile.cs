@@ -60,6 +60,9 @@ public static class TriageCaseFile
 
     private static readonly string[] SideCodes = ["none", "left", "right", "both"];
 
+    /// <summary>Output as written in the contract: "2026.1+local.…" and ids as given, not \u-escaped (still valid JSON).</summary>
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The case format's swelling values, in <see cref="Swelling"/> order from <see cref="Swelling.None"/>.</summary>
     private static readonly string[] SwellingCodes = ["none", "one-leg", "whole-leg", "both-ankles-gradual"];
 
@@ -476,7 +479,7 @@ public static class TriageCaseFile
     public static string ToJson(in TriageInput input)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
+        using (var w = new Utf8JsonWriter(stream, WriterOptions))
         {
             w.WriteStartObject();
             w.WriteStartObject("patient");
@@ -619,7 +622,7 @@ public static class TriageCaseFile
     public static string ResultLine(string id, TriageResult result)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
+        using (var w = new Utf8JsonWriter(stream, WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("id", id);

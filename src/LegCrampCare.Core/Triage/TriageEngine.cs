@@ -167,7 +167,14 @@ public sealed class TriageEngine
 
     private static string LocalThresholdsHash(TriageOptions options)
     {
-        var text = options.ToString();
+        // Invariant culture: the same thresholds give the same version on every machine.
+        var o = options;
+        var text = string.Join(';', new object[]
+        {
+            o.TypicalCrampMaxMinutes, o.NormalSorenessMaxHours, o.CalfDifferenceUrgentCm, o.CalfDifferenceRoutineCm,
+            o.HighRiskPainHours, o.ContinuousPainUrgentMinutes, o.FrequentNightsPerWeek, o.FrequentConsecutiveWeeks,
+            o.PostnatalHighRiskDays, o.RcogHighRiskPoints, o.FirstTrimesterLastWeek,
+        }.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
         return Convert.ToHexString(hash, 0, 4).ToLowerInvariant();
     }

@@ -17,7 +17,12 @@ public sealed record FiredRuleExplanation(
 public sealed record TriageExplanation(
     TriageResult Result,
     IReadOnlyList<FiredRuleExplanation> Rules,
-    IReadOnlyList<TriageField> UnansweredRedFlags);
+    IReadOnlyList<TriageField> UnansweredRedFlags,
+    TriageInput Input)
+{
+    /// <summary>Pain stayed after the cramp and she has not said it is getting better: no rubbing or heat for now.</summary>
+    public bool PainRemainsNotImproving => Input.HasPainAfterCramp && Input.PainAfterImproving != true;
+}
 
 public static class TriageExplainer
 {
@@ -36,6 +41,6 @@ public static class TriageExplainer
             rules.Add(new FiredRuleExplanation(id, rule.Code, rule.Level, rule.SignFor(options), rule.MessageFor(options), rule.Source, inputs));
         }
 
-        return new TriageExplanation(result, rules, TriageRules.UnansweredRedFlags(input));
+        return new TriageExplanation(result, rules, TriageRules.UnansweredRedFlags(input), input);
     }
 }

@@ -80,6 +80,7 @@ public sealed class TriageCommandTests : IDisposable
         Assert.Equal(0, code);
         var d05 = JsonNode.Parse(lines.Single(l => l.Contains("\"D05\"", StringComparison.Ordinal)))!;
         Assert.StartsWith("2026.1+local.", (string)d05["ruleSet"]!, StringComparison.Ordinal);
+        Assert.Contains("\"ruleSet\":\"2026.1+local.", lines[4], StringComparison.Ordinal); // written as in the contract, not \u002B
     }
 
     [Fact]

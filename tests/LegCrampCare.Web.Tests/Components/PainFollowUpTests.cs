@@ -39,6 +39,16 @@ public sealed class PainFollowUpTests : ComponentTestBase
         Assert.Empty(Episodes.PainFollowUpCalls);
     }
 
+    [Fact]
+    public void PainFollowUp_BothLegs_AsksAboutBothLegs()
+    {
+        var episode = Episodes.Add(PainLeftAfterCramp() with { Details = PainLeftAfterCramp().Details with { Side = Side.Both } });
+
+        var cut = Render<PainFollowUp>(p => p.Add(c => c.Episode, episode));
+
+        Assert.Equal("Is the pain in both legs still there?", cut.Find("section.lcc-followup h2").TextContent);
+    }
+
     [Theory]
     [InlineData(Gone, PainNow.Gone, "lcc-result-none", "This sounds like an ordinary cramp")]
     [InlineData(Better, PainNow.BetterButStillThere, "lcc-result-none", "This sounds like an ordinary cramp")]
@@ -53,7 +63,8 @@ public sealed class PainFollowUpTests : ComponentTestBase
         Assert.Equal([new PainFollowUpRequest(episode.Id, sent)], Episodes.PainFollowUpCalls);
         var card = cut.Find($"section.{cardClass}");
         Assert.Equal(heading, card.QuerySelector("h2")!.TextContent);
-        Assert.Contains("Thank you", cut.Find("section.lcc-followup > h2").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Thank you", cut.Find("section.lcc-followup > p").TextContent, StringComparison.Ordinal);
+        Assert.Single(cut.FindAll("section.lcc-followup h2"));
         Assert.Empty(cut.QueryButtons(Gone));
         Assert.Empty(cut.QueryButtons(NotBetter));
     }

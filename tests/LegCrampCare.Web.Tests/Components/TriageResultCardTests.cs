@@ -290,6 +290,48 @@ public sealed class TriageResultCardTests : ComponentTestBase
         Assert.Equal(labelledBy, card.QuerySelector("h2")!.Id);
     }
 
+    [Fact]
+    public void UnansweredRedFlagsBesideARoutineRule_TheQuestionsComeFirstThenWhatToMention()
+    {
+        // Calves 1.5 cm apart (RO-3) and nothing else answered: "mention it" must not push the questions down.
+        var id = Guid.NewGuid();
+        var cut = Card(Details(new EpisodeAnswers()) with { CalfDifferenceCm = 1.5m }, id);
+
+        var card = cut.Find("section.lcc-result-incomplete");
+        Assert.Equal("We can't check this was an ordinary cramp until you answer", Heading(card));
+        Assert.Equal(7, card.QuerySelectorAll(".lcc-unanswered li").Length);
+        var answer = cut.FindLink("Answer them now");
+        Assert.DoesNotContain("lcc-secondary", answer.ClassList);
+        Assert.Equal("Also mention at your next appointment", card.QuerySelector("h3")!.TextContent);
+        Assert.NotNull(card.QuerySelector("li[data-rule='RO-3']"));
+        Assert.DoesNotContain("Nothing you told us needs help straight away", card.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void None_PainStillThereNotImproving_NoRubbingOrHeatAndWeWillAskAgain()
+    {
+        var details = Details(AllRedFlagsNo() with { PainStillThere = Answer.Yes, PainAfterImproving = Answer.No }) with { PainAfterHours = 3m };
+
+        var card = Card(details).Find("section.lcc-result-none");
+
+        Assert.Contains("do not rub, massage or heat that leg", card.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rub the tight muscle firmly", card.TextContent, StringComparison.Ordinal);
+        Assert.Contains("We will ask you about it next time you open the app.", card.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Past_UrgentResult_SaysWhenItWasGivenAndIsNotAnAlert()
+    {
+        var id = Guid.NewGuid();
+        var assessment = TestAssessments.For(id, DetailsFor("urgent"));
+
+        var cut = Render<TriageResultCard>(p => p.Add(c => c.Assessment, assessment).Add(c => c.EpisodeId, id).Add(c => c.IsPast, true));
+
+        var card = cut.Find("section.lcc-result-urgent");
+        Assert.Equal("status", card.GetAttribute("role"));
+        Assert.StartsWith("The advice given on Friday 20 November at 02:35.", card.QuerySelector(".lcc-result-when")!.TextContent, StringComparison.Ordinal);
+    }
+
     private IRenderedComponent<TriageResultCard> Card(EpisodeDetails details, Guid? episodeId = null)
     {
         var id = episodeId ?? Guid.NewGuid();

@@ -332,8 +332,12 @@ public sealed class EpisodeService(
             PainAfterImproving = request.PainNow == PainNow.NotBetter ? Answer.No : Answer.Yes,
         };
 
-        // How long the pain has lasted so far (for "gone": at most this long), to a tenth of an hour.
-        episode.PainAfterHours = Math.Round((decimal)Math.Max(0, (nowUtc - episode.StartedAtUtc).TotalHours), 1);
+        // How long the pain has lasted, to a tenth of an hour. Still there: until now. Gone: we only know it was still
+        // there when she last said so, so count up to then (never a longer duration than she told us about).
+        var lastStillThereUtc = episode.PainCheckedAtUtc ?? episode.UpdatedAtUtc;
+        episode.PainAfterHours = request.PainNow == PainNow.Gone
+            ? Math.Max(episode.PainAfterHours ?? 0m, HoursSinceStart(episode, lastStillThereUtc))
+            : HoursSinceStart(episode, nowUtc);
         episode.PainCheckedAtUtc = nowUtc;
         episode.PainGoneAtUtc = request.PainNow == PainNow.Gone ? nowUtc : null;
         episode.UpdatedAtUtc = nowUtc;
@@ -422,6 +426,9 @@ public sealed class EpisodeService(
 
         return (profile, PregnancyCalendar.FindZoneOrUtc(profile.TimeZoneId));
     }
+
+    private static decimal HoursSinceStart(Episode episode, DateTime utc) =>
+        Math.Round((decimal)Math.Max(0, (utc - episode.StartedAtUtc).TotalHours), 1);
 
     /// <summary>Nights of her other episodes in the 28 nights before this one (RO-1), in her time zone.</summary>
     private async Task<IEnumerable<DateOnly>> OtherNightsAsync(Episode episode, CancellationToken ct)

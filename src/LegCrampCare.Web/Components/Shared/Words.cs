@@ -27,7 +27,7 @@ public static class Words
     {
         TriageLevel.Emergency => "Emergency: call for help",
         TriageLevel.Urgent => "Get checked today",
-        TriageLevel.Routine when a.IsIncomplete => "Questions to answer",
+        TriageLevel.Routine when a.HasUnansweredRedFlag => "Questions to answer",
         TriageLevel.Routine => "Mention at your next appointment",
         _ => a.Rules.Contains(RuleId.No1) ? "Ordinary cramp" : "No warning signs",
     };
@@ -39,4 +39,10 @@ public static class Words
         TriageLevel.Urgent => "lcc-badge lcc-badge-urgent",
         _ => "lcc-badge",
     };
+
+    /// <summary>Lists show a result badge unless the result is "questions to answer" (lists link to the questions instead).</summary>
+    public static bool ShowsBadge(AssessmentDto a) => !(a.Level < TriageLevel.Urgent && a.HasUnansweredRedFlag);
+
+    /// <summary>"in your left leg", "in your right leg", "in both legs".</summary>
+    public static string InLeg(Side side) => side == Side.Both ? "in both legs" : "in your " + Leg(side);
 }

@@ -324,6 +324,24 @@ public sealed class EpisodeAssessmentTests
     }
 
     [Fact]
+    public async Task PainFollowUp_GoneHoursLaterAfterBirth_CountsOnlyUpToHerLastStillThere_NotUr7()
+    {
+        // Ten days after birth (high-risk context). Pain still there when she answered at night; gone by the morning.
+        _profiles.Seed(Profile(PatientA, birth: new DateOnly(2026, 5, 31)));
+        var episode = await LogAsync(side: Side.Left);
+        _time.Advance(TimeSpan.FromMinutes(30));
+        await AnswerAsync(episode, AllRedFlagsNo() with { PainStillThere = Answer.Yes });
+        _time.Advance(TimeSpan.FromHours(6));
+
+        var result = await _service.AnswerPainFollowUpAsync(new PainFollowUpRequest(episode.Id, PainNow.Gone));
+
+        // She told us about half an hour of pain, not six: no "2 hours or more" rule.
+        Assert.Equal(0.5m, result.Value!.Details.PainAfterHours);
+        Assert.DoesNotContain(RuleId.Ur7, result.Value.Assessment!.Rules);
+        Assert.True(result.Value.Assessment.Level < TriageLevel.Urgent);
+    }
+
+    [Fact]
     public async Task PainFollowUp_AnotherPatientsEpisode_IsNotFoundAndChangesNothing()
     {
         var episode = await LogAsync();
