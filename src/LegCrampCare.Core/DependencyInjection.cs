@@ -1,4 +1,5 @@
 using LegCrampCare.Core.Features.Episodes;
+using LegCrampCare.Core.Features.Guidance;
 using LegCrampCare.Core.Features.Profile;
 using LegCrampCare.Core.Triage;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class DependencyInjection
         services.TryAddSingleton<EpisodeAssessor>();
         services.AddScoped<IEpisodeService, EpisodeService>();
         services.AddScoped<IProfileService, ProfileService>();
+        services.AddScoped<IGuidanceService, GuidanceService>();
         return services;
     }
 }

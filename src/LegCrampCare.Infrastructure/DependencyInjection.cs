@@ -32,6 +32,8 @@ public static class DependencyInjection
         services.AddSingleton<IEpisodeStore, EpisodeStore>();
         services.AddSingleton<IProfileStore, ProfileStore>();
         services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<IGuidanceStore, GuidanceStore>();
+        services.AddSingleton<Seed.GuidanceSeeder>();
         services.AddSingleton<AccountEraser>();
         services.AddScoped<DatabaseInitializer>();
         services.AddDataProtection().SetApplicationName("LegCrampCare").PersistKeysToDbContext<AppDbContext>();
@@ -75,8 +77,15 @@ public static class DependencyInjection
     }
 }
 
-/// <summary>Creates the data folder and the database, applies migrations and makes sure every role exists.</summary>
-public sealed class DatabaseInitializer(IDbContextFactory<AppDbContext> contexts, RoleManager<IdentityRole> roles, DatabaseOptions options)
+/// <summary>
+/// Creates the data folder and the database, applies migrations, makes sure every role exists and adds the shipped
+/// guidance articles that are not there yet.
+/// </summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<AppDbContext> contexts,
+    RoleManager<IdentityRole> roles,
+    DatabaseOptions options,
+    Seed.GuidanceSeeder guidance)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
     {
@@ -97,5 +106,8 @@ public sealed class DatabaseInitializer(IDbContextFactory<AppDbContext> contexts
                 await roles.CreateAsync(new IdentityRole(role));
             }
         }
+
+        // The shipped guidance pages, in every environment: added once each, never overwriting editors' work.
+        await guidance.SeedAsync(ct);
     }
 }

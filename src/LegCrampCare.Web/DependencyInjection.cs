@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<UserAdministration>();
         services.AddScoped<ThemeDecider>();
         services.AddScoped<CspNonce>();
+        services.AddSingleton<GuidanceRenderer>();
         services.AddScoped<DemoDataSeeder>();
 
         services.AddAuthentication(options =>

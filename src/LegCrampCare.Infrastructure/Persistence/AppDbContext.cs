@@ -19,6 +19,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Assessment> Assessments => Set<Assessment>();
 
+    public DbSet<GuidanceArticle> GuidanceArticles => Set<GuidanceArticle>();
+
+    public DbSet<GuidanceRevision> GuidanceRevisions => Set<GuidanceRevision>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

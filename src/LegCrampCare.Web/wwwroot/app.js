@@ -51,4 +51,12 @@
             if (el) { el.focus(); }
         }
     };
+
+    // "Print this page" buttons on the (static) guidance pages.
+    document.addEventListener("click", function (event) {
+        var target = event.target;
+        if (target && target.closest && target.closest("[data-print]")) {
+            window.print();
+        }
+    });
 })();

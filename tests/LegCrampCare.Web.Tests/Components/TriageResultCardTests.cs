@@ -264,16 +264,21 @@ public sealed class TriageResultCardTests : ComponentTestBase
     [InlineData("routine")]
     [InlineData("incomplete")]
     [InlineData("ordinary")]
-    public void EveryLevel_EndsWithTheOneLineSafetyNet(string level)
+    public void EveryLevel_EndsWithTheOneLineSafetyNetThenItsGuidance(string level)
     {
         var cut = Card(DetailsFor(level));
 
         var card = cut.Find("section.lcc-result");
         var net = card.QuerySelector(".lcc-result-net");
         Assert.NotNull(net);
-        Assert.Same(net, card.Children[^1]);
+        // The safety net closes the advice; only the "read more" guidance link comes after it.
+        Assert.Same(net, card.Children[^2]);
         Assert.Contains("Get help today", net.TextContent, StringComparison.Ordinal);
         Assert.Equal("tel:999", net.QuerySelector("a[href^='tel:']")?.GetAttribute("href"));
+        var readMore = card.Children[^1].QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(
+            level == "ordinary" ? ["/guidance/during-a-cramp", "/guidance/wall-calf-stretch"] : ["/guidance/when-to-seek-help"],
+            readMore);
     }
 
     [Theory]

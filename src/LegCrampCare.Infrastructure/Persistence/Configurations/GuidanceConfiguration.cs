@@ -1,0 +1,41 @@
+using LegCrampCare.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LegCrampCare.Infrastructure.Persistence.Configurations;
+
+public sealed class GuidanceArticleConfiguration : IEntityTypeConfiguration<GuidanceArticle>
+{
+    public void Configure(EntityTypeBuilder<GuidanceArticle> builder)
+    {
+        builder.ToTable("GuidanceArticles");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Slug).IsRequired().HasMaxLength(100);
+        builder.HasIndex(a => a.Slug).IsUnique();
+        builder.Property(a => a.Version).IsConcurrencyToken();
+    }
+}
+
+public sealed class GuidanceRevisionConfiguration : IEntityTypeConfiguration<GuidanceRevision>
+{
+    public void Configure(EntityTypeBuilder<GuidanceRevision> builder)
+    {
+        builder.ToTable("GuidanceRevisions");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.HasOne<GuidanceArticle>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
+        builder.Property(r => r.Title).IsRequired().HasMaxLength(200);
+        builder.Property(r => r.Slug).IsRequired().HasMaxLength(100);
+        builder.Property(r => r.Summary).IsRequired().HasMaxLength(300);
+        builder.Property(r => r.Topic).IsRequired().HasMaxLength(100);
+        builder.Property(r => r.BodyMarkdown).IsRequired().HasMaxLength(100_000);
+        builder.Property(r => r.SourcesJson).IsRequired().HasMaxLength(20_000);
+        builder.Property(r => r.AuthorName).IsRequired().HasMaxLength(200);
+        builder.Property(r => r.ChangeSummary).IsRequired().HasMaxLength(500);
+        builder.Property(r => r.ApprovedByName).HasMaxLength(200);
+        builder.Property(r => r.ApprovedByRole).HasMaxLength(100);
+        builder.Property(r => r.ReturnComment).HasMaxLength(2000);
+    }
+}

@@ -1,0 +1,61 @@
+using Ganss.Xss;
+using Markdig;
+using Microsoft.Extensions.Options;
+
+namespace LegCrampCare.Web.Services;
+
+/// <summary>
+/// Markdown → safe HTML, the one pipeline for readers and for the editor's preview: Markdig with raw HTML disabled,
+/// then HtmlSanitizer with an allow-list (text structure only; links http, https and mailto, or within the site).
+/// <c>{emergency}</c> in the text becomes the configured emergency number.
+/// </summary>
+public sealed class GuidanceRenderer
+{
+    public const string EmergencyToken = "{emergency}";
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UsePipeTables()
+        .Build();
+
+    private static readonly string[] Tags =
+    [
+        "p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "code", "pre", "hr", "br",
+        "table", "thead", "tbody", "tr", "th", "td",
+    ];
+
+    private readonly HtmlSanitizer _sanitizer;
+    private readonly IOptions<SafetyOptions> _safety;
+
+    public GuidanceRenderer(IOptions<SafetyOptions> safety)
+    {
+        _safety = safety;
+        _sanitizer = new HtmlSanitizer();
+        _sanitizer.AllowedTags.Clear();
+        foreach (var tag in Tags)
+        {
+            _sanitizer.AllowedTags.Add(tag);
+        }
+
+        _sanitizer.AllowedAttributes.Clear();
+        _sanitizer.AllowedAttributes.Add("href");
+        _sanitizer.AllowedAttributes.Add("title");
+        _sanitizer.AllowedCssProperties.Clear();
+        _sanitizer.AllowedAtRules.Clear();
+        _sanitizer.AllowedClasses.Clear();
+        _sanitizer.AllowDataAttributes = false;
+        _sanitizer.AllowedSchemes.Clear();
+        _sanitizer.AllowedSchemes.Add("http");
+        _sanitizer.AllowedSchemes.Add("https");
+        _sanitizer.AllowedSchemes.Add("mailto");
+        _sanitizer.UriAttributes.Clear();
+        _sanitizer.UriAttributes.Add("href");
+    }
+
+    public string Render(string markdown)
+    {
+        var text = (markdown ?? "").Replace(EmergencyToken, _safety.Value.EmergencyNumber, StringComparison.Ordinal);
+        var html = Markdown.ToHtml(text, Pipeline);
+        return _sanitizer.Sanitize(html);
+    }
+}
