@@ -50,4 +50,10 @@ public sealed class Assessment
 
     /// <summary>The inputs it saw, as a triage case-format object (patient, episode, symptoms, history).</summary>
     public string InputsJson { get; init; } = "";
+
+    /// <summary>
+    /// The guidance the result linked to, as the revision readers saw at that moment: "slug@revision-id", comma-separated,
+    /// so a reviewer can see exactly what advice was on screen. Set once, before the assessment is stored.
+    /// </summary>
+    public string GuidanceShown { get; set; } = "";
 }

@@ -1,6 +1,7 @@
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Features.Guidance;
 using LegCrampCare.Core.Triage;
 using Microsoft.Extensions.Logging;
 
@@ -11,6 +12,7 @@ public sealed class EpisodeService(
     IEpisodeStore episodes,
     IProfileStore profiles,
     EpisodeAssessor assessor,
+    IGuidanceStore guidance,
     TimeProvider time,
     ILogger<EpisodeService> logger) : IEpisodeService
 {
@@ -73,6 +75,7 @@ public sealed class EpisodeService(
             UpdatedAtUtc = nowUtc,
         };
         var assessment = assessor.Assess(episode, profile, await OtherNightsAsync(episode, ct), AssessmentReason.Logged, nowUtc);
+        assessment.GuidanceShown = await GuidanceShownAsync(assessment, ct);
         var (stored, created) = await episodes.AddIfAbsentAsync(episode, assessment, ct);
         if (stored.PatientId != profile.UserId)
         {
@@ -152,6 +155,7 @@ public sealed class EpisodeService(
         }
 
         var assessment = assessor.Assess(episode, profile, await OtherNightsAsync(episode, ct), AssessmentReason.Edited, nowUtc);
+        assessment.GuidanceShown = await GuidanceShownAsync(assessment, ct);
         if (!await episodes.UpdateAsync(episode, assessment, ct))
         {
             return ServiceResult<EpisodeDto>.NotFound();
@@ -343,6 +347,7 @@ public sealed class EpisodeService(
         episode.UpdatedAtUtc = nowUtc;
 
         var assessment = assessor.Assess(episode, profile, await OtherNightsAsync(episode, ct), AssessmentReason.PainFollowUp, nowUtc);
+        assessment.GuidanceShown = await GuidanceShownAsync(assessment, ct);
         if (!await episodes.UpdateAsync(episode, assessment, ct))
         {
             return ServiceResult<EpisodeDto>.NotFound();
@@ -425,6 +430,21 @@ public sealed class EpisodeService(
         }
 
         return (profile, PregnancyCalendar.FindZoneOrUtc(profile.TimeZoneId));
+    }
+
+    /// <summary>The revisions of the guidance this result links to, as readers see them now.</summary>
+    private async Task<string> GuidanceShownAsync(Assessment assessment, CancellationToken ct)
+    {
+        var shown = new List<string>();
+        foreach (var slug in GuidanceLinks.ForLevel(assessment.Level))
+        {
+            if (await guidance.FindReadableAsync(slug, ct) is { } found)
+            {
+                shown.Add($"{slug}@{found.Revision.Id}");
+            }
+        }
+
+        return string.Join(",", shown);
     }
 
     private static decimal HoursSinceStart(Episode episode, DateTime utc) =>

@@ -34,6 +34,11 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GuidanceShown")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("HighRiskContext")
                         .HasColumnType("INTEGER");
 

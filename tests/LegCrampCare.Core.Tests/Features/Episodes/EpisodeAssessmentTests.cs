@@ -1,6 +1,7 @@
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
 using LegCrampCare.Core.Features.Episodes;
+using LegCrampCare.Core.Features.Guidance;
 using LegCrampCare.Core.Tests.Fakes;
 using LegCrampCare.Core.Triage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,6 +18,7 @@ public sealed class EpisodeAssessmentTests
     private readonly FakeCurrentUser _user = new();
     private readonly InMemoryEpisodeStore _episodes = new();
     private readonly InMemoryProfileStore _profiles = new();
+    private readonly InMemoryGuidanceStore _guidance = new();
 
     // 03:30 BST on Wednesday 10 June 2026: the night of the 9th. Due 1 October: 23 weeks pregnant.
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 6, 10, 2, 30, 0, TimeSpan.Zero));
@@ -24,7 +26,7 @@ public sealed class EpisodeAssessmentTests
 
     public EpisodeAssessmentTests()
     {
-        _service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), _time, NullLogger<EpisodeService>.Instance);
+        _service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), _guidance, _time, NullLogger<EpisodeService>.Instance);
         _profiles.Seed(Profile(PatientA));
         _profiles.Seed(Profile(PatientB));
         _user.SignInAsPatient(PatientA);
@@ -96,6 +98,20 @@ public sealed class EpisodeAssessmentTests
         Assert.True(shown.IsIncomplete);
         Assert.False(shown.IsFlag);
         Assert.Equal(7, shown.Explanation!.UnansweredRedFlags.Count);
+    }
+
+    [Fact]
+    public async Task EachAssessment_StoresTheGuidanceRevisionsItsResultLinkedTo()
+    {
+        var whenToGetHelp = _guidance.AddReadable(GuidanceLinks.WhenToGetHelp);
+        var duringACramp = _guidance.AddReadable(GuidanceLinks.DuringACramp);
+        var wallStretch = _guidance.AddReadable(GuidanceLinks.WallCalfStretch);
+
+        var episode = await LogAsync();
+        await AnswerAsync(episode, AllRedFlagsNo());
+
+        Assert.Equal($"when-to-seek-help@{whenToGetHelp}", _episodes.Assessments[0].GuidanceShown); // FS-1: when to get help
+        Assert.Equal($"during-a-cramp@{duringACramp},wall-calf-stretch@{wallStretch}", _episodes.Assessments[1].GuidanceShown); // NONE
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class EpisodeServiceTests
     private readonly FakeCurrentUser _user = new();
     private readonly InMemoryEpisodeStore _episodes = new();
     private readonly InMemoryProfileStore _profiles = new();
+    private readonly InMemoryGuidanceStore _guidance = new();
 
     // 03:30 BST on Wednesday 10 June 2026: the night of the 9th.
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 6, 10, 2, 30, 0, TimeSpan.Zero));
@@ -26,7 +27,7 @@ public sealed class EpisodeServiceTests
 
     public EpisodeServiceTests()
     {
-        _service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), _time, NullLogger<EpisodeService>.Instance);
+        _service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), _guidance, _time, NullLogger<EpisodeService>.Instance);
         _profiles.Seed(Profile(PatientA));
         _profiles.Seed(Profile(PatientB));
         _user.SignInAsPatient(PatientA);
@@ -149,7 +150,7 @@ public sealed class EpisodeServiceTests
     public async Task QuickLog_CustomInClocksGoForwardGap_MovesForwardAnHour()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 29, 6, 0, 0, TimeSpan.Zero)); // 07:00 BST
-        var service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), time, NullLogger<EpisodeService>.Instance);
+        var service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), _guidance, time, NullLogger<EpisodeService>.Instance);
 
         var result = await service.QuickLogAsync(new QuickLogRequest
         {

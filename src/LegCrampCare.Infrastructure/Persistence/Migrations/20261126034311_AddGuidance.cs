@@ -11,6 +11,14 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "GuidanceShown",
+                table: "Assessments",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.CreateTable(
                 name: "GuidanceArticles",
                 columns: table => new
@@ -84,6 +92,10 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "GuidanceArticles");
+
+            migrationBuilder.DropColumn(
+                name: "GuidanceShown",
+                table: "Assessments");
         }
     }
 }

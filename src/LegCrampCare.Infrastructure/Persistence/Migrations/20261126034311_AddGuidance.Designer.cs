@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LegCrampCare.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126033610_AddGuidance")]
+    [Migration("20261126034311_AddGuidance")]
     partial class AddGuidance
     {
         /// <inheritdoc />
@@ -35,6 +35,11 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                     b.Property<string>("FiredRules")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuidanceShown")
+                        .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("HighRiskContext")
