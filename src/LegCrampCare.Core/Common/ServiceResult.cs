@@ -8,6 +8,9 @@ public enum ResultStatus
     Ok,
     NotFound,
     Invalid,
+
+    /// <summary>Someone else changed it since the caller read it; nothing was saved.</summary>
+    Conflict,
 }
 
 /// <summary>
@@ -30,6 +33,8 @@ public sealed record ServiceResult<T>
     public static ServiceResult<T> Invalid(IReadOnlyList<FieldError> errors) => new() { Status = ResultStatus.Invalid, Errors = errors };
 
     public static ServiceResult<T> Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
+
+    public static ServiceResult<T> Conflict(string message) => new() { Status = ResultStatus.Conflict, Errors = [new FieldError("", message)] };
 
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 }

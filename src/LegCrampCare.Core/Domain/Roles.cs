@@ -8,5 +8,11 @@ public static class Roles
     public const string Editor = "Editor";
     public const string Admin = "Admin";
 
-    public static IReadOnlyList<string> All { get; } = [Patient, Midwife, Editor, Admin];
+    /// <summary>
+    /// The clinical-approver permission (given by an admin, like a role): may approve guidance for publication, but never
+    /// a revision they wrote themselves.
+    /// </summary>
+    public const string ClinicalApprover = "ClinicalApprover";
+
+    public static IReadOnlyList<string> All { get; } = [Patient, Midwife, Editor, Admin, ClinicalApprover];
 }

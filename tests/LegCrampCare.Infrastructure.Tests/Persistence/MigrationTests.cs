@@ -33,14 +33,14 @@ public sealed class MigrationTests
     }
 
     [Fact]
-    public async Task InitializeAsync_FreshDatabase_CreatesTheFourRoles()
+    public async Task InitializeAsync_FreshDatabase_CreatesEveryRole()
     {
         await using var database = TestDatabase.Create();
 
         await database.InitializeAsync();
 
         Assert.Equal(
-            new[] { Roles.Admin, Roles.Editor, Roles.Midwife, Roles.Patient },
+            new[] { Roles.Admin, Roles.ClinicalApprover, Roles.Editor, Roles.Midwife, Roles.Patient },
             await RoleNamesAsync(database));
     }
 
@@ -54,7 +54,7 @@ public sealed class MigrationTests
         await database.InitializeAsync();
 
         Assert.Equal(
-            new[] { Roles.Admin, Roles.Editor, Roles.Midwife, Roles.Patient },
+            new[] { Roles.Admin, Roles.ClinicalApprover, Roles.Editor, Roles.Midwife, Roles.Patient },
             await RoleNamesAsync(database));
         await using var db = await database.Contexts.CreateDbContextAsync();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
