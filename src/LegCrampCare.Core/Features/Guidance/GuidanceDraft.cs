@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using LegCrampCare.Core.Domain;
+
+namespace LegCrampCare.Core.Features.Guidance;
+
+/// <summary>What an editor saves. Mutable so that a form can bind to it.</summary>
+public sealed record GuidanceDraft
+{
+    /// <summary>Null for a new article.</summary>
+    public Guid? ArticleId { get; set; }
+
+    /// <summary>The article version the editor started from (optimistic concurrency); 0 for a new article.</summary>
+    public int ExpectedVersion { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string Slug { get; set; } = "";
+
+    public string Summary { get; set; } = "";
+
+    public string Topic { get; set; } = "";
+
+    public string BodyMarkdown { get; set; } = "";
+
+    public List<GuidanceSource> Sources { get; set; } = [];
+
+    public int ReviewIntervalMonths { get; set; } = 12;
+
+    public string ChangeSummary { get; set; } = "";
+
+    public bool IsSafetyCritical { get; set; }
+}
+
+public sealed partial class GuidanceDraftValidator : AbstractValidator<GuidanceDraft>
+{
+    public const int MaxTitle = 200;
+    public const int MaxSlug = 100;
+    public const int MaxSummary = 300;
+    public const int MaxBody = 100_000;
+    public const int MaxChangeSummary = 500;
+    public const int MaxSources = 20;
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    public static partial Regex SlugPattern();
+
+    public GuidanceDraftValidator()
+    {
+        RuleFor(d => d.Title).NotEmpty().WithMessage("Title: enter a title.")
+            .MaximumLength(MaxTitle).WithMessage($"Title: at most {MaxTitle} characters.");
+        RuleFor(d => d.Slug).NotEmpty().WithMessage("Web address: enter one, e.g. wall-calf-stretch.")
+            .MaximumLength(MaxSlug).WithMessage($"Web address: at most {MaxSlug} characters.")
+            .Matches(SlugPattern()).WithMessage("Web address: only lower-case letters a–z, digits and single hyphens, e.g. wall-calf-stretch (no spaces or accents).");
+        RuleFor(d => d.Summary).NotEmpty().WithMessage("Summary: enter one plain sentence.")
+            .MaximumLength(MaxSummary).WithMessage($"Summary: at most {MaxSummary} characters.");
+        RuleFor(d => d.Topic).Must(t => GuidanceService.Topics.Contains(t))
+            .WithMessage($"Topic: choose one of {string.Join(", ", GuidanceService.Topics)}.");
+        RuleFor(d => d.BodyMarkdown).NotEmpty().WithMessage("Text: the article has no text.")
+            .MaximumLength(MaxBody).WithMessage($"Text: at most {MaxBody:N0} characters.");
+        RuleFor(d => d.Sources).NotEmpty().WithMessage("Sources: add at least one source with its web address.")
+            .Must(s => s.Count <= MaxSources).WithMessage($"Sources: at most {MaxSources}.");
+        RuleForEach(d => d.Sources).ChildRules(source =>
+        {
+            source.RuleFor(s => s.Title).NotEmpty().WithMessage("Sources: each source needs a title.")
+                .MaximumLength(200).WithMessage("Sources: a title is at most 200 characters.");
+            source.RuleFor(s => s.Url).Must(IsWebAddress)
+                .WithMessage("Sources: each source needs a web address starting with https:// or http://.");
+        });
+        RuleFor(d => d.ReviewIntervalMonths).InclusiveBetween(1, 36).WithMessage("Review every: 1 to 36 months.");
+        RuleFor(d => d.ChangeSummary).NotEmpty().WithMessage("What changed: say briefly what you changed and why.")
+            .MaximumLength(MaxChangeSummary).WithMessage($"What changed: at most {MaxChangeSummary} characters.");
+    }
+
+    private static bool IsWebAddress(string? url) =>
+        !string.IsNullOrWhiteSpace(url) && url.Length <= 2000 &&
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+}
