@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -224,5 +225,27 @@ public sealed partial class GuidancePageTests : IClassFixture<GuidancePageTests.
         Assert.Contains($"nonce=\"{nonce}\"", html, StringComparison.Ordinal);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task Article_SourceWithAScriptAddress_IsShownAsPlainText()
+    {
+        // Its own app: the shared one must keep exactly the seeded articles.
+        await using var factory = new Factory();
+        var store = factory.Services.GetRequiredService<LegCrampCare.Core.Abstractions.IGuidanceStore>();
+        var article = new LegCrampCare.Core.Domain.GuidanceArticle { Id = Guid.NewGuid(), Slug = "source-check", Version = 1 };
+        await store.AddIfAbsentAsync(article, new LegCrampCare.Core.Domain.GuidanceRevision
+        {
+            Id = Guid.NewGuid(), ArticleId = article.Id, Number = 1, Title = "Source check", Slug = "source-check", Summary = "s",
+            Topic = "Everyday habits", BodyMarkdown = "Text.", ReviewIntervalMonths = 12, AuthorName = "test", ChangeSummary = "c",
+            SourcesJson = """[{"title":"Bad source","url":"javascript:alert(1)"},{"title":"Good source","url":"https://www.nhs.uk/"}]""",
+            State = LegCrampCare.Core.Domain.RevisionState.Seeded,
+        }, CancellationToken.None);
+
+        var html = await factory.CreateClient().GetStringAsync("/guidance/source-check");
+
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<li>Bad source</li>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://www.nhs.uk/\"", html, StringComparison.Ordinal);
     }
 }
