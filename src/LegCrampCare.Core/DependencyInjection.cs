@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddScoped<IEpisodeService, EpisodeService>();
         services.AddScoped<IProfileService, ProfileService>();
         services.AddScoped<IGuidanceService, GuidanceService>();
+        services.AddScoped<IGuidanceEditorService, GuidanceEditorService>();
         return services;
     }
 }

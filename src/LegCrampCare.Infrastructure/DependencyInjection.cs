@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddSingleton<IProfileStore, ProfileStore>();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<IGuidanceStore, GuidanceStore>();
+        services.AddSingleton<IStaffDirectory, StaffDirectory>();
         services.AddSingleton<Seed.GuidanceSeeder>();
         services.AddSingleton<AccountEraser>();
         services.AddScoped<DatabaseInitializer>();

@@ -12,4 +12,19 @@ public interface IGuidanceStore
 
     /// <summary>Adds an article with its first revision unless an article with that slug exists; true when added.</summary>
     Task<bool> AddIfAbsentAsync(GuidanceArticle article, GuidanceRevision revision, CancellationToken ct);
+
+    /// <summary>Every article with all its revisions (oldest first), for editors.</summary>
+    Task<IReadOnlyList<(GuidanceArticle Article, IReadOnlyList<GuidanceRevision> Revisions)>> ListAllAsync(CancellationToken ct);
+
+    Task<(GuidanceArticle Article, IReadOnlyList<GuidanceRevision> Revisions)?> FindAsync(Guid articleId, CancellationToken ct);
+
+    /// <summary>Whether another article already uses the slug.</summary>
+    Task<bool> SlugTakenAsync(string slug, Guid? exceptArticleId, CancellationToken ct);
+
+    /// <summary>
+    /// Saves an article change under optimistic concurrency, in one transaction: the article's version moves from
+    /// <paramref name="expectedVersion"/> to the next, with a new revision and/or a revision's new state. False, with
+    /// nothing saved, when someone else saved first.
+    /// </summary>
+    Task<bool> SaveAsync(GuidanceArticle article, int expectedVersion, GuidanceRevision? newRevision, GuidanceRevision? changedRevision, CancellationToken ct);
 }

@@ -59,6 +59,67 @@ public sealed class GuidanceStore(IDbContextFactory<AppDbContext> contexts) : IG
         }
     }
 
+    public async Task<IReadOnlyList<(GuidanceArticle Article, IReadOnlyList<GuidanceRevision> Revisions)>> ListAllAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var articles = await db.GuidanceArticles.AsNoTracking().ToListAsync(ct);
+        var revisions = await db.GuidanceRevisions.AsNoTracking().ToListAsync(ct);
+        return articles
+            .Select(a => (a, (IReadOnlyList<GuidanceRevision>)revisions.Where(r => r.ArticleId == a.Id).OrderBy(r => r.Number).ToList()))
+            .ToList();
+    }
+
+    public async Task<(GuidanceArticle Article, IReadOnlyList<GuidanceRevision> Revisions)?> FindAsync(Guid articleId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var article = await db.GuidanceArticles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == articleId, ct);
+        if (article is null)
+        {
+            return null;
+        }
+
+        var revisions = await db.GuidanceRevisions.AsNoTracking().Where(r => r.ArticleId == articleId).ToListAsync(ct);
+        return (article, revisions.OrderBy(r => r.Number).ToList());
+    }
+
+    public async Task<bool> SlugTakenAsync(string slug, Guid? exceptArticleId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.GuidanceArticles.AnyAsync(a => a.Slug == slug && a.Id != exceptArticleId, ct);
+    }
+
+    public async Task<bool> SaveAsync(GuidanceArticle article, int expectedVersion, GuidanceRevision? newRevision, GuidanceRevision? changedRevision, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // The version check and bump in one statement: a second save from the same starting version changes no row.
+        var moved = await db.GuidanceArticles
+            .Where(a => a.Id == article.Id && a.Version == expectedVersion)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(a => a.Version, expectedVersion + 1)
+                .SetProperty(a => a.Slug, article.Slug)
+                .SetProperty(a => a.IsSafetyCritical, article.IsSafetyCritical), ct);
+        if (moved == 0)
+        {
+            return false;
+        }
+
+        if (newRevision is not null)
+        {
+            db.GuidanceRevisions.Add(newRevision);
+        }
+
+        if (changedRevision is not null)
+        {
+            db.GuidanceRevisions.Update(changedRevision);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
     /// <summary>The newest published revision; when none has been published, the newest seeded one.</summary>
     private static GuidanceRevision? Readable(IEnumerable<GuidanceRevision> revisions)
     {

@@ -24,6 +24,14 @@ public sealed class GuidanceServiceTests
             Task.FromResult(Readable.Where(r => r.Article.Slug == slug).Select(r => ((GuidanceArticle, GuidanceRevision)?)r).FirstOrDefault());
 
         public Task<bool> AddIfAbsentAsync(GuidanceArticle article, GuidanceRevision revision, CancellationToken ct) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<(GuidanceArticle Article, IReadOnlyList<GuidanceRevision> Revisions)>> ListAllAsync(CancellationToken ct) => throw new NotSupportedException();
+
+        public Task<(GuidanceArticle Article, IReadOnlyList<GuidanceRevision> Revisions)?> FindAsync(Guid articleId, CancellationToken ct) => throw new NotSupportedException();
+
+        public Task<bool> SlugTakenAsync(string slug, Guid? exceptArticleId, CancellationToken ct) => throw new NotSupportedException();
+
+        public Task<bool> SaveAsync(GuidanceArticle article, int expectedVersion, GuidanceRevision? newRevision, GuidanceRevision? changedRevision, CancellationToken ct) => throw new NotSupportedException();
     }
 
     private void Add(string slug, string title, string topic, string body = "Text.", RevisionState state = RevisionState.Seeded,

@@ -1,0 +1,302 @@
+using LegCrampCare.Core.Abstractions;
+using LegCrampCare.Core.Common;
+using LegCrampCare.Core.Domain;
+using Microsoft.Extensions.Logging;
+
+namespace LegCrampCare.Core.Features.Guidance;
+
+/// <summary>Where an article stands, for the editors' list.</summary>
+public enum EditorState
+{
+    ReviewOverdue = 0,
+    AwaitingApproval = 1,
+    Returned = 2,
+    Draft = 3,
+    Published = 4,
+}
+
+public sealed record EditorArticleRow(Guid ArticleId, string Slug, string Title, string Topic, EditorState State, DateOnly? NextReviewDue, bool IsSafetyCritical, int Version);
+
+public sealed record RevisionSummary(Guid Id, int Number, RevisionState State, string AuthorName, DateTime CreatedAtUtc, string ChangeSummary, string? ReturnComment, string? ApprovedByName, DateTime? ApprovedAtUtc);
+
+/// <summary>An article as an editor works on it: the newest revision as a draft to edit, and its history.</summary>
+public sealed record EditorArticle(Guid ArticleId, int Version, RevisionState LatestState, GuidanceDraft Latest, IReadOnlyList<RevisionSummary> Revisions);
+
+public interface IGuidanceEditorService
+{
+    Task<ServiceResult<IReadOnlyList<EditorArticleRow>>> ListAsync(CancellationToken ct = default);
+
+    Task<ServiceResult<EditorArticle>> GetAsync(Guid articleId, CancellationToken ct = default);
+
+    /// <summary>Every save is a new draft revision. A stale <see cref="GuidanceDraft.ExpectedVersion"/> gives Conflict and saves nothing.</summary>
+    Task<ServiceResult<EditorArticle>> SaveDraftAsync(GuidanceDraft draft, CancellationToken ct = default);
+
+    Task<ServiceResult<EditorArticle>> SubmitAsync(Guid articleId, int expectedVersion, CancellationToken ct = default);
+
+    Task<ServiceResult<EditorArticle>> ApproveAsync(Guid articleId, int expectedVersion, CancellationToken ct = default);
+
+    Task<ServiceResult<EditorArticle>> ReturnAsync(Guid articleId, int expectedVersion, string comment, CancellationToken ct = default);
+
+    /// <summary>An old revision's content as a new draft.</summary>
+    Task<ServiceResult<EditorArticle>> RestoreAsync(Guid articleId, int revisionNumber, int expectedVersion, CancellationToken ct = default);
+}
+
+/// <summary>
+/// Editing guidance. Only editors and clinical approvers reach it; anyone else gets "not found". Approving and
+/// returning follow <see cref="GuidanceWorkflow"/>, the only way anything is published.
+/// </summary>
+public sealed class GuidanceEditorService(
+    ICurrentUser currentUser,
+    IGuidanceStore store,
+    IStaffDirectory staff,
+    TimeProvider time,
+    ILogger<GuidanceEditorService> logger) : IGuidanceEditorService
+{
+    public const string ConflictMessage =
+        "Someone else saved this article after you opened it. Nothing you typed is lost: compare your text with theirs, then save again.";
+
+    public async Task<ServiceResult<IReadOnlyList<EditorArticleRow>>> ListAsync(CancellationToken ct = default)
+    {
+        if (await EditorAsync(ct) is null)
+        {
+            return ServiceResult<IReadOnlyList<EditorArticleRow>>.NotFound();
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var rows = (await store.ListAllAsync(ct))
+            .Where(a => a.Revisions.Count > 0)
+            .Select(a => Row(a.Article, a.Revisions, today))
+            .OrderBy(r => r.State)
+            .ThenBy(r => r.Title, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return ServiceResult<IReadOnlyList<EditorArticleRow>>.Ok(rows);
+    }
+
+    public async Task<ServiceResult<EditorArticle>> GetAsync(Guid articleId, CancellationToken ct = default)
+    {
+        if (await EditorAsync(ct) is null || await store.FindAsync(articleId, ct) is not { } found)
+        {
+            return ServiceResult<EditorArticle>.NotFound();
+        }
+
+        return ServiceResult<EditorArticle>.Ok(View(found.Article, found.Revisions));
+    }
+
+    public async Task<ServiceResult<EditorArticle>> SaveDraftAsync(GuidanceDraft draft, CancellationToken ct = default)
+    {
+        if (await EditorAsync(ct) is not { } user)
+        {
+            return ServiceResult<EditorArticle>.NotFound();
+        }
+
+        var validation = new GuidanceDraftValidator().Validate(draft);
+        if (!validation.IsValid)
+        {
+            return ServiceResult<EditorArticle>.Invalid(validation.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList());
+        }
+
+        if (await store.SlugTakenAsync(draft.Slug, draft.ArticleId, ct))
+        {
+            return ServiceResult<EditorArticle>.Invalid(nameof(GuidanceDraft.Slug), $"Web address: another article already uses \"{draft.Slug}\". Choose another.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var author = await staff.NameAsync(user.UserId!, ct) ?? "Unknown editor";
+        if (draft.ArticleId is not { } articleId)
+        {
+            var article = new GuidanceArticle { Id = Guid.NewGuid(), Slug = draft.Slug, IsSafetyCritical = draft.IsSafetyCritical, CreatedAtUtc = now, Version = 1 };
+            var first = NewRevision(article.Id, 1, draft, user.UserId!, author, now);
+            if (!await store.AddIfAbsentAsync(article, first, ct))
+            {
+                return ServiceResult<EditorArticle>.Invalid(nameof(GuidanceDraft.Slug), $"Web address: another article already uses \"{draft.Slug}\". Choose another.");
+            }
+
+            logger.LogInformation("Guidance article {ArticleId} created", article.Id);
+            return await GetAsync(article.Id, ct);
+        }
+
+        if (await store.FindAsync(articleId, ct) is not { } found)
+        {
+            return ServiceResult<EditorArticle>.NotFound();
+        }
+
+        var next = NewRevision(articleId, found.Revisions.Max(r => r.Number) + 1, draft, user.UserId!, author, now);
+        // The web address and the safety-critical mark are the article's; a published address only changes on publication.
+        var changed = new GuidanceArticle { Id = articleId, Slug = found.Article.Slug, IsSafetyCritical = found.Article.IsSafetyCritical || draft.IsSafetyCritical };
+        if (!await store.SaveAsync(changed, draft.ExpectedVersion, next, null, ct))
+        {
+            return ServiceResult<EditorArticle>.Conflict(ConflictMessage);
+        }
+
+        logger.LogInformation("Guidance article {ArticleId} revision {Number} saved as a draft", articleId, next.Number);
+        return await GetAsync(articleId, ct);
+    }
+
+    public Task<ServiceResult<EditorArticle>> SubmitAsync(Guid articleId, int expectedVersion, CancellationToken ct = default) =>
+        ChangeLatestAsync(articleId, expectedVersion, requireApprover: false, ct: ct, change: (latest, revisions, _, _) =>
+        {
+            var why = GuidanceWorkflow.WhyCannotSubmit(latest, revisions);
+            if (why is null)
+            {
+                latest.State = RevisionState.AwaitingApproval;
+            }
+
+            return Task.FromResult(why);
+        });
+
+    public Task<ServiceResult<EditorArticle>> ApproveAsync(Guid articleId, int expectedVersion, CancellationToken ct = default) =>
+        ChangeLatestAsync(articleId, expectedVersion, requireApprover: true, ct: ct, change: async (latest, revisions, user, article) =>
+        {
+            var why = GuidanceWorkflow.WhyCannotApprove(latest, revisions, new CurrentApprover(user.UserId!, user.IsInRole(Roles.ClinicalApprover)));
+            if (why is null)
+            {
+                latest.State = RevisionState.Published;
+                latest.ApprovedById = user.UserId;
+                latest.ApprovedByName = await staff.NameAsync(user.UserId!, ct);
+                latest.ApprovedByRole = "Clinical approver";
+                latest.ApprovedAtUtc = time.GetUtcNow().UtcDateTime;
+                article.Slug = latest.Slug;
+            }
+
+            return why;
+        });
+
+    public Task<ServiceResult<EditorArticle>> ReturnAsync(Guid articleId, int expectedVersion, string comment, CancellationToken ct = default) =>
+        ChangeLatestAsync(articleId, expectedVersion, requireApprover: true, ct: ct, change: (latest, revisions, user, _) =>
+        {
+            var why = GuidanceWorkflow.WhyCannotReturn(latest, revisions, new CurrentApprover(user.UserId!, user.IsInRole(Roles.ClinicalApprover)), comment);
+            if (why is null)
+            {
+                latest.State = RevisionState.Returned;
+                latest.ReturnComment = comment.Trim();
+            }
+
+            return Task.FromResult(why);
+        });
+
+    public async Task<ServiceResult<EditorArticle>> RestoreAsync(Guid articleId, int revisionNumber, int expectedVersion, CancellationToken ct = default)
+    {
+        if (await EditorAsync(ct) is null || await store.FindAsync(articleId, ct) is not { } found)
+        {
+            return ServiceResult<EditorArticle>.NotFound();
+        }
+
+        if (found.Revisions.FirstOrDefault(r => r.Number == revisionNumber) is not { } old)
+        {
+            return ServiceResult<EditorArticle>.Invalid("Revision", $"There is no version {revisionNumber} of this article.");
+        }
+
+        var draft = ToDraft(found.Article, old) with { ExpectedVersion = expectedVersion, ChangeSummary = $"Restored version {revisionNumber}." };
+        return await SaveDraftAsync(draft, ct);
+    }
+
+    private async Task<ServiceResult<EditorArticle>> ChangeLatestAsync(
+        Guid articleId,
+        int expectedVersion,
+        bool requireApprover,
+        Func<GuidanceRevision, IReadOnlyList<GuidanceRevision>, CurrentUserInfo, GuidanceArticle, Task<string?>> change,
+        CancellationToken ct)
+    {
+        if (await EditorAsync(ct) is not { } user || await store.FindAsync(articleId, ct) is not { } found || found.Revisions.Count == 0)
+        {
+            return ServiceResult<EditorArticle>.NotFound();
+        }
+
+        if (requireApprover && !user.IsInRole(Roles.ClinicalApprover))
+        {
+            return ServiceResult<EditorArticle>.Invalid("Approval", "Only a clinical approver can approve or return guidance.");
+        }
+
+        if (found.Article.Version != expectedVersion)
+        {
+            return ServiceResult<EditorArticle>.Conflict(ConflictMessage);
+        }
+
+        var latest = found.Revisions.MaxBy(r => r.Number)!;
+        var article = new GuidanceArticle { Id = articleId, Slug = found.Article.Slug, IsSafetyCritical = found.Article.IsSafetyCritical };
+        var why = await change(latest, found.Revisions, user, article);
+        if (why is not null)
+        {
+            return ServiceResult<EditorArticle>.Invalid("Approval", why);
+        }
+
+        if (!await store.SaveAsync(article, expectedVersion, null, latest, ct))
+        {
+            return ServiceResult<EditorArticle>.Conflict(ConflictMessage);
+        }
+
+        logger.LogInformation("Guidance article {ArticleId} revision {Number} is now {State}", articleId, latest.Number, latest.State);
+        return await GetAsync(articleId, ct);
+    }
+
+    /// <summary>The caller when they are an editor or a clinical approver; null for everyone else (who get "not found").</summary>
+    private async Task<CurrentUserInfo?> EditorAsync(CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync(ct);
+        return user.UserId is not null && (user.IsInRole(Roles.Editor) || user.IsInRole(Roles.ClinicalApprover)) ? user : null;
+    }
+
+    private static GuidanceRevision NewRevision(Guid articleId, int number, GuidanceDraft d, string authorId, string authorName, DateTime now) => new()
+    {
+        Id = Guid.NewGuid(),
+        ArticleId = articleId,
+        Number = number,
+        Title = d.Title.Trim(),
+        Slug = d.Slug,
+        Summary = d.Summary.Trim(),
+        Topic = d.Topic,
+        BodyMarkdown = d.BodyMarkdown.Replace("\r\n", "\n", StringComparison.Ordinal),
+        SourcesJson = GuidanceService.SourcesToJson(d.Sources.Select(s => new GuidanceSource(s.Title.Trim(), s.Url.Trim()))),
+        ReviewIntervalMonths = d.ReviewIntervalMonths,
+        EvidenceCheckedOn = DateOnly.FromDateTime(now),
+        AuthorId = authorId,
+        AuthorName = authorName,
+        CreatedAtUtc = now,
+        ChangeSummary = d.ChangeSummary.Trim(),
+        State = RevisionState.Draft,
+    };
+
+    private static GuidanceDraft ToDraft(GuidanceArticle article, GuidanceRevision r) => new()
+    {
+        ArticleId = article.Id,
+        ExpectedVersion = article.Version,
+        Title = r.Title,
+        Slug = r.Slug,
+        Summary = r.Summary,
+        Topic = r.Topic,
+        BodyMarkdown = r.BodyMarkdown,
+        Sources = GuidanceService.ParseSources(r.SourcesJson).ToList(),
+        ReviewIntervalMonths = r.ReviewIntervalMonths,
+        IsSafetyCritical = article.IsSafetyCritical,
+    };
+
+    private static EditorArticle View(GuidanceArticle article, IReadOnlyList<GuidanceRevision> revisions)
+    {
+        var latest = revisions.MaxBy(r => r.Number)!;
+        return new EditorArticle(
+            article.Id,
+            article.Version,
+            latest.State,
+            ToDraft(article, latest),
+            revisions.OrderByDescending(r => r.Number)
+                .Select(r => new RevisionSummary(r.Id, r.Number, r.State, r.AuthorName, r.CreatedAtUtc, r.ChangeSummary, r.ReturnComment, r.ApprovedByName, r.ApprovedAtUtc))
+                .ToList());
+    }
+
+    private static EditorArticleRow Row(GuidanceArticle article, IReadOnlyList<GuidanceRevision> revisions, DateOnly today)
+    {
+        var latest = revisions.MaxBy(r => r.Number)!;
+        var published = revisions.Where(r => r.State == RevisionState.Published).MaxBy(r => r.Number);
+        var reviewed = published?.ApprovedAtUtc is { } at ? DateOnly.FromDateTime(at) : revisions.Where(r => r.State == RevisionState.Seeded).MaxBy(r => r.Number)?.EvidenceCheckedOn;
+        var due = reviewed?.AddMonths((published ?? latest).ReviewIntervalMonths);
+        var state = due is { } d && today > d ? EditorState.ReviewOverdue
+            : latest.State switch
+            {
+                RevisionState.AwaitingApproval or RevisionState.Seeded => EditorState.AwaitingApproval,
+                RevisionState.Returned => EditorState.Returned,
+                RevisionState.Draft => EditorState.Draft,
+                _ => EditorState.Published,
+            };
+        return new EditorArticleRow(article.Id, article.Slug, latest.Title, latest.Topic, state, due, article.IsSafetyCritical, article.Version);
+    }
+}
