@@ -17,11 +17,14 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .Enrich.FromLogContext()
     .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-    .WriteTo.File(
-        Path.Combine(services.GetRequiredService<DatabaseOptions>().DataFolder, "logs", "legcrampcare-.log"),
-        rollingInterval: RollingInterval.Day,
-        retainedFileCountLimit: 14,
-        formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+    // The demo accounts' passwords (Development only) go to the console, never to the log files.
+    .WriteTo.Logger(files => files
+        .Filter.ByExcluding(Serilog.Filters.Matching.FromSource(WebApplicationExtensions.DemoAccountsLogCategory))
+        .WriteTo.File(
+            Path.Combine(services.GetRequiredService<DatabaseOptions>().DataFolder, "logs", "legcrampcare-.log"),
+            rollingInterval: RollingInterval.Day,
+            retainedFileCountLimit: 14,
+            formatProvider: System.Globalization.CultureInfo.InvariantCulture)));
 
 builder.Services
     .AddCore()

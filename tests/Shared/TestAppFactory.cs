@@ -19,9 +19,12 @@ public class TestAppFactory : WebApplicationFactory<Program>
 
     public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>"Testing" (no demo accounts) unless a test needs another environment.</summary>
+    public string Environment { get; init; } = "Testing";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
         builder.UseStaticWebAssets();
         var settings = new Dictionary<string, string?>
         {

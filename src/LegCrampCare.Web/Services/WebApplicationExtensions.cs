@@ -69,16 +69,17 @@ public static class WebApplicationExtensions
         var created = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
         if (created.Count > 0)
         {
-            // Printed once, to the console only: these are passwords and must not reach the log files.
-            var lines = created.Select(a => $"    {a.Role,-8} {a.Email,-34} {a.Password}");
-            Console.WriteLine($"""
-
-                Demo accounts created (Development only). Save these now; they are not shown again:
-                {string.Join(Environment.NewLine, lines)}
-
-                """);
+            // Logged once, under a category the file sink excludes (Program.cs): these are passwords, shown on the
+            // console and never written to the log files.
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(DemoAccountsLogCategory);
+            var lines = string.Join(Environment.NewLine, created.Select(a => $"    {a.Role,-8} {a.Email,-34} {a.Password}"));
+            logger.LogWarning("Demo accounts created (Development only). Save these now; they are not shown again:{NewLine:l}{DemoAccounts:l}",
+                Environment.NewLine, lines);
         }
     }
+
+    /// <summary>The log category of the demo accounts' sign-in details: console only (see the file sink in Program.cs).</summary>
+    public const string DemoAccountsLogCategory = "LegCrampCare.DemoAccounts";
 
     /// <summary>Prints where the app is listening and where its data lives, once the server has started.</summary>
     public static void PrintStartupBanner(this WebApplication app)
