@@ -16,7 +16,10 @@ public static class DependencyInjection
     /// <summary>UI, authentication and the web app's adapters for Core's ports.</summary>
     public static IServiceCollection AddWebServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Guidance editors send article text (up to 100,000 characters) as they type; the 32 KB default would drop the
+        // connection mid-edit. 640 KB covers the largest allowed text in any script; the service still validates it.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 640 * 1024);
         services.AddMudServices();
         services.Configure<SafetyOptions>(configuration.GetSection(SafetyOptions.Section));
 

@@ -8,4 +8,10 @@ public sealed class ApplicationUser : IdentityUser
     public DateTime? HealthDataConsentAtUtc { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>
+    /// Staff only: the name readers see on guidance this person approved (e.g. "Dr Jo Bloggs, consultant obstetrician").
+    /// Set by an admin; null until then, and a clinical approver cannot publish without it.
+    /// </summary>
+    public string? StaffName { get; set; }
 }

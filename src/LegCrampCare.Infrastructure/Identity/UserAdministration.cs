@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace LegCrampCare.Infrastructure.Identity;
 
 /// <summary>An account as the admin sees it: no health data.</summary>
-public sealed record UserSummary(string Id, string Email, IReadOnlyList<string> Roles, DateTime CreatedAtUtc);
+public sealed record UserSummary(string Id, string Email, IReadOnlyList<string> Roles, DateTime CreatedAtUtc, string? StaffName = null);
 
 /// <summary>
 /// Role management for admins. Checks the caller is an admin on every call (anyone else gets "not found"), keeps at
@@ -31,7 +31,7 @@ public sealed class UserAdministration(
         var list = new List<UserSummary>(all.Count);
         foreach (var user in all)
         {
-            list.Add(new UserSummary(user.Id, user.Email ?? "", (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(), user.CreatedAtUtc));
+            list.Add(await SummaryAsync(user));
         }
 
         return ServiceResult<IReadOnlyList<UserSummary>>.Ok(list);
@@ -89,6 +89,43 @@ public sealed class UserAdministration(
         return ServiceResult<UserSummary>.Ok(await SummaryAsync(user));
     }
 
+    public const int MaxStaffName = 100;
+
+    /// <summary>
+    /// Sets the name readers see on guidance this staff member approves ("Dr Jo Bloggs, consultant obstetrician").
+    /// Empty clears it. Already published pages keep the name they were approved under.
+    /// </summary>
+    public async Task<ServiceResult<UserSummary>> SetStaffNameAsync(string userId, string? staffName, CancellationToken ct = default)
+    {
+        var adminId = await AdminIdAsync(ct);
+        if (adminId is null || await users.FindByIdAsync(userId) is not { } user)
+        {
+            return ServiceResult<UserSummary>.NotFound();
+        }
+
+        var name = staffName?.Trim();
+        if (name is { Length: > MaxStaffName })
+        {
+            return ServiceResult<UserSummary>.Invalid(nameof(UserSummary.StaffName), $"Name for approved guidance: at most {MaxStaffName} characters.");
+        }
+
+        if (name is not null && (name.Any(char.IsControl) || name.Contains('@', StringComparison.Ordinal)))
+        {
+            return ServiceResult<UserSummary>.Invalid(nameof(UserSummary.StaffName), "Name for approved guidance: a name and job title as readers should see them, with no email address or special characters.");
+        }
+
+        user.StaffName = string.IsNullOrEmpty(name) ? null : name;
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return ServiceResult<UserSummary>.Conflict("Someone else changed this account at the same time. Reload the page and try again.");
+        }
+
+        await audit.WriteAsync(new AuditEntry(adminId, Roles.Admin, "staff-name.changed", user.Id, "account", "success"), ct);
+        logger.LogInformation("Staff name of user {UserId} changed by admin {ActorId}", user.Id, adminId);
+        return ServiceResult<UserSummary>.Ok(await SummaryAsync(user));
+    }
+
     /// <summary>True when this user is the last admin (the account can't be deleted or lose the role).</summary>
     public async Task<bool> IsOnlyAdminAsync(string userId)
     {
@@ -97,7 +134,7 @@ public sealed class UserAdministration(
     }
 
     private async Task<UserSummary> SummaryAsync(ApplicationUser user) =>
-        new(user.Id, user.Email ?? "", (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(), user.CreatedAtUtc);
+        new(user.Id, user.Email ?? "", (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(), user.CreatedAtUtc, user.StaffName);
 
     private async Task<string?> AdminIdAsync(CancellationToken ct)
     {

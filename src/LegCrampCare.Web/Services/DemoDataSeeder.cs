@@ -23,8 +23,12 @@ public sealed class DemoDataSeeder(
         ("patient@demo.legcrampcare.test", Roles.Patient),
         ("midwife@demo.legcrampcare.test", Roles.Midwife),
         ("editor@demo.legcrampcare.test", Roles.Editor),
+        ("approver@demo.legcrampcare.test", Roles.ClinicalApprover),
         ("admin@demo.legcrampcare.test", Roles.Admin),
     ];
+
+    /// <summary>Readers see it on pages the demo approver approves: plainly a demo, never a real clinician.</summary>
+    public const string DemoApproverName = "Demo Approver (demonstration account, not a real clinician)";
 
     /// <summary>Creates any missing demo account; returns the sign-in details of those created now.</summary>
     public async Task<IReadOnlyList<(string Email, string Role, string Password)>> SeedAsync(CancellationToken ct = default)
@@ -45,6 +49,7 @@ public sealed class DemoDataSeeder(
                 EmailConfirmed = true,
                 CreatedAtUtc = time.GetUtcNow().UtcDateTime,
                 HealthDataConsentAtUtc = role == Roles.Patient ? time.GetUtcNow().UtcDateTime : null,
+                StaffName = role == Roles.ClinicalApprover ? DemoApproverName : null,
             };
             var result = await users.CreateAsync(user, password);
             if (!result.Succeeded)

@@ -70,6 +70,46 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         Assert.Equal(("roles.changed", _admin.Id, _patient.Id, "success"), (audit.Action, audit.ActorId, audit.SubjectUserId, audit.Outcome));
     }
 
+    [Fact]
+    public async Task SetStaffName_ByAdmin_IsWhatTheStaffDirectoryGivesAsThePublicName()
+    {
+        var approver = await CreateAsync("approver@example.org", Roles.ClinicalApprover);
+        ActAs(_admin, Roles.Admin);
+
+        var result = await Administration.SetStaffNameAsync(approver.Id, "  Dr Jo Bloggs, consultant obstetrician ");
+
+        Assert.True(result.IsOk);
+        var directory = new LegCrampCare.Infrastructure.Stores.StaffDirectory(_database.Contexts);
+        Assert.Equal(new StaffMember("approver@example.org", "Dr Jo Bloggs, consultant obstetrician"), await directory.FindAsync(approver.Id, CancellationToken.None));
+        await using var db = await _database.Contexts.CreateDbContextAsync();
+        Assert.Equal("staff-name.changed", Assert.Single(await db.AuditEvents.ToListAsync()).Action);
+    }
+
+    [Theory]
+    [InlineData("someone@example.org")]
+    [InlineData("Name\u0007")]
+    public async Task SetStaffName_EmailOrControlCharacters_IsRefusedNamingTheFieldAndNothingChanges(string name)
+    {
+        ActAs(_admin, Roles.Admin);
+
+        var result = await Administration.SetStaffNameAsync(_patient.Id, System.Text.RegularExpressions.Regex.Unescape(name));
+
+        Assert.StartsWith("Name for approved guidance:", result.ErrorFor(nameof(UserSummary.StaffName)), StringComparison.Ordinal);
+        var directory = new LegCrampCare.Infrastructure.Stores.StaffDirectory(_database.Contexts);
+        Assert.Null((await directory.FindAsync(_patient.Id, CancellationToken.None))!.PublicName);
+    }
+
+    [Fact]
+    public async Task SetStaffName_Empty_ClearsIt()
+    {
+        ActAs(_admin, Roles.Admin);
+        await Administration.SetStaffNameAsync(_patient.Id, "Jo");
+
+        var result = await Administration.SetStaffNameAsync(_patient.Id, "   ");
+
+        Assert.Null(result.Value!.StaffName);
+    }
+
     [Theory]
     [InlineData(Roles.Patient)]
     [InlineData(Roles.Midwife)]

@@ -30,6 +30,14 @@ public sealed record GuidanceDraft
     public string ChangeSummary { get; set; } = "";
 
     public bool IsSafetyCritical { get; set; }
+
+    /// <summary>Whether the two hold the same article text and details (ignoring the version and the change note).</summary>
+    public bool HasSameContent(GuidanceDraft other) =>
+        Title == other.Title && Slug == other.Slug && Summary == other.Summary && Topic == other.Topic &&
+        Normalise(BodyMarkdown) == Normalise(other.BodyMarkdown) && Sources.SequenceEqual(other.Sources) &&
+        ReviewIntervalMonths == other.ReviewIntervalMonths && IsSafetyCritical == other.IsSafetyCritical;
+
+    private static string Normalise(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
 }
 
 public sealed partial class GuidanceDraftValidator : AbstractValidator<GuidanceDraft>

@@ -28,6 +28,9 @@ public interface IGuidanceEditorService
 
     Task<ServiceResult<EditorArticle>> GetAsync(Guid articleId, CancellationToken ct = default);
 
+    /// <summary>One revision's text and details (for comparing versions).</summary>
+    Task<ServiceResult<GuidanceDraft>> GetRevisionAsync(Guid articleId, int revisionNumber, CancellationToken ct = default);
+
     /// <summary>Every save is a new draft revision. A stale <see cref="GuidanceDraft.ExpectedVersion"/> gives Conflict and saves nothing.</summary>
     Task<ServiceResult<EditorArticle>> SaveDraftAsync(GuidanceDraft draft, CancellationToken ct = default);
 
@@ -54,6 +57,10 @@ public sealed class GuidanceEditorService(
 {
     public const string ConflictMessage =
         "Someone else saved this article after you opened it. Nothing you typed is lost: compare your text with theirs, then save again.";
+
+    /// <summary>Readers see the approver's name on the page, so it must be a name set for that purpose, never a sign-in email.</summary>
+    public const string NoPublicNameMessage =
+        "Readers see the approver's name on the page, and yours has not been set. Ask an admin to set your name for approved guidance (Users → your account), then approve.";
 
     public async Task<ServiceResult<IReadOnlyList<EditorArticleRow>>> ListAsync(CancellationToken ct = default)
     {
@@ -82,6 +89,18 @@ public sealed class GuidanceEditorService(
         return ServiceResult<EditorArticle>.Ok(View(found.Article, found.Revisions));
     }
 
+    public async Task<ServiceResult<GuidanceDraft>> GetRevisionAsync(Guid articleId, int revisionNumber, CancellationToken ct = default)
+    {
+        if (await EditorAsync(ct) is null || await store.FindAsync(articleId, ct) is not { } found)
+        {
+            return ServiceResult<GuidanceDraft>.NotFound();
+        }
+
+        return found.Revisions.FirstOrDefault(r => r.Number == revisionNumber) is { } revision
+            ? ServiceResult<GuidanceDraft>.Ok(ToDraft(found.Article, revision))
+            : ServiceResult<GuidanceDraft>.NotFound();
+    }
+
     public async Task<ServiceResult<EditorArticle>> SaveDraftAsync(GuidanceDraft draft, CancellationToken ct = default)
     {
         if (await EditorAsync(ct) is not { } user)
@@ -101,7 +120,7 @@ public sealed class GuidanceEditorService(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var author = await staff.NameAsync(user.UserId!, ct) ?? "Unknown editor";
+        var author = (await staff.FindAsync(user.UserId!, ct))?.WorkName ?? "Unknown editor";
         if (draft.ArticleId is not { } articleId)
         {
             var article = new GuidanceArticle { Id = Guid.NewGuid(), Slug = draft.Slug, IsSafetyCritical = draft.IsSafetyCritical, CreatedAtUtc = now, Version = 1 };
@@ -148,11 +167,17 @@ public sealed class GuidanceEditorService(
         ChangeLatestAsync(articleId, expectedVersion, requireApprover: true, ct: ct, change: async (latest, revisions, user, article) =>
         {
             var why = GuidanceWorkflow.WhyCannotApprove(latest, revisions, new CurrentApprover(user.UserId!, user.IsInRole(Roles.ClinicalApprover)));
+            var publicName = (await staff.FindAsync(user.UserId!, ct))?.PublicName;
+            if (why is null && string.IsNullOrWhiteSpace(publicName))
+            {
+                why = NoPublicNameMessage;
+            }
+
             if (why is null)
             {
                 latest.State = RevisionState.Published;
                 latest.ApprovedById = user.UserId;
-                latest.ApprovedByName = await staff.NameAsync(user.UserId!, ct);
+                latest.ApprovedByName = publicName;
                 latest.ApprovedByRole = "Clinical approver";
                 latest.ApprovedAtUtc = time.GetUtcNow().UtcDateTime;
                 article.Slug = latest.Slug;

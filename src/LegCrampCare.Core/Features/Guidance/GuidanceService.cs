@@ -109,6 +109,29 @@ public sealed class GuidanceService(IGuidanceStore store, TimeProvider time) : I
             approvedOn);
     }
 
+    /// <summary>
+    /// An editor's draft as the reader's page would show it, dated as if saved today. It is not approved, so it says
+    /// "awaiting approval", exactly as a seeded page does.
+    /// </summary>
+    public static GuidanceArticleView Preview(GuidanceDraft draft, DateOnly today) => new(
+        draft.ArticleId ?? Guid.Empty,
+        Guid.Empty,
+        0,
+        draft.Slug,
+        draft.Title,
+        draft.Summary,
+        draft.Topic,
+        draft.BodyMarkdown,
+        draft.Sources.Select(s => new GuidanceSource(s.Title, s.Url)).ToList(),
+        draft.IsSafetyCritical,
+        today,
+        draft.ReviewIntervalMonths is >= 1 and <= 36 ? today.AddMonths(draft.ReviewIntervalMonths) : null,
+        ReviewOverdue: false,
+        AwaitingApproval: true,
+        ApprovedByName: null,
+        ApprovedByRole: null,
+        ApprovedOn: null);
+
     public static IReadOnlyList<GuidanceSource> ParseSources(string json)
     {
         try

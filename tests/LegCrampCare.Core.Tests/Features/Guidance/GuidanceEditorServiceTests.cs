@@ -19,14 +19,21 @@ public sealed class GuidanceEditorServiceTests
 
     public GuidanceEditorServiceTests()
     {
-        _service = new GuidanceEditorService(_user, _store, new Names(), _time, NullLogger<GuidanceEditorService>.Instance);
+        _service = new GuidanceEditorService(_user, _store, _names, _time, NullLogger<GuidanceEditorService>.Instance);
         _readers = new GuidanceService(_store, _time);
     }
 
+    /// <summary>Every account has a sign-in name; approvers have a public name unless a test removes it.</summary>
     private sealed class Names : IStaffDirectory
     {
-        public Task<string?> NameAsync(string userId, CancellationToken ct) => Task.FromResult<string?>("Name of " + userId);
+        public HashSet<string> WithoutPublicName { get; } = [];
+
+        public Task<StaffMember?> FindAsync(string userId, CancellationToken ct) => Task.FromResult<StaffMember?>(new StaffMember(
+            userId + "@example.org",
+            userId.StartsWith("approver", StringComparison.Ordinal) && !WithoutPublicName.Contains(userId) ? "Name of " + userId : null));
     }
+
+    private readonly Names _names = new();
 
     private void As(string userId, params string[] roles) => _user.User = new CurrentUserInfo(userId, roles.ToHashSet());
 
@@ -65,6 +72,7 @@ public sealed class GuidanceEditorServiceTests
         Assert.Equal(ResultStatus.NotFound, (await _service.ApproveAsync(article.ArticleId, article.Version)).Status);
         Assert.Equal(ResultStatus.NotFound, (await _service.ReturnAsync(article.ArticleId, article.Version, "no")).Status);
         Assert.Equal(ResultStatus.NotFound, (await _service.RestoreAsync(article.ArticleId, 1, article.Version)).Status);
+        Assert.Equal(ResultStatus.NotFound, (await _service.GetRevisionAsync(article.ArticleId, 1)).Status);
         Assert.Single((await _store.FindAsync(article.ArticleId, CancellationToken.None))!.Value.Revisions);
     }
 
@@ -81,7 +89,7 @@ public sealed class GuidanceEditorServiceTests
         Assert.Equal(ResultStatus.Ok, second.Status);
         var revisions = second.Value!.Revisions;
         Assert.Equal([2, 1], revisions.Select(r => r.Number));
-        Assert.Equal(("Name of editor-1", "Shorter title.", RevisionState.Draft), (revisions[0].AuthorName, revisions[0].ChangeSummary, revisions[0].State));
+        Assert.Equal(("editor-1@example.org", "Shorter title.", RevisionState.Draft), (revisions[0].AuthorName, revisions[0].ChangeSummary, revisions[0].State));
         Assert.Equal("Wall stretch", second.Value.Latest.Title);
         Assert.Equal(article.Version + 1, second.Value.Version);
     }
@@ -137,6 +145,36 @@ public sealed class GuidanceEditorServiceTests
         Assert.False(read.AwaitingApproval);
         Assert.Equal(("Name of approver-1", "Clinical approver"), (read.ApprovedByName, read.ApprovedByRole));
         Assert.Equal(new DateOnly(2026, 11, 26), read.ApprovedOn);
+    }
+
+    [Fact]
+    public async Task GetRevision_AnyVersion_GivesItsTextAndDetails()
+    {
+        var article = await CreateAsync();
+        await _service.SaveDraftAsync(Draft(title: "Wall stretch") with { ArticleId = article.ArticleId, ExpectedVersion = article.Version, BodyMarkdown = "New text." });
+
+        var first = await _service.GetRevisionAsync(article.ArticleId, 1);
+        var second = await _service.GetRevisionAsync(article.ArticleId, 2);
+
+        Assert.Equal(("Wall calf stretch", "## Steps\n\n1. Face a wall."), (first.Value!.Title, first.Value.BodyMarkdown));
+        Assert.Equal(("Wall stretch", "New text."), (second.Value!.Title, second.Value.BodyMarkdown));
+        Assert.Equal(ResultStatus.NotFound, (await _service.GetRevisionAsync(article.ArticleId, 3)).Status);
+    }
+
+    [Fact]
+    public async Task Approve_ApproverWithoutAPublicName_IsRefusedAndNothingIsPublished()
+    {
+        var article = await CreateAsync();
+        var submitted = (await _service.SubmitAsync(article.ArticleId, article.Version)).Value!;
+        As("approver-2", Roles.ClinicalApprover);
+        _names.WithoutPublicName.Add("approver-2");
+
+        var approved = await _service.ApproveAsync(article.ArticleId, submitted.Version);
+
+        Assert.Equal(ResultStatus.Invalid, approved.Status);
+        Assert.Equal(GuidanceEditorService.NoPublicNameMessage, approved.ErrorFor("Approval"));
+        Assert.Null(await _readers.GetAsync("wall-calf-stretch"));
+        Assert.Equal(RevisionState.AwaitingApproval, (await _service.GetAsync(article.ArticleId)).Value!.LatestState);
     }
 
     [Fact]
