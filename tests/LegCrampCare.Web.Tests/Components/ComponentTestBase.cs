@@ -44,8 +44,18 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Auth.SetAuthorized("patient@example.org");
         Auth.SetRoles(Roles.Patient);
 
+        AddServices(Services);
+
         // Last: the renderer is created here, after every service registration.
         SetRendererInfo(new RendererInfo("Server", true));
+    }
+
+    /// <summary>
+    /// More services for a family of tests. Runs inside this constructor, before anything is resolved; a derived
+    /// class's field and property initializers have run by then, its constructor body has not.
+    /// </summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
     }
 
     /// <summary>The clock: 20 November 2026, 02:30 UTC. <c>Time.Advance</c> fires the components' timers.</summary>

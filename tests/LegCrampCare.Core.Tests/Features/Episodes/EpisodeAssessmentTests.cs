@@ -1,3 +1,4 @@
+using LegCrampCare.Tests.Shared;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
 using LegCrampCare.Core.Features.Episodes;

