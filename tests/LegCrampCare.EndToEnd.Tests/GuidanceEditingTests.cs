@@ -71,7 +71,7 @@ public sealed class GuidanceEditingTests : IClassFixture<BrowserHost>
         await Assertions.Expect(firstRow).ToContainTextAsync("Awaiting approval"); // awaiting comes first (nothing is overdue)
         await approver.GetByRole(AriaRole.Link, new() { Name = "Footwear", Exact = true }).ClickAsync();
         await approver.GetByRole(AriaRole.Link, new() { Name = "See what changed since version 1" }).ClickAsync();
-        await Assertions.Expect(approver.Locator("[data-testid=body-diff] ins")).ToContainTextAsync(sentence);
+        await Assertions.Expect(approver.Locator("[data-testid=body-diff] ins", new() { HasText = sentence })).ToHaveCountAsync(1);
         await approver.GoBackAsync();
         await approver.WaitForInteractiveAsync();
         await approver.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" }).ClickAsync();

@@ -79,7 +79,7 @@ public sealed class GuidanceEditorListAndHistoryTests : GuidanceEditorTestBase
 
         var cut = Render<GuidanceHistoryPage>(p => p.Add(c => c.Id, article.ArticleId));
 
-        var rows = cut.FindAll("[data-testid=versions] tbody tr");
+        var rows = cut.FindAll("[data-testid=versions] > li");
         Assert.Equal(3, rows.Count);
         Assert.Contains("Shorter title.", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("editor-2@example.org", rows[0].TextContent, StringComparison.Ordinal);
@@ -110,7 +110,7 @@ public sealed class GuidanceEditorListAndHistoryTests : GuidanceEditorTestBase
         var article = await ThreeVersionsAsync();
         var cut = Render<GuidanceHistoryPage>(p => p.Add(c => c.Id, article.ArticleId));
 
-        cut.FindButton("Restore version 1 as a new draft").Click();
+        cut.FindButton("Restore as a new draft: version 1").Click();
 
         var revisions = (await Store.FindAsync(article.ArticleId, CancellationToken.None))!.Value.Revisions;
         Assert.Equal(4, revisions.Count);
