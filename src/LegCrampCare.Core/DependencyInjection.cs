@@ -1,6 +1,7 @@
 using LegCrampCare.Core.Features.Episodes;
 using LegCrampCare.Core.Features.Guidance;
 using LegCrampCare.Core.Features.Profile;
+using LegCrampCare.Core.Features.Sharing;
 using LegCrampCare.Core.Triage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,9 @@ public static class DependencyInjection
         services.AddScoped<IProfileService, ProfileService>();
         services.AddScoped<IGuidanceService, GuidanceService>();
         services.AddScoped<IGuidanceEditorService, GuidanceEditorService>();
+        services.AddSingleton<SharedCodeAttempts>();
+        services.TryAddSingleton(new SharingOptions());
+        services.AddScoped<ISharingService, SharingService>();
         return services;
     }
 }

@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<IGuidanceStore, GuidanceStore>();
         services.AddSingleton<IStaffDirectory, StaffDirectory>();
+        services.AddSingleton<ISharingStore, SharingStore>();
         services.AddSingleton<Seed.GuidanceSeeder>();
         services.AddSingleton<AccountEraser>();
         services.AddScoped<DatabaseInitializer>();

@@ -1,4 +1,5 @@
 using LegCrampCare.Core.Abstractions;
+using LegCrampCare.Core.Features.Sharing;
 using LegCrampCare.Core.Triage;
 using LegCrampCare.Infrastructure;
 using LegCrampCare.Infrastructure.Identity;
@@ -13,6 +14,18 @@ namespace LegCrampCare.Web;
 
 public static class DependencyInjection
 {
+    /// <summary>The "Sharing" section; an open patient page re-checks consent at least once a minute whatever it says.</summary>
+    public static SharingOptions SharingOptionsFrom(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(SharingOptions.Section).Get<SharingOptions>() ?? new SharingOptions();
+        if (options.RecheckInterval <= TimeSpan.Zero || options.RecheckInterval > TimeSpan.FromMinutes(1))
+        {
+            options.RecheckInterval = TimeSpan.FromMinutes(1);
+        }
+
+        return options;
+    }
+
     /// <summary>UI, authentication and the web app's adapters for Core's ports.</summary>
     public static IServiceCollection AddWebServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,6 +40,7 @@ public static class DependencyInjection
         var triage = configuration.GetSection(TriageOptions.SectionName).Get<TriageOptions>() ?? TriageOptions.Default;
         services.AddSingleton(new TriageEngine(triage));
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+        services.AddSingleton(SharingOptionsFrom(configuration));
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();

@@ -5,6 +5,9 @@ public interface IStaffDirectory
 {
     /// <summary>The staff member, or null when the account does not exist.</summary>
     Task<StaffMember?> FindAsync(string userId, CancellationToken ct);
+
+    /// <summary>The id of the account with this email that has the role, or null.</summary>
+    Task<string?> FindIdByEmailAsync(string email, string role, CancellationToken ct);
 }
 
 /// <summary>

@@ -23,6 +23,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<GuidanceRevision> GuidanceRevisions => Set<GuidanceRevision>();
 
+    public DbSet<CareGrant> CareGrants => Set<CareGrant>();
+
+    public DbSet<ShareCode> ShareCodes => Set<ShareCode>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

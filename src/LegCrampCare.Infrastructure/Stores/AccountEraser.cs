@@ -28,6 +28,8 @@ public sealed class AccountEraser(IDbContextFactory<AppDbContext> contexts, Time
         await db.Assessments.Where(a => a.PatientId == userId).ExecuteDeleteAsync(ct);
         await db.Episodes.Where(e => e.PatientId == userId).ExecuteDeleteAsync(ct);
         await db.Profiles.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.ShareCodes.Where(c => c.PatientId == userId).ExecuteDeleteAsync(ct);
+        await db.CareGrants.Where(g => g.PatientId == userId || g.MidwifeId == userId).ExecuteDeleteAsync(ct);
         await db.AuditEvents.Where(a => a.ActorId == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ActorId, pseudonym), ct);
         await db.AuditEvents.Where(a => a.SubjectUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.SubjectUserId, pseudonym), ct);
         await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(ct);

@@ -22,4 +22,15 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> contexts, TimeProvi
         });
         await db.SaveChangesAsync(ct);
     }
+
+    public async Task<IReadOnlyList<AuditRecord>> ListAboutAsync(string subjectUserId, int take, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.AuditEvents.AsNoTracking()
+            .Where(a => a.SubjectUserId == subjectUserId)
+            .OrderByDescending(a => a.Id)
+            .Take(take)
+            .Select(a => new AuditRecord(a.AtUtc, a.ActorId, a.ActorRole, a.Action, a.SubjectUserId, a.Resource, a.Outcome))
+            .ToListAsync(ct);
+    }
 }

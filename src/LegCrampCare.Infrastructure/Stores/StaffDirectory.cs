@@ -17,4 +17,15 @@ public sealed class StaffDirectory(IDbContextFactory<AppDbContext> contexts) : I
             .Select(u => new StaffMember(u.UserName ?? u.Id, u.StaffName))
             .FirstOrDefaultAsync(ct);
     }
+
+    public async Task<string?> FindIdByEmailAsync(string email, string role, CancellationToken ct)
+    {
+        var normalised = email.Trim().ToUpperInvariant();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await (from user in db.Users
+                      join link in db.UserRoles on user.Id equals link.UserId
+                      join r in db.Roles on link.RoleId equals r.Id
+                      where user.NormalizedEmail == normalised && r.Name == role
+                      select user.Id).FirstOrDefaultAsync(ct);
+    }
 }

@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text;
+using LegCrampCare.Core.Domain;
+
+namespace LegCrampCare.Core.Features.Sharing;
+
+/// <summary>Consent as pure rules: share codes, what a grant covers, when it ends.</summary>
+public static class SharingRules
+{
+    /// <summary>Letters and digits that can't be confused when read aloud or copied: no 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B.</summary>
+    public const string CodeAlphabet = "ACDEFHJKMNPQRTUVWXY3479";
+
+    public const int CodeLength = 8;
+
+    /// <summary>A new code, shown as two groups of four: "K7QM-3XPR".</summary>
+    public static string NewCode()
+    {
+        Span<char> chars = stackalloc char[CodeLength];
+        for (var i = 0; i < CodeLength; i++)
+        {
+            chars[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
+        }
+
+        return Format(new string(chars));
+    }
+
+    public static string Format(string normalised) => normalised.Length == CodeLength ? $"{normalised[..4]}-{normalised[4..]}" : normalised;
+
+    /// <summary>Upper case, without spaces or hyphens; null when it can't be a code.</summary>
+    public static string? Normalise(string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed) || typed.Length > 40)
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder(CodeLength);
+        foreach (var c in typed)
+        {
+            if (c is ' ' or '-' or '\t')
+            {
+                continue;
+            }
+
+            var upper = char.ToUpperInvariant(c);
+            if (!CodeAlphabet.Contains(upper, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            builder.Append(upper);
+        }
+
+        return builder.Length == CodeLength ? builder.ToString() : null;
+    }
+
+    public static string Hash(string normalised) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)));
+
+    /// <summary>The first day of the pregnancy her grant covers; null when her profile says no pregnancy.</summary>
+    public static DateOnly? CoversFrom(PregnancyProfile profile) =>
+        profile.DueDate is { } due ? PregnancyCalendar.PregnancyStart(due)
+        : profile.BirthDate is { } birth ? PregnancyCalendar.PregnancyStart(birth)
+        : null;
+
+    /// <summary>
+    /// The last local day a grant is active: <see cref="SharingOptions.WeeksAfterBirth"/> after the birth (or after the
+    /// pregnancy ended), else <see cref="SharingOptions.WeeksAfterDueDate"/> after the due date.
+    /// </summary>
+    public static DateOnly? LastDay(PregnancyProfile profile, SharingOptions options) =>
+        (profile.BirthDate ?? profile.PregnancyEndedOn) is { } ended ? ended.AddDays(7 * options.WeeksAfterBirth)
+        : profile.DueDate is { } due ? due.AddDays(7 * options.WeeksAfterDueDate)
+        : null;
+
+    /// <summary>Whether the grant lets the midwife see the log now.</summary>
+    public static GrantStatus Status(CareGrant grant, PregnancyProfile? profile, SharingOptions options, DateTime utcNow)
+    {
+        if (grant.RevokedAtUtc is not null)
+        {
+            return GrantStatus.Revoked;
+        }
+
+        if (profile is null || LastDay(profile, options) is not { } last)
+        {
+            return GrantStatus.Expired;
+        }
+
+        var today = PregnancyCalendar.LocalDate(utcNow, PregnancyCalendar.FindZoneOrUtc(profile.TimeZoneId));
+        return today > last ? GrantStatus.Expired : GrantStatus.Active;
+    }
+}
+
+public enum GrantStatus
+{
+    Active,
+    Revoked,
+    Expired,
+}
