@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddSingleton<IGuidanceStore, GuidanceStore>();
         services.AddSingleton<IStaffDirectory, StaffDirectory>();
         services.AddSingleton<ISharingStore, SharingStore>();
+        services.AddSingleton<ICaseloadStore, CaseloadStore>();
         services.AddSingleton<Seed.GuidanceSeeder>();
         services.AddSingleton<AccountEraser>();
         services.AddScoped<DatabaseInitializer>();
