@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LegCrampCare.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126052905_AddMidwifeReview")]
+    [Migration("20261126060635_AddMidwifeReview")]
     partial class AddMidwifeReview
     {
         /// <inheritdoc />
@@ -661,14 +661,14 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                     b.Property<DateTime?>("LastEpisodeAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("OldestEmergencyAtUtc")
+                    b.Property<DateOnly?>("LatestNight")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("OldestRoutineAtUtc")
+                    b.Property<DateTime?>("OldestAtHighestUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("OldestUrgentAtUtc")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("RecentNights")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("UnreviewedEmergency")
                         .HasColumnType("INTEGER");
