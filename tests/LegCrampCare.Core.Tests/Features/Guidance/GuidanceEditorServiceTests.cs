@@ -32,6 +32,8 @@ public sealed class GuidanceEditorServiceTests
         public Task<StaffMember?> FindAsync(string userId, CancellationToken ct) => Task.FromResult<StaffMember?>(new StaffMember(
             userId + "@example.org",
             userId.StartsWith("approver", StringComparison.Ordinal) && !WithoutPublicName.Contains(userId) ? "Name of " + userId : null));
+
+        public Task<string?> FindIdByEmailAsync(string email, string role, CancellationToken ct) => Task.FromResult<string?>(null);
     }
 
     private readonly Names _names = new();
