@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<AuditTrailQuery>();
         services.AddScoped<ThemeDecider>();
         services.AddScoped<CspNonce>();
         services.AddSingleton<GuidanceRenderer>();
