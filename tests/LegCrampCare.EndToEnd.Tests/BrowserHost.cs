@@ -27,6 +27,9 @@ public class BrowserHost : IAsyncLifetime
     /// <summary>Override to run the app with another clock.</summary>
     protected virtual TimeProvider? Time => null;
 
+    /// <summary>Override to run the app with other settings (configuration keys and values).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         if (!BrowserAvailable)
@@ -40,6 +43,11 @@ public class BrowserHost : IAsyncLifetime
         }
 
         App = new TestAppFactory { Time = Time };
+        foreach (var (key, value) in Settings)
+        {
+            App.Settings[key] = value;
+        }
+
         App.UseKestrel(0);
         App.StartServer();
         BaseAddress = App.ClientOptions.BaseAddress;
