@@ -1,5 +1,7 @@
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Features.Review;
+using LegCrampCare.Infrastructure.Exports;
 using LegCrampCare.Infrastructure.Identity;
 using LegCrampCare.Infrastructure.Persistence;
 using LegCrampCare.Infrastructure.Stores;
@@ -35,6 +37,7 @@ public static class DependencyInjection
         services.AddSingleton<IGuidanceStore, GuidanceStore>();
         services.AddSingleton<IStaffDirectory, StaffDirectory>();
         services.AddSingleton<ISharingStore, SharingStore>();
+        services.AddSingleton<IReportWriter, ReportWriter>();
         services.AddSingleton<Seed.GuidanceSeeder>();
         services.AddSingleton<AccountEraser>();
         services.AddScoped<DatabaseInitializer>();
