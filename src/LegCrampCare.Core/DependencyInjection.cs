@@ -1,6 +1,7 @@
 using LegCrampCare.Core.Features.Episodes;
 using LegCrampCare.Core.Features.Guidance;
 using LegCrampCare.Core.Features.Profile;
+using LegCrampCare.Core.Features.Review;
 using LegCrampCare.Core.Features.Sharing;
 using LegCrampCare.Core.Triage;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,11 @@ public static class DependencyInjection
         services.AddSingleton<SharedCodeAttempts>();
         services.TryAddSingleton(new SharingOptions());
         services.AddScoped<ISharingService, SharingService>();
+        services.AddScoped<ICaseloadService, CaseloadService>();
+
+        // IReportWriter (PDF and CSV) is registered by Infrastructure; until it is, exports fail with a clear error
+        // and everything else works.
+        services.AddScoped<IPatientLogService, PatientLogService>();
         return services;
     }
 }

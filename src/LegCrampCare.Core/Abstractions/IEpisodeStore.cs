@@ -18,9 +18,32 @@ public interface IEpisodeStore
 
     /// <summary>
     /// Replaces the stored episode's values and, when given, adds its new assessment in the same transaction; false when
-    /// it does not exist for this patient. Assessments are only ever added, never changed.
+    /// it does not exist for this patient. Assessments are only ever added, never changed. The midwife's calf measurement
+    /// is not written here (see <see cref="RecordMidwifeCalfDifferenceAsync"/>), so the patient's edit never erases it.
     /// </summary>
     Task<bool> UpdateAsync(Episode episode, Assessment? assessment, CancellationToken ct);
+
+    /// <summary>
+    /// Stores the midwife's calf measurement (null clears it) and the new assessment it led to, in one transaction,
+    /// changing no other field; false when the episode does not exist for this patient.
+    /// </summary>
+    Task<bool> RecordMidwifeCalfDifferenceAsync(string patientId, Guid episodeId, decimal? differenceCm, Assessment assessment, CancellationToken ct);
+
+    /// <summary>One assessment of this patient, or null.</summary>
+    Task<Assessment?> FindAssessmentAsync(string patientId, Guid assessmentId, CancellationToken ct);
+
+    /// <summary>Every assessment of the given episodes, oldest first.</summary>
+    Task<IReadOnlyList<Assessment>> ListAssessmentsForEpisodesAsync(string patientId, IReadOnlyCollection<Guid> episodeIds, CancellationToken ct);
+
+    /// <summary>
+    /// Adds a midwife's review of an assessment, in one transaction with the summaries: only when the assessment is
+    /// still its episode's newest and has no review yet. A second review of the same assessment stores nothing and
+    /// answers with the first.
+    /// </summary>
+    Task<ReviewWrite> AddReviewAsync(FlagReview review, CancellationToken ct);
+
+    /// <summary>The reviews of the given assessments of this patient, by assessment id.</summary>
+    Task<IReadOnlyDictionary<Guid, FlagReview>> ReviewsForAsync(string patientId, IReadOnlyCollection<Guid> assessmentIds, CancellationToken ct);
 
     /// <summary>Every assessment of the episode, newest first.</summary>
     Task<IReadOnlyList<Assessment>> ListAssessmentsAsync(string patientId, Guid episodeId, CancellationToken ct);
@@ -43,3 +66,22 @@ public interface IEpisodeStore
     /// <summary>Episodes whose night is between the two dates (inclusive), newest first.</summary>
     Task<IReadOnlyList<Episode>> ListByNightsAsync(string patientId, DateOnly fromNight, DateOnly toNight, CancellationToken ct);
 }
+
+/// <summary>What happened to a review the store was asked to add.</summary>
+public enum ReviewWriteStatus
+{
+    /// <summary>Stored now.</summary>
+    Added,
+
+    /// <summary>The assessment already had a review: nothing stored, <see cref="ReviewWrite.Review"/> is the existing one.</summary>
+    AlreadyReviewed,
+
+    /// <summary>A newer assessment of the episode exists: nothing stored.</summary>
+    NotCurrent,
+
+    /// <summary>No such assessment for this patient and episode: nothing stored.</summary>
+    NotFound,
+}
+
+/// <summary>The outcome of <see cref="IEpisodeStore.AddReviewAsync"/>, with the stored review when there is one.</summary>
+public sealed record ReviewWrite(ReviewWriteStatus Status, FlagReview? Review);

@@ -13,6 +13,9 @@ public enum AssessmentReason
 
     /// <summary>She answered "is the pain still there?".</summary>
     PainFollowUp = 3,
+
+    /// <summary>Her midwife recorded a calf measurement, which takes precedence over her own.</summary>
+    MidwifeMeasurement = 4,
 }
 
 /// <summary>

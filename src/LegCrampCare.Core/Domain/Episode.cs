@@ -31,6 +31,12 @@ public sealed class Episode
 
     public decimal? CalfDifferenceCm { get; set; }
 
+    /// <summary>
+    /// The calf circumference difference her midwife measured. When set it takes precedence over
+    /// <see cref="CalfDifferenceCm"/> (her own) for triage; only the midwife's review path writes it.
+    /// </summary>
+    public decimal? MidwifeCalfDifferenceCm { get; set; }
+
     public EpisodeAnswers Answers { get; set; } = new();
 
     public string? Notes { get; set; }

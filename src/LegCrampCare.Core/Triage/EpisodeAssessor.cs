@@ -53,7 +53,8 @@ public sealed class EpisodeAssessor(TriageEngine engine)
             Tenderness = a.Tenderness.ToBool(),
             HardSoreVein = a.HardSoreVein.ToBool(),
             Swelling = a.Swelling,
-            CalfDifferenceCm = episode.CalfDifferenceCm,
+            // A midwife's measurement takes precedence over the patient's own (clinical README §2).
+            CalfDifferenceCm = episode.MidwifeCalfDifferenceCm ?? episode.CalfDifferenceCm,
             RedOrDarkerSkin = a.RedOrDarkerSkin.ToBool(),
             Warmth = a.Warmth.ToBool(),
             Fever = a.Fever.ToBool(),

@@ -29,6 +29,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<FlagReview> FlagReviews => Set<FlagReview>();
+
+    public DbSet<PatientNight> PatientNights => Set<PatientNight>();
+
+    public DbSet<PatientActivity> PatientActivity => Set<PatientActivity>();
+
+    public DbSet<UnreviewedFlag> UnreviewedFlags => Set<UnreviewedFlag>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

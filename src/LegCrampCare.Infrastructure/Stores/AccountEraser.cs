@@ -6,8 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace LegCrampCare.Infrastructure.Stores;
 
 /// <summary>
-/// Deletes an account and everything of hers in one transaction: episodes, profile, Identity rows. Audit events are
-/// kept (the trail is append-only) but her id in them is replaced by a pseudonym.
+/// Deletes an account and everything of hers in one transaction: episodes, assessments, her midwives' reviews of them,
+/// the caseload summaries, profile, Identity rows. Audit events are kept (the trail is append-only) but her id in them
+/// is replaced by a pseudonym. A midwife's reviews stay on her patients' records (they are part of each patient's
+/// log) with the midwife's id replaced by the same pseudonym.
 /// </summary>
 public sealed class AccountEraser(IDbContextFactory<AppDbContext> contexts, TimeProvider time)
 {
@@ -25,6 +27,11 @@ public sealed class AccountEraser(IDbContextFactory<AppDbContext> contexts, Time
         }
 
         var pseudonym = Pseudonym(userId);
+        await db.FlagReviews.Where(r => r.PatientId == userId).ExecuteDeleteAsync(ct);
+        await db.FlagReviews.Where(r => r.MidwifeId == userId).ExecuteUpdateAsync(s => s.SetProperty(r => r.MidwifeId, pseudonym), ct);
+        await db.UnreviewedFlags.Where(f => f.PatientId == userId).ExecuteDeleteAsync(ct);
+        await db.PatientNights.Where(n => n.PatientId == userId).ExecuteDeleteAsync(ct);
+        await db.PatientActivity.Where(a => a.PatientId == userId).ExecuteDeleteAsync(ct);
         await db.Assessments.Where(a => a.PatientId == userId).ExecuteDeleteAsync(ct);
         await db.Episodes.Where(e => e.PatientId == userId).ExecuteDeleteAsync(ct);
         await db.Profiles.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);

@@ -5,6 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LegCrampCare.Infrastructure.Stores;
 
+/// <summary>
+/// The single write path for episodes, their assessments and the midwife's reviews. Every write runs in one transaction
+/// with the caseload summaries it affects (<see cref="SummaryWriter"/>), so the summaries are never behind.
+/// </summary>
 public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts) : IEpisodeStore
 {
     public async Task<(Episode Episode, bool Created)> AddIfAbsentAsync(Episode episode, Assessment assessment, CancellationToken ct)
@@ -16,12 +20,16 @@ public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts) : IEp
             return (existing, false);
         }
 
-        // One SaveChanges is one transaction: an episode is never stored without its assessment.
-        db.Episodes.Add(episode);
-        db.Assessments.Add(assessment);
+        // One transaction: an episode is never stored without its assessment, nor without its summaries.
         try
         {
-            await db.SaveChangesAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.Episodes.Add(episode);
+            db.Assessments.Add(assessment);
+            await SummaryWriter.TrackAssessmentAsync(db, assessment, ct);
+            await SummaryWriter.RefreshNightsAsync(db, episode.PatientId, [episode.Night], ct);
+            await SummaryWriter.RefreshActivityAsync(db, episode.PatientId, ct);
+            await tx.CommitAsync(ct);
             return (episode, true);
         }
         catch (DbUpdateException)
@@ -47,19 +55,126 @@ public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts) : IEp
     public async Task<bool> UpdateAsync(Episode episode, Assessment? assessment, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (!await db.Episodes.AnyAsync(e => e.Id == episode.Id && e.PatientId == episode.PatientId, ct))
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var stored = await db.Episodes.AsNoTracking()
+            .Where(e => e.Id == episode.Id && e.PatientId == episode.PatientId)
+            .Select(e => new { e.Night })
+            .FirstOrDefaultAsync(ct);
+        if (stored is null)
         {
             return false;
         }
 
         db.Episodes.Update(episode);
+
+        // Only the midwife's path writes her measurement: the patient's edit (loaded before) must not erase a newer one.
+        db.Entry(episode).Property(e => e.MidwifeCalfDifferenceCm).IsModified = false;
         if (assessment is not null)
         {
             db.Assessments.Add(assessment);
+            await SummaryWriter.TrackAssessmentAsync(db, assessment, ct);
         }
 
-        await db.SaveChangesAsync(ct);
+        await SummaryWriter.RefreshNightsAsync(db, episode.PatientId, [stored.Night, episode.Night], ct);
+        await SummaryWriter.RefreshActivityAsync(db, episode.PatientId, ct);
+        await tx.CommitAsync(ct);
         return true;
+    }
+
+    public async Task<bool> RecordMidwifeCalfDifferenceAsync(string patientId, Guid episodeId, decimal? differenceCm, Assessment assessment, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.Episodes
+            .Where(e => e.Id == episodeId && e.PatientId == patientId)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.MidwifeCalfDifferenceCm, differenceCm), ct);
+        if (changed != 1 || assessment.EpisodeId != episodeId || assessment.PatientId != patientId)
+        {
+            return false;
+        }
+
+        db.Assessments.Add(assessment);
+        await SummaryWriter.TrackAssessmentAsync(db, assessment, ct);
+        await SummaryWriter.RefreshActivityAsync(db, patientId, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    public async Task<Assessment?> FindAssessmentAsync(string patientId, Guid assessmentId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assessmentId && a.PatientId == patientId, ct);
+    }
+
+    public async Task<IReadOnlyList<Assessment>> ListAssessmentsForEpisodesAsync(string patientId, IReadOnlyCollection<Guid> episodeIds, CancellationToken ct)
+    {
+        if (episodeIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var list = await db.Assessments.AsNoTracking()
+            .Where(a => a.PatientId == patientId && episodeIds.Contains(a.EpisodeId))
+            .ToListAsync(ct);
+        return list.OrderBy(a => a.AssessedAtUtc).ToList();
+    }
+
+    public async Task<ReviewWrite> AddReviewAsync(FlagReview review, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var assessment = await db.Assessments.AsNoTracking()
+                .FirstOrDefaultAsync(a => a.Id == review.AssessmentId && a.PatientId == review.PatientId && a.EpisodeId == review.EpisodeId, ct);
+            if (assessment is null)
+            {
+                return new ReviewWrite(ReviewWriteStatus.NotFound, null);
+            }
+
+            if (await db.FlagReviews.AsNoTracking().FirstOrDefaultAsync(r => r.AssessmentId == review.AssessmentId, ct) is { } existing)
+            {
+                return new ReviewWrite(ReviewWriteStatus.AlreadyReviewed, existing);
+            }
+
+            if (await db.Assessments.AnyAsync(a => a.EpisodeId == assessment.EpisodeId && a.AssessedAtUtc > assessment.AssessedAtUtc, ct))
+            {
+                return new ReviewWrite(ReviewWriteStatus.NotCurrent, null);
+            }
+
+            db.FlagReviews.Add(review);
+            await db.UnreviewedFlags.Where(f => f.AssessmentId == review.AssessmentId).ExecuteDeleteAsync(ct);
+            await SummaryWriter.RefreshActivityAsync(db, review.PatientId, ct);
+            await tx.CommitAsync(ct);
+            return new ReviewWrite(ReviewWriteStatus.Added, review);
+        }
+        catch (DbUpdateException)
+        {
+            // Another review of the same assessment was stored first (one per assessment): answer with that one.
+            await using var again = await contexts.CreateDbContextAsync(ct);
+            var stored = await again.FlagReviews.AsNoTracking().FirstOrDefaultAsync(r => r.AssessmentId == review.AssessmentId, ct);
+            if (stored is null)
+            {
+                throw;
+            }
+
+            return new ReviewWrite(ReviewWriteStatus.AlreadyReviewed, stored);
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, FlagReview>> ReviewsForAsync(string patientId, IReadOnlyCollection<Guid> assessmentIds, CancellationToken ct)
+    {
+        if (assessmentIds.Count == 0)
+        {
+            return new Dictionary<Guid, FlagReview>();
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var list = await db.FlagReviews.AsNoTracking()
+            .Where(r => r.PatientId == patientId && assessmentIds.Contains(r.AssessmentId))
+            .ToListAsync(ct);
+        return list.ToDictionary(r => r.AssessmentId);
     }
 
     public async Task<IReadOnlyList<Assessment>> ListAssessmentsAsync(string patientId, Guid episodeId, CancellationToken ct)
@@ -99,13 +214,35 @@ public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts) : IEp
     public async Task<bool> DeleteAsync(string patientId, Guid id, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Episodes.Where(e => e.Id == id && e.PatientId == patientId).ExecuteDeleteAsync(ct) > 0;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var stored = await db.Episodes.AsNoTracking()
+            .Where(e => e.Id == id && e.PatientId == patientId)
+            .Select(e => new { e.Night })
+            .FirstOrDefaultAsync(ct);
+        if (stored is null)
+        {
+            return false;
+        }
+
+        // Its assessments, reviews and unreviewed flag go with it (foreign keys, cascade).
+        await db.UnreviewedFlags.Where(f => f.EpisodeId == id).ExecuteDeleteAsync(ct);
+        await db.Episodes.Where(e => e.Id == id && e.PatientId == patientId).ExecuteDeleteAsync(ct);
+        await SummaryWriter.RefreshNightsAsync(db, patientId, [stored.Night], ct);
+        await SummaryWriter.RefreshActivityAsync(db, patientId, ct);
+        await tx.CommitAsync(ct);
+        return true;
     }
 
     public async Task<int> DeleteAllAsync(string patientId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Episodes.Where(e => e.PatientId == patientId).ExecuteDeleteAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.UnreviewedFlags.Where(f => f.PatientId == patientId).ExecuteDeleteAsync(ct);
+        var deleted = await db.Episodes.Where(e => e.PatientId == patientId).ExecuteDeleteAsync(ct);
+        await db.PatientNights.Where(n => n.PatientId == patientId).ExecuteDeleteAsync(ct);
+        await db.PatientActivity.Where(a => a.PatientId == patientId).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
+        return deleted;
     }
 
     public async Task<IReadOnlyList<DateOnly>> ListNightsAsync(string patientId, int skip, int take, CancellationToken ct)

@@ -12,6 +12,13 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
 {
     private readonly Dictionary<Guid, Episode> _episodes = [];
     private readonly List<Assessment> _assessments = [];
+    private readonly List<FlagReview> _reviews = [];
+
+    /// <summary>Every review stored, oldest first, for assertions.</summary>
+    public IReadOnlyList<FlagReview> Reviews => _reviews.ToList();
+
+    /// <summary>Adds an assessment directly (test set-up), as if the episode had been re-assessed.</summary>
+    public void SeedAssessment(Assessment assessment) => _assessments.Add(assessment);
 
     /// <summary>Every assessment stored, oldest first, for assertions.</summary>
     public IReadOnlyList<Assessment> Assessments => _assessments.ToList();
@@ -47,7 +54,10 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
             return Task.FromResult(false);
         }
 
-        _episodes[episode.Id] = Clone(episode);
+        // As the real store: only the midwife's path writes her measurement.
+        var stored = Clone(episode);
+        stored.MidwifeCalfDifferenceCm = existing.MidwifeCalfDifferenceCm;
+        _episodes[episode.Id] = stored;
         if (assessment is not null)
         {
             _assessments.Add(assessment);
@@ -55,6 +65,52 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
 
         return Task.FromResult(true);
     }
+
+    public Task<bool> RecordMidwifeCalfDifferenceAsync(string patientId, Guid episodeId, decimal? differenceCm, Assessment assessment, CancellationToken ct)
+    {
+        if (!_episodes.TryGetValue(episodeId, out var existing) || existing.PatientId != patientId)
+        {
+            return Task.FromResult(false);
+        }
+
+        existing.MidwifeCalfDifferenceCm = differenceCm;
+        _assessments.Add(assessment);
+        return Task.FromResult(true);
+    }
+
+    public Task<Assessment?> FindAssessmentAsync(string patientId, Guid assessmentId, CancellationToken ct) =>
+        Task.FromResult(_assessments.FirstOrDefault(a => a.Id == assessmentId && a.PatientId == patientId));
+
+    public Task<IReadOnlyList<Assessment>> ListAssessmentsForEpisodesAsync(string patientId, IReadOnlyCollection<Guid> episodeIds, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Assessment>>(
+            _assessments.Where(a => a.PatientId == patientId && episodeIds.Contains(a.EpisodeId)).OrderBy(a => a.AssessedAtUtc).ToList());
+
+    public Task<ReviewWrite> AddReviewAsync(FlagReview review, CancellationToken ct)
+    {
+        var assessment = _assessments.FirstOrDefault(a => a.Id == review.AssessmentId && a.PatientId == review.PatientId && a.EpisodeId == review.EpisodeId);
+        if (assessment is null)
+        {
+            return Task.FromResult(new ReviewWrite(ReviewWriteStatus.NotFound, null));
+        }
+
+        if (_reviews.FirstOrDefault(r => r.AssessmentId == review.AssessmentId) is { } existing)
+        {
+            return Task.FromResult(new ReviewWrite(ReviewWriteStatus.AlreadyReviewed, existing));
+        }
+
+        var newest = _assessments.Where(a => a.EpisodeId == assessment.EpisodeId).OrderBy(a => a.AssessedAtUtc).Last();
+        if (newest.Id != assessment.Id)
+        {
+            return Task.FromResult(new ReviewWrite(ReviewWriteStatus.NotCurrent, null));
+        }
+
+        _reviews.Add(review);
+        return Task.FromResult(new ReviewWrite(ReviewWriteStatus.Added, review));
+    }
+
+    public Task<IReadOnlyDictionary<Guid, FlagReview>> ReviewsForAsync(string patientId, IReadOnlyCollection<Guid> assessmentIds, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, FlagReview>>(
+            _reviews.Where(r => r.PatientId == patientId && assessmentIds.Contains(r.AssessmentId)).ToDictionary(r => r.AssessmentId));
 
     public Task<IReadOnlyList<Assessment>> ListAssessmentsAsync(string patientId, Guid episodeId, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<Assessment>>(
@@ -79,6 +135,7 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
         if (removed)
         {
             _assessments.RemoveAll(a => a.EpisodeId == id);
+            _reviews.RemoveAll(r => r.EpisodeId == id);
         }
 
         return Task.FromResult(removed);
@@ -90,6 +147,8 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
         foreach (var id in ids)
         {
             _episodes.Remove(id);
+            _assessments.RemoveAll(a => a.EpisodeId == id);
+            _reviews.RemoveAll(r => r.EpisodeId == id);
         }
 
         return Task.FromResult(ids.Count);
@@ -126,6 +185,7 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
         PainAfterHours = e.PainAfterHours,
         ContinuousPainMinutes = e.ContinuousPainMinutes,
         CalfDifferenceCm = e.CalfDifferenceCm,
+        MidwifeCalfDifferenceCm = e.MidwifeCalfDifferenceCm,
         Answers = e.Answers with { },
         Notes = e.Notes,
         CreatedAtUtc = e.CreatedAtUtc,

@@ -58,6 +58,9 @@ public sealed record UpdateEpisodeRequest(Guid EpisodeId, EpisodeDetails Details
 
 public sealed record EpisodeDto(Guid Id, DateTime StartedAtUtc, DateOnly Night, string StageLabel, EpisodeDetails Details, AssessmentDto? Assessment = null)
 {
+    /// <summary>The calf difference her midwife measured; when set, the result uses it instead of her own.</summary>
+    public decimal? MidwifeCalfDifferenceCm { get; init; }
+
     public bool HasUnansweredQuickQuestion => Details.Answers.HasUnansweredQuickQuestion;
 
     public bool HasUnansweredRedFlag => Details.Answers.HasUnansweredRedFlag;
@@ -89,6 +92,9 @@ public sealed record AssessmentDto(
     bool HighRiskContext,
     TriageExplanation? Explanation)
 {
+    /// <summary>Her midwife's review of this result (a flag only): who, when and the note. Null until reviewed.</summary>
+    public Features.Review.FlagReviewView? Review { get; init; }
+
     /// <summary>Above NONE and not just unanswered questions.</summary>
     public bool IsFlag => Level > TriageLevel.None && !IsIncomplete;
 

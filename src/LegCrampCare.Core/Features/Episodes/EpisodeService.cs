@@ -1,7 +1,7 @@
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
-using LegCrampCare.Core.Features.Guidance;
+using LegCrampCare.Core.Features.Review;
 using LegCrampCare.Core.Triage;
 using Microsoft.Extensions.Logging;
 
@@ -85,7 +85,8 @@ public sealed class EpisodeService(
 
         logger.LogInformation("Episode {EpisodeId} quick-logged (created: {Created})", stored.Id, created);
         var latest = created ? assessment : await LatestAsync(stored, ct);
-        return ServiceResult<EpisodeDto>.Ok(ToDto(stored, profile, zone, latest is null ? null : ToDto(latest, zone, explain: true)));
+        var reviews = latest is null || created ? null : await ReviewsAsync(stored.PatientId, [latest], ct);
+        return ServiceResult<EpisodeDto>.Ok(ToDto(stored, profile, zone, latest is null ? null : ToDto(latest, zone, explain: true, reviews)));
     }
 
     public async Task<ServiceResult<EpisodeDto>> GetAsync(Guid episodeId, CancellationToken ct = default)
@@ -104,7 +105,8 @@ public sealed class EpisodeService(
         }
 
         var latest = await LatestAsync(episode, ct);
-        return ServiceResult<EpisodeDto>.Ok(ToDto(episode, profile, zone, latest is null ? null : ToDto(latest, zone, explain: true)));
+        var reviews = latest is null ? null : await ReviewsAsync(episode.PatientId, [latest], ct);
+        return ServiceResult<EpisodeDto>.Ok(ToDto(episode, profile, zone, latest is null ? null : ToDto(latest, zone, explain: true, reviews)));
     }
 
     public async Task<ServiceResult<EpisodeDto>> UpdateAsync(UpdateEpisodeRequest request, CancellationToken ct = default)
@@ -202,12 +204,13 @@ public sealed class EpisodeService(
 
         var list = await episodes.ListByNightsAsync(profile.UserId, nights[^1], nights[0], ct);
         var latest = await episodes.LatestAssessmentsAsync(profile.UserId, list.Select(e => e.Id).ToList(), ct);
+        var reviews = await ReviewsAsync(profile.UserId, latest.Values, ct);
         var grouped = nights
             .Select(n => new NightDto(
                 n,
                 PregnancyCalendar.StageOn(profile, n).Label,
                 list.Where(e => e.Night == n).OrderBy(e => e.StartedAtUtc)
-                    .Select(e => ToDto(e, profile, zone, latest.TryGetValue(e.Id, out var a) ? ToDto(a, zone, explain: false) : null))
+                    .Select(e => ToDto(e, profile, zone, latest.TryGetValue(e.Id, out var a) ? ToDto(a, zone, explain: false, reviews) : null))
                     .ToList()))
             .ToList();
         return ServiceResult<HistoryPage>.Ok(new HistoryPage(grouped, page, pageSize, total));
@@ -280,7 +283,8 @@ public sealed class EpisodeService(
         }
 
         var list = await episodes.ListAssessmentsAsync(profile.UserId, episodeId, ct);
-        return ServiceResult<IReadOnlyList<AssessmentDto>>.Ok(list.Select(a => ToDto(a, zone, explain: true)).ToList());
+        var reviews = await ReviewsAsync(profile.UserId, list, ct);
+        return ServiceResult<IReadOnlyList<AssessmentDto>>.Ok(list.Select(a => ToDto(a, zone, explain: true, reviews)).ToList());
     }
 
     public async Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetPainFollowUpsAsync(CancellationToken ct = default)
@@ -432,30 +436,20 @@ public sealed class EpisodeService(
         return (profile, PregnancyCalendar.FindZoneOrUtc(profile.TimeZoneId));
     }
 
-    /// <summary>The revisions of the guidance this result links to, as readers see them now.</summary>
-    private async Task<string> GuidanceShownAsync(Assessment assessment, CancellationToken ct)
-    {
-        var shown = new List<string>();
-        foreach (var slug in GuidanceLinks.ForLevel(assessment.Level))
-        {
-            if (await guidance.FindReadableAsync(slug, ct) is { } found)
-            {
-                shown.Add($"{slug}@{found.Revision.Id}");
-            }
-        }
-
-        return string.Join(",", shown);
-    }
-
     private static decimal HoursSinceStart(Episode episode, DateTime utc) =>
         Math.Round((decimal)Math.Max(0, (utc - episode.StartedAtUtc).TotalHours), 1);
 
-    /// <summary>Nights of her other episodes in the 28 nights before this one (RO-1), in her time zone.</summary>
-    private async Task<IEnumerable<DateOnly>> OtherNightsAsync(Episode episode, CancellationToken ct)
+    private Task<IEnumerable<DateOnly>> OtherNightsAsync(Episode episode, CancellationToken ct) =>
+        AssessmentContext.OtherNightsAsync(episodes, episode, ct);
+
+    private Task<string> GuidanceShownAsync(Assessment assessment, CancellationToken ct) =>
+        AssessmentContext.GuidanceShownAsync(guidance, assessment.Level, ct);
+
+    /// <summary>Her midwife's reviews of these assessments, so she sees that a flag was looked at, by whom, and the note.</summary>
+    private async Task<IReadOnlyDictionary<Guid, FlagReview>> ReviewsAsync(string patientId, IEnumerable<Assessment> assessments, CancellationToken ct)
     {
-        var others = await episodes.ListByNightsAsync(
-            episode.PatientId, episode.Night.AddDays(-TriageInput.MaxNightsAgo), episode.Night.AddDays(-1), ct);
-        return others.Select(e => e.Night).Distinct();
+        var ids = assessments.Where(FlagReview.IsFlag).Select(a => a.Id).ToList();
+        return ids.Count == 0 ? new Dictionary<Guid, FlagReview>() : await episodes.ReviewsForAsync(patientId, ids, ct);
     }
 
     private async Task<Assessment?> LatestAsync(Episode episode, CancellationToken ct)
@@ -464,9 +458,12 @@ public sealed class EpisodeService(
         return latest.TryGetValue(episode.Id, out var a) ? a : null;
     }
 
-    private AssessmentDto ToDto(Assessment a, TimeZoneInfo zone, bool explain) =>
+    private AssessmentDto ToDto(Assessment a, TimeZoneInfo zone, bool explain, IReadOnlyDictionary<Guid, FlagReview>? reviews = null) =>
         new(a.Id, a.AssessedAtUtc, PregnancyCalendar.ToLocal(a.AssessedAtUtc, zone), a.Reason, a.RuleSetVersion, a.Level, FiredRules.Parse(a.FiredRules).ToList(), a.IsIncomplete,
-            a.LeftScore, a.RcogPoints, a.HighRiskContext, explain ? assessor.Explain(a) : null);
+            a.LeftScore, a.RcogPoints, a.HighRiskContext, explain ? assessor.Explain(a) : null)
+        {
+            Review = reviews is not null && reviews.TryGetValue(a.Id, out var r) ? new FlagReviewView(r.ReviewerName, r.AtUtc, r.Note) : null,
+        };
 
     internal static EpisodeDto ToDto(Episode e, PregnancyProfile profile, TimeZoneInfo zone, AssessmentDto? assessment = null) =>
         new(
@@ -488,5 +485,8 @@ public sealed class EpisodeService(
                 Answers = e.Answers with { },
                 Notes = e.Notes,
             },
-            assessment);
+            assessment)
+        {
+            MidwifeCalfDifferenceCm = e.MidwifeCalfDifferenceCm,
+        };
 }

@@ -17,10 +17,14 @@ public sealed class EpisodeConfiguration : IEntityTypeConfiguration<Episode>
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.PatientId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(e => e.Notes).HasMaxLength(EpisodeDetailsValidator.MaxNotesLength);
         builder.Property(e => e.CalfDifferenceCm).HasPrecision(4, 1);
+        builder.Property(e => e.MidwifeCalfDifferenceCm).HasPrecision(4, 1);
         builder.Property(e => e.PainAfterHours).HasPrecision(6, 1);
         builder.ComplexProperty(e => e.Answers);
 
-        // History pages list a patient's nights, newest first.
+        // History pages list a patient's nights, newest first; the night summaries count one night's episodes.
         builder.HasIndex(e => new { e.PatientId, e.Night });
+
+        // Her latest episode (the caseload's "last episode", recomputed on every write) without reading all of them.
+        builder.HasIndex(e => new { e.PatientId, e.StartedAtUtc });
     }
 }

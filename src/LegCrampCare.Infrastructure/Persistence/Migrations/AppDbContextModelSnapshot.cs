@@ -142,6 +142,10 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                     b.Property<int>("Locations")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("MidwifeCalfDifferenceCm")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Night")
                         .HasColumnType("TEXT");
 
@@ -263,7 +267,53 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("PatientId", "Night");
 
+                    b.HasIndex("PatientId", "StartedAtUtc");
+
                     b.ToTable("Episodes", (string)null);
+                });
+
+            modelBuilder.Entity("LegCrampCare.Core.Domain.FlagReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MidwifeId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique();
+
+                    b.HasIndex("PatientId", "EpisodeId");
+
+                    b.ToTable("FlagReviews", (string)null);
                 });
 
             modelBuilder.Entity("LegCrampCare.Core.Domain.GuidanceArticle", b =>
@@ -599,6 +649,83 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("LegCrampCare.Infrastructure.Persistence.PatientActivity", b =>
+                {
+                    b.Property<string>("PatientId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastEpisodeAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OldestEmergencyAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OldestRoutineAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OldestUrgentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnreviewedEmergency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnreviewedRoutine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnreviewedUrgent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PatientId");
+
+                    b.ToTable("PatientActivity", (string)null);
+                });
+
+            modelBuilder.Entity("LegCrampCare.Infrastructure.Persistence.PatientNight", b =>
+                {
+                    b.Property<string>("PatientId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Night")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EpisodeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PatientId", "Night");
+
+                    b.ToTable("PatientNights", (string)null);
+                });
+
+            modelBuilder.Entity("LegCrampCare.Infrastructure.Persistence.UnreviewedFlag", b =>
+                {
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EpisodeId");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("PatientId", "Level", "SinceUtc");
+
+                    b.ToTable("UnreviewedFlags", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -762,6 +889,15 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LegCrampCare.Core.Domain.FlagReview", b =>
+                {
+                    b.HasOne("LegCrampCare.Core.Domain.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LegCrampCare.Core.Domain.GuidanceRevision", b =>
                 {
                     b.HasOne("LegCrampCare.Core.Domain.GuidanceArticle", null)
@@ -776,6 +912,33 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                     b.HasOne("LegCrampCare.Infrastructure.Identity.ApplicationUser", null)
                         .WithOne()
                         .HasForeignKey("LegCrampCare.Core.Domain.PregnancyProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LegCrampCare.Infrastructure.Persistence.PatientActivity", b =>
+                {
+                    b.HasOne("LegCrampCare.Infrastructure.Identity.ApplicationUser", null)
+                        .WithOne()
+                        .HasForeignKey("LegCrampCare.Infrastructure.Persistence.PatientActivity", "PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LegCrampCare.Infrastructure.Persistence.PatientNight", b =>
+                {
+                    b.HasOne("LegCrampCare.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LegCrampCare.Infrastructure.Persistence.UnreviewedFlag", b =>
+                {
+                    b.HasOne("LegCrampCare.Core.Domain.Episode", null)
+                        .WithOne()
+                        .HasForeignKey("LegCrampCare.Infrastructure.Persistence.UnreviewedFlag", "EpisodeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

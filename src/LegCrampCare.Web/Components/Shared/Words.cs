@@ -22,15 +22,8 @@ public static class Words
         return char.ToUpperInvariant(text[0]) + text[1..];
     }
 
-    /// <summary>A result in a few words, for lists: what she should do (or did need to do).</summary>
-    public static string Result(AssessmentDto a) => a.Level switch
-    {
-        TriageLevel.Emergency => "Emergency: call for help",
-        TriageLevel.Urgent => "Get checked today",
-        TriageLevel.Routine when a.HasUnansweredRedFlag => "Questions to answer",
-        TriageLevel.Routine => "Mention at your next appointment",
-        _ => a.Rules.Contains(RuleId.No1) ? "Ordinary cramp" : "No warning signs",
-    };
+    /// <summary>A result in a few words, for lists: what she should do (or did need to do). The same words as her midwife's pages and reports.</summary>
+    public static string Result(AssessmentDto a) => ResultWords.For(a.Level, a.Rules);
 
     /// <summary>The CSS modifier for a result badge.</summary>
     public static string ResultClass(AssessmentDto a) => a.Level switch

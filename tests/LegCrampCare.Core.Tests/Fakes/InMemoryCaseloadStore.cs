@@ -1,0 +1,40 @@
+using LegCrampCare.Core.Abstractions;
+using LegCrampCare.Core.Domain;
+using LegCrampCare.Tests.Shared;
+
+namespace LegCrampCare.Core.Tests.Fakes;
+
+/// <summary>
+/// An <see cref="ICaseloadStore"/> over the other in-memory stores, with the summaries computed from the raw rows by
+/// <see cref="CaseloadReference"/> (the definition the real store keeps current on write).
+/// </summary>
+public sealed class InMemoryCaseloadStore(InMemorySharingStore sharing, InMemoryProfileStore profiles, InMemoryEpisodeStore episodes) : ICaseloadStore
+{
+    public async Task<IReadOnlyList<CaseloadCandidate>> ListCandidatesAsync(string midwifeId, CancellationToken ct)
+    {
+        var result = new List<CaseloadCandidate>();
+        foreach (var grant in await sharing.ListUnrevokedGrantsForMidwifeAsync(midwifeId, ct))
+        {
+            if (await profiles.FindAsync(grant.PatientId, ct) is not { } profile)
+            {
+                continue;
+            }
+
+            var mine = episodes.All.Where(e => e.PatientId == grant.PatientId).ToList();
+            var ids = mine.Select(e => e.Id).ToHashSet();
+            result.Add(new CaseloadCandidate(
+                grant,
+                profile,
+                CaseloadReference.Activity(mine, episodes.Assessments.Where(a => ids.Contains(a.EpisodeId)), episodes.Reviews.Where(r => ids.Contains(r.EpisodeId)))));
+        }
+
+        return result;
+    }
+
+    public Task<IReadOnlyDictionary<string, RecentNights>> CountRecentNightsAsync(IReadOnlyCollection<RecentNightsQuery> queries, CancellationToken ct)
+    {
+        var all = episodes.All;
+        IReadOnlyDictionary<string, RecentNights> result = queries.ToDictionary(q => q.PatientId, q => CaseloadReference.Nights(all, q));
+        return Task.FromResult(result);
+    }
+}

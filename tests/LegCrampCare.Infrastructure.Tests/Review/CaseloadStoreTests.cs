@@ -1,0 +1,204 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using LegCrampCare.Core.Abstractions;
+using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Features.Review;
+using LegCrampCare.Core.Features.Sharing;
+using LegCrampCare.Core.Triage;
+using LegCrampCare.Infrastructure.Persistence;
+using LegCrampCare.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LegCrampCare.Infrastructure.Tests.Review;
+
+/// <summary>
+/// The caseload over the real store and real SQLite equals the same caseload computed the slow way from the raw rows,
+/// after random sequences of every kind of write (a property over random seeds), and in a few fixed cases.
+/// </summary>
+public sealed class CaseloadStoreTests(MigratedDatabaseFixture fixture) : IClassFixture<MigratedDatabaseFixture>
+{
+    // 02:30 UTC on 10 June 2026: the night of the 9th in London and New York, of the 10th in Auckland.
+    private static readonly DateTimeOffset Now = new(2026, 6, 10, 2, 30, 0, TimeSpan.Zero);
+    private static readonly string[] Zones = ["Europe/London", "America/New_York", "Pacific/Auckland"];
+    private static readonly TriageLevel[] Levels = [TriageLevel.None, TriageLevel.Routine, TriageLevel.Urgent, TriageLevel.Emergency];
+
+    private TestDatabase Database => fixture.Database;
+
+    private ReviewData Data => new(Database);
+
+    [Fact]
+    public async Task ListCandidatesAsync_RevokedGrantsAndOtherMidwives_AreNotReturned()
+    {
+        var midwife = await Database.CreateUserAsync(Roles.Midwife);
+        var other = await Database.CreateUserAsync(Roles.Midwife);
+        var kept = await Data.PatientAsync("Kept");
+        var revoked = await Data.PatientAsync("Revoked");
+        var elsewhere = await Data.PatientAsync("Elsewhere");
+        var keptGrant = await Data.GrantAsync(kept, midwife);
+        var revokedGrant = await Data.GrantAsync(revoked, midwife);
+        await Data.GrantAsync(elsewhere, other);
+        await using (var db = await Database.Contexts.CreateDbContextAsync())
+        {
+            await db.CareGrants.Where(g => g.Id == revokedGrant.Id).ExecuteUpdateAsync(u => u.SetProperty(g => g.RevokedAtUtc, DateTime.UtcNow));
+        }
+
+        var candidates = await Data.Caseloads.ListCandidatesAsync(midwife, CancellationToken.None);
+
+        var only = Assert.Single(candidates);
+        Assert.Equal((keptGrant.Id, kept, "Kept", "Europe/London"), (only.Grant.Id, only.Profile.UserId, only.Profile.DisplayName, only.Profile.TimeZoneId));
+        Assert.Null(only.Activity);
+    }
+
+    [Fact]
+    public async Task CountRecentNightsAsync_PatientsWithDifferentWindows_CountsEachInHerOwn()
+    {
+        var a = await Data.PatientAsync("A");
+        var b = await Data.PatientAsync("B");
+        foreach (var night in new[] { 1, 2, 2, 8, 20, 29 })
+        {
+            await Data.LogAsync(a, new DateTime(2026, 6, 10, 22, 0, 0, DateTimeKind.Utc).AddDays(-night), TriageLevel.None);
+            await Data.LogAsync(b, new DateTime(2026, 6, 10, 22, 0, 0, DateTimeKind.Utc).AddDays(-night), TriageLevel.None);
+        }
+
+        var counts = await Data.Caseloads.CountRecentNightsAsync(
+            [
+                new RecentNightsQuery(a, new DateOnly(2026, 6, 3), new DateOnly(2026, 5, 13), new DateOnly(2026, 6, 9)),
+                new RecentNightsQuery(b, new DateOnly(2026, 6, 4), new DateOnly(2026, 5, 14), new DateOnly(2026, 6, 10)),
+            ],
+            CancellationToken.None);
+
+        // Nights 9, 8 (twice), 2 June, 21 and 12 May. a's windows end on the 9th, b's on the 10th: both see 9 and 8 in
+        // their last 7 nights and 9, 8, 2 June and 21 May in their last 28 (12 May is outside both).
+        Assert.Equal(new RecentNights(2, 4), counts[a]);
+        Assert.Equal(new RecentNights(2, 4), counts[b]);
+    }
+
+    [Property(MaxTest = 12, Arbitrary = [typeof(SeedArbitrary)])]
+    public void ListAsync_RandomWrites_EqualsTheCaseloadComputedFromRawRows(int seed) =>
+        Task.Run(() => RandomWritesMatchReferenceAsync(seed)).GetAwaiter().GetResult();
+
+    /// <summary>Seeds for the random scenarios (non-negative, so they can be replayed with <c>new Random(seed)</c>).</summary>
+    public static class SeedArbitrary
+    {
+        public static Arbitrary<int> Seeds() => Arb.From(Gen.Choose(0, int.MaxValue - 1));
+    }
+
+    private async Task RandomWritesMatchReferenceAsync(int seed)
+    {
+        var random = new Random(seed);
+        var time = new FakeTimeProvider(Now);
+        var midwife = await Database.CreateUserAsync(Roles.Midwife);
+        var patients = new List<(string Id, TimeZoneInfo Zone)>();
+        for (var i = 0; i < 4; i++)
+        {
+            var zoneId = Zones[random.Next(Zones.Length)];
+            var id = await Data.PatientAsync($"Patient {seed} {i}", zoneId);
+            await Data.GrantAsync(id, midwife);
+            patients.Add((id, PregnancyCalendar.FindZoneOrUtc(zoneId)));
+        }
+
+        var store = Data.Episodes;
+        var episodes = new List<Episode>();
+        var clock = Now.UtcDateTime.AddDays(-40);
+        for (var step = 0; step < 30; step++)
+        {
+            // Every write happens at a later instant, so "the newest assessment" is never a tie.
+            clock = clock.AddMinutes(random.Next(1, 24 * 60));
+            var action = episodes.Count == 0 ? 0 : random.Next(6);
+            var level = Levels[random.Next(Levels.Length)];
+            var incomplete = level == TriageLevel.Routine && random.Next(3) == 0;
+            switch (action)
+            {
+                case 0 or 1:
+                    var (patientId, zone) = patients[random.Next(patients.Count)];
+                    var started = Now.UtcDateTime.AddHours(-random.Next(1, 35 * 24));
+                    var episode = ReviewData.NewEpisode(patientId, started, zone);
+                    await store.AddIfAbsentAsync(episode, ReviewData.NewAssessment(episode, level, clock, incomplete), CancellationToken.None);
+                    episodes.Add(episode);
+                    break;
+                case 2:
+                    var moved = episodes[random.Next(episodes.Count)];
+                    var movedZone = patients.Single(p => p.Id == moved.PatientId).Zone;
+                    moved.StartedAtUtc = Now.UtcDateTime.AddHours(-random.Next(1, 35 * 24));
+                    moved.Night = PregnancyCalendar.NightOf(moved.StartedAtUtc, movedZone);
+                    await store.UpdateAsync(moved, random.Next(2) == 0 ? null : ReviewData.NewAssessment(moved, level, clock, incomplete), CancellationToken.None);
+                    break;
+                case 3:
+                    var deleted = episodes[random.Next(episodes.Count)];
+                    await store.DeleteAsync(deleted.PatientId, deleted.Id, CancellationToken.None);
+                    episodes.Remove(deleted);
+                    break;
+                case 4:
+                    var target = episodes[random.Next(episodes.Count)];
+                    var assessments = await store.ListAssessmentsAsync(target.PatientId, target.Id, CancellationToken.None);
+                    var pick = assessments[random.Next(assessments.Count)];
+                    if (FlagReview.IsFlag(pick))
+                    {
+                        await store.AddReviewAsync(ReviewData.NewReview(pick, midwife, clock), CancellationToken.None);
+                    }
+
+                    break;
+                default:
+                    var measured = episodes[random.Next(episodes.Count)];
+                    await store.RecordMidwifeCalfDifferenceAsync(
+                        measured.PatientId, measured.Id, random.Next(0, 40) / 10m, ReviewData.NewAssessment(measured, level, clock, incomplete), CancellationToken.None);
+                    break;
+            }
+        }
+
+        foreach (var (id, _) in patients)
+        {
+            await Data.AssertSummariesRightAsync(id);
+        }
+
+        var user = new FixedUser(new CurrentUserInfo(midwife, new HashSet<string> { Roles.Midwife }));
+        var options = new SharingOptions();
+        var real = new CaseloadService(user, Data.Caseloads, options, time, NullLogger<CaseloadService>.Instance);
+        var slow = new CaseloadService(user, new RawRowsCaseloadStore(Database), options, time, NullLogger<CaseloadService>.Instance);
+        foreach (var level in new TriageLevel?[] { null, TriageLevel.Urgent, TriageLevel.None })
+        {
+            var expected = (await slow.ListAsync(level)).Value!;
+            var actual = (await real.ListAsync(level)).Value!;
+            Assert.Equal(expected, actual);
+        }
+
+        Assert.Equal(patients.Count, (await real.ListAsync()).Value!.Count);
+    }
+
+    private sealed class FixedUser(CurrentUserInfo user) : ICurrentUser
+    {
+        public Task<CurrentUserInfo> GetAsync(CancellationToken ct = default) => Task.FromResult(user);
+    }
+
+    /// <summary>The caseload computed the slow way: every raw episode, assessment and review of her patients, no summaries.</summary>
+    private sealed class RawRowsCaseloadStore(TestDatabase database) : ICaseloadStore
+    {
+        public async Task<IReadOnlyList<CaseloadCandidate>> ListCandidatesAsync(string midwifeId, CancellationToken ct)
+        {
+            await using var db = await database.Contexts.CreateDbContextAsync(ct);
+            var grants = await db.CareGrants.AsNoTracking().Where(g => g.MidwifeId == midwifeId && g.RevokedAtUtc == null).ToListAsync(ct);
+            var result = new List<CaseloadCandidate>();
+            foreach (var grant in grants)
+            {
+                var profile = await db.Profiles.AsNoTracking().SingleAsync(p => p.UserId == grant.PatientId, ct);
+                var episodes = await db.Episodes.AsNoTracking().Where(e => e.PatientId == grant.PatientId).ToListAsync(ct);
+                var assessments = await db.Assessments.AsNoTracking().Where(a => a.PatientId == grant.PatientId).ToListAsync(ct);
+                var reviews = await db.FlagReviews.AsNoTracking().Where(r => r.PatientId == grant.PatientId).ToListAsync(ct);
+                result.Add(new CaseloadCandidate(grant, profile, CaseloadReference.Activity(episodes, assessments, reviews)));
+            }
+
+            return result;
+        }
+
+        public async Task<IReadOnlyDictionary<string, RecentNights>> CountRecentNightsAsync(IReadOnlyCollection<RecentNightsQuery> queries, CancellationToken ct)
+        {
+            await using var db = await database.Contexts.CreateDbContextAsync(ct);
+            var ids = queries.Select(q => q.PatientId).ToList();
+            var episodes = await db.Episodes.AsNoTracking().Where(e => ids.Contains(e.PatientId)).ToListAsync(ct);
+            return queries.ToDictionary(q => q.PatientId, q => CaseloadReference.Nights(episodes, q));
+        }
+    }
+}

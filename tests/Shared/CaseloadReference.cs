@@ -1,0 +1,70 @@
+using LegCrampCare.Core.Abstractions;
+using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Triage;
+
+namespace LegCrampCare.Tests.Shared;
+
+/// <summary>
+/// The caseload summaries computed the slow way, from the raw rows, as the definition the kept-on-write summaries must
+/// match: her latest episode; per episode, the current (newest) assessment is an unreviewed flag when it is a flag with
+/// no review, waiting since the first of the unreviewed flags in a row that ends with it; nights with any episode.
+/// </summary>
+public static class CaseloadReference
+{
+    /// <summary>
+    /// Her activity, or null when she has no episodes. <paramref name="assessments"/> in the order they were written
+    /// (ties in time are broken by that order).
+    /// </summary>
+    public static PatientActivitySummary? Activity(IEnumerable<Episode> episodes, IEnumerable<Assessment> assessments, IEnumerable<FlagReview> reviews)
+    {
+        var mine = episodes.ToList();
+        if (mine.Count == 0)
+        {
+            return null;
+        }
+
+        var reviewed = reviews.Select(r => r.AssessmentId).ToHashSet();
+        var byEpisode = assessments.GroupBy(a => a.EpisodeId).ToDictionary(g => g.Key, g => g.OrderBy(a => a.AssessedAtUtc).ToList());
+        var waiting = new List<(TriageLevel Level, DateTime Since)>();
+        foreach (var episode in mine)
+        {
+            if (!byEpisode.TryGetValue(episode.Id, out var list) || list.Count == 0)
+            {
+                continue;
+            }
+
+            var current = list[^1];
+            if (!FlagReview.IsFlag(current) || reviewed.Contains(current.Id))
+            {
+                continue;
+            }
+
+            var since = current.AssessedAtUtc;
+            for (var i = list.Count - 1; i >= 0 && FlagReview.IsFlag(list[i]) && !reviewed.Contains(list[i].Id); i--)
+            {
+                since = list[i].AssessedAtUtc;
+            }
+
+            waiting.Add((current.Level, since));
+        }
+
+        DateTime? Oldest(TriageLevel level) => waiting.Where(w => w.Level == level).Select(w => (DateTime?)w.Since).Min();
+        return new PatientActivitySummary(
+            mine.Max(e => e.StartedAtUtc),
+            waiting.Count(w => w.Level == TriageLevel.Routine),
+            waiting.Count(w => w.Level == TriageLevel.Urgent),
+            waiting.Count(w => w.Level == TriageLevel.Emergency),
+            Oldest(TriageLevel.Routine),
+            Oldest(TriageLevel.Urgent),
+            Oldest(TriageLevel.Emergency));
+    }
+
+    /// <summary>Distinct nights with an episode in each window of the query.</summary>
+    public static RecentNights Nights(IEnumerable<Episode> episodes, RecentNightsQuery query)
+    {
+        var nights = episodes.Where(e => e.PatientId == query.PatientId).Select(e => e.Night).Distinct().ToList();
+        return new RecentNights(
+            nights.Count(n => n >= query.Last7From && n <= query.Through),
+            nights.Count(n => n >= query.Last28From && n <= query.Through));
+    }
+}
