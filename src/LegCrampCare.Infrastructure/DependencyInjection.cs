@@ -37,11 +37,8 @@ public static class DependencyInjection
         services.AddSingleton<IGuidanceStore, GuidanceStore>();
         services.AddSingleton<IStaffDirectory, StaffDirectory>();
         services.AddSingleton<ISharingStore, SharingStore>();
-<<<<<<< HEAD
         services.AddSingleton<IReportWriter, ReportWriter>();
-=======
         services.AddSingleton<ICaseloadStore, CaseloadStore>();
->>>>>>> caseload
         services.AddSingleton<Seed.GuidanceSeeder>();
         services.AddSingleton<AccountEraser>();
         services.AddScoped<DatabaseInitializer>();

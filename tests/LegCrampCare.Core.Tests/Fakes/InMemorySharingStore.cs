@@ -3,18 +3,6 @@ using LegCrampCare.Core.Domain;
 
 namespace LegCrampCare.Core.Tests.Fakes;
 
-<<<<<<< HEAD
-/// <summary>Share codes and grants in lists, with the real store's single-use and ownership rules.</summary>
-public sealed class InMemorySharingStore : ISharingStore
-{
-    public List<ShareCode> Codes { get; } = [];
-
-    public List<CareGrant> Grants { get; } = [];
-
-    public Task AddCodeAsync(ShareCode code, CancellationToken ct)
-    {
-        Codes.Add(code);
-=======
 /// <summary>An <see cref="ISharingStore"/> over lists; hands out copies, like a database.</summary>
 public sealed class InMemorySharingStore : ISharingStore
 {
@@ -26,24 +14,15 @@ public sealed class InMemorySharingStore : ISharingStore
 
     public IReadOnlyList<CareGrant> Grants => _grants.Select(Clone).ToList();
 
+    public IReadOnlyList<ShareCode> Codes => _codes;
+
     public Task AddCodeAsync(ShareCode code, CancellationToken ct)
     {
         _codes.Add(code);
->>>>>>> caseload
         return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<ShareCode>> ListUsableCodesAsync(string patientId, DateTime utcNow, CancellationToken ct) =>
-<<<<<<< HEAD
-        Task.FromResult<IReadOnlyList<ShareCode>>(Codes.Where(c => c.PatientId == patientId && c.UsedAtUtc is null && c.ExpiresAtUtc > utcNow).ToList());
-
-    public Task<ShareCode?> FindUsableCodeAsync(string codeHash, DateTime utcNow, CancellationToken ct) =>
-        Task.FromResult(Codes.FirstOrDefault(c => c.CodeHash == codeHash && c.UsedAtUtc is null && c.ExpiresAtUtc > utcNow));
-
-    public Task<bool> UseCodeAsync(Guid codeId, CareGrant grant, DateTime utcNow, CancellationToken ct)
-    {
-        var code = Codes.FirstOrDefault(c => c.Id == codeId && c.UsedAtUtc is null && c.ExpiresAtUtc > utcNow);
-=======
         Task.FromResult<IReadOnlyList<ShareCode>>(_codes.Where(c => c.PatientId == patientId && c.UsedAtUtc == null && c.ExpiresAtUtc > utcNow).ToList());
 
     public Task<ShareCode?> FindUsableCodeAsync(string codeHash, DateTime utcNow, CancellationToken ct) =>
@@ -52,7 +31,6 @@ public sealed class InMemorySharingStore : ISharingStore
     public Task<bool> UseCodeAsync(Guid codeId, CareGrant grant, DateTime utcNow, CancellationToken ct)
     {
         var code = _codes.FirstOrDefault(c => c.Id == codeId && c.UsedAtUtc == null && c.ExpiresAtUtc > utcNow);
->>>>>>> caseload
         if (code is null)
         {
             return Task.FromResult(false);
@@ -60,40 +38,12 @@ public sealed class InMemorySharingStore : ISharingStore
 
         code.UsedAtUtc = utcNow;
         code.GrantId = grant.Id;
-<<<<<<< HEAD
-        Grants.Add(grant);
-=======
         _grants.Add(Clone(grant));
->>>>>>> caseload
         return Task.FromResult(true);
     }
 
     public Task AddGrantAsync(CareGrant grant, CancellationToken ct)
     {
-<<<<<<< HEAD
-        Grants.Add(grant);
-        return Task.CompletedTask;
-    }
-
-    public Task<CareGrant?> FindGrantAsync(Guid grantId, CancellationToken ct) => Task.FromResult(Grants.FirstOrDefault(g => g.Id == grantId));
-
-    public Task<IReadOnlyList<CareGrant>> ListGrantsForPatientAsync(string patientId, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<CareGrant>>(Grants.Where(g => g.PatientId == patientId).ToList());
-
-    public Task<IReadOnlyList<CareGrant>> ListUnrevokedGrantsForMidwifeAsync(string midwifeId, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<CareGrant>>(Grants.Where(g => g.MidwifeId == midwifeId && g.RevokedAtUtc is null).ToList());
-
-    public Task<bool> RevokeAsync(Guid grantId, string patientId, DateTime utcNow, CancellationToken ct)
-    {
-        var grant = Grants.FirstOrDefault(g => g.Id == grantId && g.PatientId == patientId && g.RevokedAtUtc is null);
-        if (grant is not null)
-        {
-            grant.RevokedAtUtc = utcNow;
-        }
-
-        return Task.FromResult(grant is not null);
-    }
-=======
         _grants.Add(Clone(grant));
         return Task.CompletedTask;
     }
@@ -129,5 +79,4 @@ public sealed class InMemorySharingStore : ISharingStore
         CoversFrom = g.CoversFrom,
         RevokedAtUtc = g.RevokedAtUtc,
     };
->>>>>>> caseload
 }

@@ -33,10 +33,7 @@ public sealed class GuidanceEditorServiceTests
             userId + "@example.org",
             userId.StartsWith("approver", StringComparison.Ordinal) && !WithoutPublicName.Contains(userId) ? "Name of " + userId : null));
 
-<<<<<<< HEAD
-=======
         // The editor service never looks staff up by email.
->>>>>>> caseload
         public Task<string?> FindIdByEmailAsync(string email, string role, CancellationToken ct) => Task.FromResult<string?>(null);
     }
 
