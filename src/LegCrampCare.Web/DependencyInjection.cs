@@ -40,7 +40,8 @@ public static class DependencyInjection
         var triage = configuration.GetSection(TriageOptions.SectionName).Get<TriageOptions>() ?? TriageOptions.Default;
         services.AddSingleton(new TriageEngine(triage));
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
-        services.AddSingleton(SharingOptionsFrom(configuration));
+        // Read when first resolved, so that configuration added after this call (test hosts) counts.
+        services.AddSingleton(sp => SharingOptionsFrom(sp.GetRequiredService<IConfiguration>()));
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
