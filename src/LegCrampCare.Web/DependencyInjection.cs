@@ -78,8 +78,10 @@ public static class DependencyInjection
         // password or losing a role ends sessions on other devices too.
         services.AddOptions<SecurityStampValidatorOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<AuthOptions>>((o, auth) => o.ValidationInterval = auth.Value.RevalidationInterval);
-        services.AddSingleton<LoggingEmailSender>();
-        services.AddSingleton<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<LoggingEmailSender>());
+
+        // Invitations and password resets by SMTP ("Email" settings); in Development the links also go to the log.
+        services.AddAccountEmail();
+        services.AddScoped<StaffInvitations>();
 
         services.AddAccountRateLimiting(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

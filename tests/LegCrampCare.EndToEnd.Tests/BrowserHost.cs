@@ -17,6 +17,9 @@ public class BrowserHost : IAsyncLifetime
 
     public TestAppFactory App { get; private set; } = default!;
 
+    /// <summary>Every email the app sent (in place of an SMTP server), for tests to follow the links in them.</summary>
+    public CapturingEmailTransport Emails { get; } = new();
+
     public IBrowser Browser { get; private set; } = default!;
 
     public Uri BaseAddress { get; private set; } = default!;
@@ -42,7 +45,7 @@ public class BrowserHost : IAsyncLifetime
             return;
         }
 
-        App = new TestAppFactory { Time = Time };
+        App = new TestAppFactory { Time = Time, Emails = Emails };
         foreach (var (key, value) in Settings)
         {
             App.Settings[key] = value;
