@@ -51,7 +51,7 @@ public sealed class DemoDataSeeder(
                 EmailConfirmed = true,
                 CreatedAtUtc = time.GetUtcNow().UtcDateTime,
                 HealthDataConsentAtUtc = role == Roles.Patient ? time.GetUtcNow().UtcDateTime : null,
-                StaffName = role == Roles.ClinicalApprover ? DemoApproverName : null,
+                StaffName = role switch { Roles.ClinicalApprover => DemoApproverName, Roles.Midwife => "Demo Midwife (demonstration account)", _ => null },
             };
             var result = await users.CreateAsync(user, password);
             if (!result.Succeeded)

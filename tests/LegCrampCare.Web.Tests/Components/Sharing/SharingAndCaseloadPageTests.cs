@@ -20,6 +20,7 @@ public sealed class SharingAndCaseloadPageTests : ComponentTestBase
     {
         services.AddSingleton<ISharingService>(_sharing);
         services.AddSingleton<ICaseloadService>(_caseload);
+        services.AddSingleton(new SharingOptions());
     }
 
     private static GrantView Grant(string midwife, GrantStatus status = GrantStatus.Active) =>
