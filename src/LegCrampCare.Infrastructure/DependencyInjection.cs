@@ -1,5 +1,8 @@
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Features.Review;
+using LegCrampCare.Infrastructure.Exports;
+using LegCrampCare.Infrastructure.Email;
 using LegCrampCare.Infrastructure.Identity;
 using LegCrampCare.Infrastructure.Persistence;
 using LegCrampCare.Infrastructure.Stores;
@@ -9,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace LegCrampCare.Infrastructure;
 
@@ -35,6 +39,7 @@ public static class DependencyInjection
         services.AddSingleton<IGuidanceStore, GuidanceStore>();
         services.AddSingleton<IStaffDirectory, StaffDirectory>();
         services.AddSingleton<ISharingStore, SharingStore>();
+        services.AddSingleton<IReportWriter, ReportWriter>();
         services.AddSingleton<ICaseloadStore, CaseloadStore>();
         services.AddSingleton<Seed.GuidanceSeeder>();
         services.AddSingleton<AccountEraser>();
@@ -45,11 +50,25 @@ public static class DependencyInjection
 
     /// <summary>
     /// Identity with the password policy of docs/decisions/0005-accounts-and-passwords.md: 12+ characters, no
-    /// composition rules, common passwords refused, lockout after 5 failures, PBKDF2 with 210,000 iterations.
+    /// composition rules, common passwords refused, lockout after 5 failures, PBKDF2 with 210,000 iterations. Staff
+    /// invitation links get their own token provider and lifespan (<c>Invitations:LinkLifetime</c>, 72 hours by default),
+    /// so password-reset links keep theirs.
     /// </summary>
     public static IdentityBuilder AddIdentityStores(this IServiceCollection services)
     {
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.TryAddTimeProvider();
+        services.AddOptions<StaffInvitationTokenProviderOptions>()
+            .Configure<IConfiguration>((o, configuration) =>
+            {
+                if (configuration.GetValue<TimeSpan?>(StaffInvitationTokenProviderOptions.LifetimeSetting) is { } lifetime)
+                {
+                    o.TokenLifespan = lifetime;
+                }
+            })
+            .Validate(o => o.TokenLifespan > TimeSpan.Zero && o.TokenLifespan <= StaffInvitationTokenProviderOptions.MaxLifespan,
+                $"{StaffInvitationTokenProviderOptions.LifetimeSetting} must be more than 0 and at most 30.00:00:00 (30 days), for example 3.00:00:00 for 72 hours.")
+            .ValidateOnStart();
         return services
             .AddIdentityCore<ApplicationUser>(o =>
             {
@@ -68,7 +87,24 @@ public static class DependencyInjection
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<StaffInvitationTokenProvider>(StaffInvitationTokenProviderOptions.ProviderName)
             .AddPasswordValidator<CommonPasswordValidator>();
+    }
+
+    /// <summary>
+    /// Account emails (staff invitations, password resets) through the SMTP server of the "Email" settings, or to the
+    /// log in Development: <see cref="IEmailSender{TUser}"/> and <see cref="IAccountEmailSender"/>. Settings that can't
+    /// work stop the app at start with a message naming them. Needs an <c>IHostEnvironment</c>.
+    /// </summary>
+    public static IServiceCollection AddAccountEmail(this IServiceCollection services)
+    {
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        services.AddSingleton<AccountEmailSender>();
+        services.AddSingleton<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<AccountEmailSender>());
+        services.AddSingleton<IAccountEmailSender>(sp => sp.GetRequiredService<AccountEmailSender>());
+        return services;
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)

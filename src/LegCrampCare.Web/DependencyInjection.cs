@@ -40,13 +40,15 @@ public static class DependencyInjection
         var triage = configuration.GetSection(TriageOptions.SectionName).Get<TriageOptions>() ?? TriageOptions.Default;
         services.AddSingleton(new TriageEngine(triage));
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
-        services.AddSingleton(SharingOptionsFrom(configuration));
+        // Read when first resolved, so that configuration added after this call (test hosts) counts.
+        services.AddSingleton(sp => SharingOptionsFrom(sp.GetRequiredService<IConfiguration>()));
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<AuditTrailQuery>();
         services.AddScoped<ThemeDecider>();
         services.AddScoped<CspNonce>();
         services.AddSingleton<GuidanceRenderer>();
@@ -76,8 +78,10 @@ public static class DependencyInjection
         // password or losing a role ends sessions on other devices too.
         services.AddOptions<SecurityStampValidatorOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<AuthOptions>>((o, auth) => o.ValidationInterval = auth.Value.RevalidationInterval);
-        services.AddSingleton<LoggingEmailSender>();
-        services.AddSingleton<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<LoggingEmailSender>());
+
+        // Invitations and password resets by SMTP ("Email" settings); in Development the links also go to the log.
+        services.AddAccountEmail();
+        services.AddScoped<StaffInvitations>();
 
         services.AddAccountRateLimiting(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

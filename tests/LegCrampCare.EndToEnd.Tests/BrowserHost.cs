@@ -17,6 +17,9 @@ public class BrowserHost : IAsyncLifetime
 
     public TestAppFactory App { get; private set; } = default!;
 
+    /// <summary>Every email the app sent (in place of an SMTP server), for tests to follow the links in them.</summary>
+    public CapturingEmailTransport Emails { get; } = new();
+
     public IBrowser Browser { get; private set; } = default!;
 
     public Uri BaseAddress { get; private set; } = default!;
@@ -26,6 +29,9 @@ public class BrowserHost : IAsyncLifetime
 
     /// <summary>Override to run the app with another clock.</summary>
     protected virtual TimeProvider? Time => null;
+
+    /// <summary>Override to run the app with other settings (configuration keys and values).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     public async Task InitializeAsync()
     {
@@ -39,7 +45,12 @@ public class BrowserHost : IAsyncLifetime
             return;
         }
 
-        App = new TestAppFactory { Time = Time };
+        App = new TestAppFactory { Time = Time, Emails = Emails };
+        foreach (var (key, value) in Settings)
+        {
+            App.Settings[key] = value;
+        }
+
         App.UseKestrel(0);
         App.StartServer();
         BaseAddress = App.ClientOptions.BaseAddress;

@@ -29,13 +29,20 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public IDbContextFactory<AppDbContext> Contexts => Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
 
-    /// <summary>Builds the services over a fresh, empty data folder; the database does not exist until initialised.</summary>
-    public static TestDatabase Create(Action<IServiceCollection>? configure = null)
+    /// <summary>
+    /// Builds the services over a fresh, empty data folder; the database does not exist until initialised.
+    /// <paramref name="settings"/> are added to the configuration (e.g. <c>Invitations:LinkLifetime</c>).
+    /// </summary>
+    public static TestDatabase Create(Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "legcrampcare-tests-" + Guid.NewGuid().ToString("N"));
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Folder"] = folder })
-            .Build();
+        var values = new Dictionary<string, string?> { ["Data:Folder"] = folder };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
         var services = new ServiceCollection().AddLogging();
         configure?.Invoke(services);
@@ -46,9 +53,9 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A fresh database with every migration applied and the roles created, as at app start-up.</summary>
-    public static async Task<TestDatabase> CreateInitializedAsync(Action<IServiceCollection>? configure = null)
+    public static async Task<TestDatabase> CreateInitializedAsync(Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var database = Create(configure);
+        var database = Create(configure, settings);
         await database.InitializeAsync();
         return database;
     }

@@ -17,6 +17,12 @@ public class TestAppFactory : WebApplicationFactory<Program>
     /// <summary>Replaces the app's clock when set (e.g. to emulate 23:00).</summary>
     public TimeProvider? Time { get; init; }
 
+    /// <summary>
+    /// Replaces the app's SMTP transport when set: every email (invitations, password resets) is kept there for the test
+    /// to read instead of being sent.
+    /// </summary>
+    public CapturingEmailTransport? Emails { get; init; }
+
     public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     /// <summary>"Testing" (no demo accounts) unless a test needs another environment.</summary>
@@ -41,6 +47,11 @@ public class TestAppFactory : WebApplicationFactory<Program>
         if (Time is not null)
         {
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(Time)));
+        }
+
+        if (Emails is not null)
+        {
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<LegCrampCare.Infrastructure.Email.IEmailTransport>(Emails)));
         }
     }
 

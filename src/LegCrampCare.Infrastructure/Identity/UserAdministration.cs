@@ -4,11 +4,15 @@ using LegCrampCare.Core.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LegCrampCare.Infrastructure.Identity;
 
-/// <summary>An account as the admin sees it: no health data.</summary>
-public sealed record UserSummary(string Id, string Email, IReadOnlyList<string> Roles, DateTime CreatedAtUtc, string? StaffName = null);
+/// <summary>
+/// An account as the admin sees it: no health data. <paramref name="Invitation"/> is set while the account was invited
+/// and its owner has not chosen a password yet.
+/// </summary>
+public sealed record UserSummary(string Id, string Email, IReadOnlyList<string> Roles, DateTime CreatedAtUtc, string? StaffName = null, PendingInvitation? Invitation = null);
 
 /// <summary>
 /// Role management for admins. Checks the caller is an admin on every call (anyone else gets "not found"), keeps at
@@ -18,6 +22,8 @@ public sealed class UserAdministration(
     UserManager<ApplicationUser> users,
     ICurrentUser currentUser,
     IAuditLog audit,
+    TimeProvider time,
+    IOptions<StaffInvitationTokenProviderOptions> invitationOptions,
     ILogger<UserAdministration> logger)
 {
     public async Task<ServiceResult<IReadOnlyList<UserSummary>>> ListAsync(CancellationToken ct = default)
@@ -81,7 +87,13 @@ public sealed class UserAdministration(
                 await users.RemoveFromRolesAsync(user, toRemove);
             }
 
-            await users.UpdateSecurityStampAsync(user);
+            // A new stamp ends the account's other sessions so they pick up the roles. An invited account that has no
+            // password yet has no sessions, and a new stamp would silently break its invitation link.
+            if (await users.HasPasswordAsync(user))
+            {
+                await users.UpdateSecurityStampAsync(user);
+            }
+
             await audit.WriteAsync(new AuditEntry(adminId, Roles.Admin, "roles.changed", user.Id, "account-roles", "success"), ct);
             logger.LogInformation("Roles of user {UserId} changed by admin {ActorId}", user.Id, adminId);
         }
@@ -89,7 +101,7 @@ public sealed class UserAdministration(
         return ServiceResult<UserSummary>.Ok(await SummaryAsync(user));
     }
 
-    public const int MaxStaffName = 100;
+    public const int MaxStaffName = StaffNames.MaxLength;
 
     /// <summary>
     /// Sets the name readers see on guidance this staff member approves ("Dr Jo Bloggs, consultant obstetrician").
@@ -104,14 +116,9 @@ public sealed class UserAdministration(
         }
 
         var name = staffName?.Trim();
-        if (name is { Length: > MaxStaffName })
+        if (name is not null && StaffNames.Problem(name) is { } problem)
         {
-            return ServiceResult<UserSummary>.Invalid(nameof(UserSummary.StaffName), $"Name for approved guidance: at most {MaxStaffName} characters.");
-        }
-
-        if (name is not null && (name.Any(char.IsControl) || name.Contains('@', StringComparison.Ordinal)))
-        {
-            return ServiceResult<UserSummary>.Invalid(nameof(UserSummary.StaffName), "Name for approved guidance: a name and job title as readers should see them, with no email address or special characters.");
+            return ServiceResult<UserSummary>.Invalid(nameof(UserSummary.StaffName), "Name for approved guidance: " + problem);
         }
 
         user.StaffName = string.IsNullOrEmpty(name) ? null : name;
@@ -134,7 +141,8 @@ public sealed class UserAdministration(
     }
 
     private async Task<UserSummary> SummaryAsync(ApplicationUser user) =>
-        new(user.Id, user.Email ?? "", (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(), user.CreatedAtUtc, user.StaffName);
+        new(user.Id, user.Email ?? "", (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(), user.CreatedAtUtc, user.StaffName,
+            await StaffInvitations.PendingAsync(users, user, invitationOptions.Value.TokenLifespan, time.GetUtcNow()));
 
     private async Task<string?> AdminIdAsync(CancellationToken ct)
     {

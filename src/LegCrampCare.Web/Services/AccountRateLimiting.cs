@@ -3,7 +3,7 @@ using System.Threading.RateLimiting;
 namespace LegCrampCare.Web.Services;
 
 /// <summary>
-/// Limits form posts to the sign-in, registration and password-reset pages per client address, so that guessing
+/// Limits form posts to the sign-in, registration, password-reset and invitation pages per client address, so that guessing
 /// passwords, mass registration and using the account lockout to lock someone out are all slow and expensive.
 /// </summary>
 public static class AccountRateLimiting
@@ -11,7 +11,7 @@ public static class AccountRateLimiting
     public const string Section = "RateLimits";
 
     private static readonly string[] LimitedPaths =
-        ["/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword"];
+        ["/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/AcceptInvitation"];
 
     public static IServiceCollection AddAccountRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {

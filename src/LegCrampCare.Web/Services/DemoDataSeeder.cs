@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Features.Sharing;
 using LegCrampCare.Core.Triage;
 using LegCrampCare.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -15,6 +16,7 @@ public sealed class DemoDataSeeder(
     UserManager<ApplicationUser> users,
     IProfileStore profiles,
     IEpisodeStore episodes,
+    ISharingStore sharing,
     EpisodeAssessor assessor,
     TimeProvider time)
 {
@@ -49,7 +51,7 @@ public sealed class DemoDataSeeder(
                 EmailConfirmed = true,
                 CreatedAtUtc = time.GetUtcNow().UtcDateTime,
                 HealthDataConsentAtUtc = role == Roles.Patient ? time.GetUtcNow().UtcDateTime : null,
-                StaffName = role == Roles.ClinicalApprover ? DemoApproverName : null,
+                StaffName = role switch { Roles.ClinicalApprover => DemoApproverName, Roles.Midwife => "Demo Midwife (demonstration account)", _ => null },
             };
             var result = await users.CreateAsync(user, password);
             if (!result.Succeeded)
@@ -66,7 +68,31 @@ public sealed class DemoDataSeeder(
             created.Add((email, role, password));
         }
 
+        await ShareDemoLogAsync(ct);
         return created;
+    }
+
+    /// <summary>The demo patient shares her log with the demo midwife, so "My patients" has someone in it.</summary>
+    private async Task ShareDemoLogAsync(CancellationToken ct)
+    {
+        var patient = await users.FindByEmailAsync(Accounts[0].Email);
+        var midwife = await users.FindByEmailAsync(Accounts[1].Email);
+        if (patient is null || midwife is null || await profiles.FindAsync(patient.Id, ct) is not { } profile
+            || SharingRules.CoversFrom(profile) is not { } coversFrom
+            || (await sharing.ListGrantsForPatientAsync(patient.Id, ct)).Any(g => g.MidwifeId == midwife.Id))
+        {
+            return;
+        }
+
+        await sharing.AddGrantAsync(new CareGrant
+        {
+            Id = Guid.NewGuid(),
+            PatientId = patient.Id,
+            MidwifeId = midwife.Id,
+            Method = GrantMethod.MidwifeEmail,
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+            CoversFrom = coversFrom,
+        }, ct);
     }
 
     private async Task SeedPatientAsync(string userId, CancellationToken ct)

@@ -46,6 +46,18 @@
                 try { sessionStorage.removeItem("lcc-pending-log"); } catch (e) { }
             }
         },
+        // A file made on the server (a midwife's export), saved by the browser. Nothing leaves this page for anywhere else.
+        download: async function (fileName, contentType, streamReference) {
+            var buffer = await streamReference.arrayBuffer();
+            var url = URL.createObjectURL(new Blob([buffer], { type: contentType }));
+            var link = document.createElement("a");
+            link.href = url;
+            link.download = fileName;
+            document.body.appendChild(link);
+            link.click();
+            link.remove();
+            setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+        },
         focus: function (id) {
             var el = document.getElementById(id);
             if (el) { el.focus(); }

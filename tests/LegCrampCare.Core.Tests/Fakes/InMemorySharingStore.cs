@@ -14,6 +14,8 @@ public sealed class InMemorySharingStore : ISharingStore
 
     public IReadOnlyList<CareGrant> Grants => _grants.Select(Clone).ToList();
 
+    public IReadOnlyList<ShareCode> Codes => _codes;
+
     public Task AddCodeAsync(ShareCode code, CancellationToken ct)
     {
         _codes.Add(code);

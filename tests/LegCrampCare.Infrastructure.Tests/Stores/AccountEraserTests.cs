@@ -33,6 +33,8 @@ public sealed class AccountEraserTests(MigratedDatabaseFixture fixture) : IClass
         Assert.False(await db.UserClaims.AnyAsync(c => c.UserId == patient));
         Assert.False(await db.UserLogins.AnyAsync(l => l.UserId == patient));
         Assert.False(await db.UserTokens.AnyAsync(t => t.UserId == patient));
+        Assert.False(await db.CareGrants.AnyAsync(g => g.PatientId == patient));
+        Assert.False(await db.ShareCodes.AnyAsync(c => c.PatientId == patient));
     }
 
     [Fact]
@@ -132,6 +134,10 @@ public sealed class AccountEraserTests(MigratedDatabaseFixture fixture) : IClass
             TestDatabase.AssertSucceeded(await users.SetAuthenticationTokenAsync(user, "Test", "refresh", "secret"));
             return true;
         });
+
+        var sharing = Database.Services.GetRequiredService<ISharingStore>();
+        await sharing.AddGrantAsync(new CareGrant { Id = Guid.NewGuid(), PatientId = patient, MidwifeId = "midwife-x", CoversFrom = Night }, CancellationToken.None);
+        await sharing.AddCodeAsync(new ShareCode { Id = Guid.NewGuid(), PatientId = patient, CodeHash = Guid.NewGuid().ToString("N"), ExpiresAtUtc = DateTime.UtcNow.AddDays(7) }, CancellationToken.None);
 
         var episodes = Database.Services.GetRequiredService<IEpisodeStore>();
         for (var i = 0; i < 2; i++)

@@ -77,5 +77,7 @@ public abstract class GuidanceEditorTestBase : ComponentTestBase
     {
         public Task<StaffMember?> FindAsync(string userId, CancellationToken ct) => Task.FromResult<StaffMember?>(
             new StaffMember(userId + "@example.org", userId.StartsWith("approver", StringComparison.Ordinal) ? "Dr " + userId : null));
+
+        public Task<string?> FindIdByEmailAsync(string email, string role, CancellationToken ct) => Task.FromResult<string?>(null);
     }
 }

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LegCrampCare.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126060635_AddMidwifeReview")]
-    partial class AddMidwifeReview
+    [Migration("20261126062931_AddCaseloadNightMask")]
+    partial class AddCaseloadNightMask
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

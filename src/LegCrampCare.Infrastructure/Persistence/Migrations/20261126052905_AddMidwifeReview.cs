@@ -52,9 +52,9 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                     UnreviewedRoutine = table.Column<int>(type: "INTEGER", nullable: false),
                     UnreviewedUrgent = table.Column<int>(type: "INTEGER", nullable: false),
                     UnreviewedEmergency = table.Column<int>(type: "INTEGER", nullable: false),
-                    OldestAtHighestUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LatestNight = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RecentNights = table.Column<long>(type: "INTEGER", nullable: false)
+                    OldestRoutineAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OldestUrgentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OldestEmergencyAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -139,9 +139,8 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                 "BEGIN SELECT RAISE(ABORT, 'A review is never changed.'); END;");
 
             // Backfill the caseload summaries from the episodes and assessments already stored, so an upgraded database
-            // is right before the first new write (the same values Stores/SummaryWriter keeps). No review exists yet, so
-            // every current flag is unreviewed; it has waited since the first of the flags in a row that ends with the
-            // current assessment. The night mask has bit i for the night i nights before her latest (i < 63).
+            // is right before the first new write. No review exists yet, so every current flag is unreviewed; it has been
+            // waiting since the first of the flags in a row that ends with the current assessment (as the store keeps it).
             migrationBuilder.Sql(
                 "INSERT INTO PatientNights (PatientId, Night, EpisodeCount) " +
                 "SELECT PatientId, Night, COUNT(*) FROM Episodes GROUP BY PatientId, Night;");
@@ -158,19 +157,15 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                 "                  AND (b.AssessedAtUtc > a.AssessedAtUtc OR (b.AssessedAtUtc = a.AssessedAtUtc AND b.Id > a.Id)));");
             migrationBuilder.Sql(
                 "INSERT INTO PatientActivity (PatientId, LastEpisodeAtUtc, UnreviewedRoutine, UnreviewedUrgent, UnreviewedEmergency, " +
-                "  OldestAtHighestUtc, LatestNight, RecentNights) " +
+                "  OldestRoutineAtUtc, OldestUrgentAtUtc, OldestEmergencyAtUtc) " +
                 "SELECT e.PatientId, MAX(e.StartedAtUtc), " +
                 "  (SELECT COUNT(*) FROM UnreviewedFlags f WHERE f.PatientId = e.PatientId AND f.Level = 1), " +
                 "  (SELECT COUNT(*) FROM UnreviewedFlags f WHERE f.PatientId = e.PatientId AND f.Level = 2), " +
                 "  (SELECT COUNT(*) FROM UnreviewedFlags f WHERE f.PatientId = e.PatientId AND f.Level = 3), " +
-                "  (SELECT MIN(f.SinceUtc) FROM UnreviewedFlags f WHERE f.PatientId = e.PatientId " +
-                "     AND f.Level = (SELECT MAX(g.Level) FROM UnreviewedFlags g WHERE g.PatientId = e.PatientId)), " +
-                "  MAX(e.Night), 0 " +
+                "  (SELECT MIN(f.SinceUtc) FROM UnreviewedFlags f WHERE f.PatientId = e.PatientId AND f.Level = 1), " +
+                "  (SELECT MIN(f.SinceUtc) FROM UnreviewedFlags f WHERE f.PatientId = e.PatientId AND f.Level = 2), " +
+                "  (SELECT MIN(f.SinceUtc) FROM UnreviewedFlags f WHERE f.PatientId = e.PatientId AND f.Level = 3) " +
                 "FROM Episodes e GROUP BY e.PatientId;");
-            migrationBuilder.Sql(
-                "UPDATE PatientActivity SET RecentNights = COALESCE((" +
-                "  SELECT SUM(1 << CAST(julianday(PatientActivity.LatestNight) - julianday(n.Night) AS INTEGER)) FROM PatientNights n " +
-                "  WHERE n.PatientId = PatientActivity.PatientId AND julianday(PatientActivity.LatestNight) - julianday(n.Night) < 63), 0);");
         }
 
         /// <inheritdoc />
