@@ -26,8 +26,7 @@ public static class DependencyInjection
         services.AddScoped<ISharingService, SharingService>();
         services.AddScoped<ICaseloadService, CaseloadService>();
 
-        // IReportWriter (PDF and CSV) is registered by Infrastructure; until it is, exports fail with a clear error
-        // and everything else works.
+        // Needs IReportWriter (PDF and CSV), which Infrastructure registers.
         services.AddScoped<IPatientLogService, PatientLogService>();
         return services;
     }

@@ -48,23 +48,31 @@ public static class CaseloadReference
             waiting.Add((current.Level, since));
         }
 
-        DateTime? Oldest(TriageLevel level) => waiting.Where(w => w.Level == level).Select(w => (DateTime?)w.Since).Min();
+        var highest = waiting.Count == 0 ? (TriageLevel?)null : waiting.Max(w => w.Level);
+        var latestNight = mine.Max(e => e.Night);
+
+        // Bit i: the night i nights before her latest one has an episode (the slow way: one night at a time).
+        var recent = 0L;
+        foreach (var night in mine.Select(e => e.Night).Distinct())
+        {
+            var back = latestNight.DayNumber - night.DayNumber;
+            if (back < 63)
+            {
+                recent += 1L << back;
+            }
+        }
+
         return new PatientActivitySummary(
             mine.Max(e => e.StartedAtUtc),
             waiting.Count(w => w.Level == TriageLevel.Routine),
             waiting.Count(w => w.Level == TriageLevel.Urgent),
             waiting.Count(w => w.Level == TriageLevel.Emergency),
-            Oldest(TriageLevel.Routine),
-            Oldest(TriageLevel.Urgent),
-            Oldest(TriageLevel.Emergency));
+            highest is null ? null : waiting.Where(w => w.Level == highest).Min(w => w.Since),
+            latestNight,
+            recent);
     }
 
-    /// <summary>Distinct nights with an episode in each window of the query.</summary>
-    public static RecentNights Nights(IEnumerable<Episode> episodes, RecentNightsQuery query)
-    {
-        var nights = episodes.Where(e => e.PatientId == query.PatientId).Select(e => e.Night).Distinct().ToList();
-        return new RecentNights(
-            nights.Count(n => n >= query.Last7From && n <= query.Through),
-            nights.Count(n => n >= query.Last28From && n <= query.Through));
-    }
+    /// <summary>Distinct nights with an episode of hers from <paramref name="from"/> to <paramref name="to"/>, counted from the rows.</summary>
+    public static int Nights(IEnumerable<Episode> episodes, string patientId, DateOnly from, DateOnly to) =>
+        episodes.Where(e => e.PatientId == patientId && e.Night >= from && e.Night <= to).Select(e => e.Night).Distinct().Count();
 }

@@ -17,9 +17,11 @@ public sealed class PatientNight
 }
 
 /// <summary>
-/// One row per patient who has logged: her latest episode and, per level, how many episodes have a current assessment
-/// that is an unreviewed flag and since when the oldest of them has waited. Recomputed from <see cref="UnreviewedFlag"/>
-/// and the episodes (through indexes) in the same transaction as every episode, assessment and review write.
+/// One row per patient who has logged: what the caseload shows about her, so that listing 1,000 patients reads 1,000
+/// short rows and nothing else. Her latest episode; per level, how many episodes have a current assessment that is an
+/// unreviewed flag, and since when the oldest at her highest level has waited; her latest night and her recent nights
+/// with cramps as a <see cref="Core.Features.Review.NightMask"/> (from <see cref="PatientNight"/>). Recomputed through
+/// indexes in the same transaction as every episode, assessment and review write.
 /// </summary>
 public sealed class PatientActivity
 {
@@ -33,11 +35,14 @@ public sealed class PatientActivity
 
     public int UnreviewedEmergency { get; set; }
 
-    public DateTime? OldestRoutineAtUtc { get; set; }
+    /// <summary>Since when the oldest unreviewed flag at her highest unreviewed level has waited.</summary>
+    public DateTime? OldestAtHighestUtc { get; set; }
 
-    public DateTime? OldestUrgentAtUtc { get; set; }
+    /// <summary>Her newest night with an episode.</summary>
+    public DateOnly? LatestNight { get; set; }
 
-    public DateTime? OldestEmergencyAtUtc { get; set; }
+    /// <summary>Bit i set: the night <see cref="LatestNight"/> − i has an episode (i from 0 to 62).</summary>
+    public long RecentNights { get; set; }
 }
 
 /// <summary>

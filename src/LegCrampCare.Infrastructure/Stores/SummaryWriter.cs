@@ -1,4 +1,5 @@
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Features.Review;
 using LegCrampCare.Core.Triage;
 using LegCrampCare.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -77,7 +78,11 @@ internal static class SummaryWriter
         }
     }
 
-    /// <summary>Recomputes her activity row from her latest episode and her unreviewed flags; removes it when she has no episodes.</summary>
+    /// <summary>
+    /// Recomputes her activity row: her latest episode (index PatientId, StartedAtUtc), her unreviewed flags by level (index
+    /// PatientId, Level, SinceUtc) and her recent nights (primary key PatientId, Night, newest first); removes the row when
+    /// she has no episodes.
+    /// </summary>
     public static async Task RefreshActivityAsync(AppDbContext db, string patientId, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
@@ -86,6 +91,12 @@ internal static class SummaryWriter
             .Where(f => f.PatientId == patientId)
             .GroupBy(f => f.Level)
             .Select(g => new { Level = g.Key, Count = g.Count(), Oldest = g.Min(f => f.SinceUtc) })
+            .ToListAsync(ct);
+        var nights = await db.PatientNights
+            .Where(n => n.PatientId == patientId)
+            .OrderByDescending(n => n.Night)
+            .Select(n => n.Night)
+            .Take(NightMask.Span)
             .ToListAsync(ct);
         var row = await db.PatientActivity.FindAsync([patientId], ct);
         if (last is null && flags.Count == 0)
@@ -105,16 +116,15 @@ internal static class SummaryWriter
             db.PatientActivity.Add(row);
         }
 
-        var routine = flags.FirstOrDefault(f => f.Level == TriageLevel.Routine);
-        var urgent = flags.FirstOrDefault(f => f.Level == TriageLevel.Urgent);
-        var emergency = flags.FirstOrDefault(f => f.Level == TriageLevel.Emergency);
+        int CountOf(TriageLevel level) => flags.FirstOrDefault(f => f.Level == level)?.Count ?? 0;
+        var highest = flags.Count == 0 ? null : flags.MaxBy(f => f.Level);
         row.LastEpisodeAtUtc = last;
-        row.UnreviewedRoutine = routine?.Count ?? 0;
-        row.UnreviewedUrgent = urgent?.Count ?? 0;
-        row.UnreviewedEmergency = emergency?.Count ?? 0;
-        row.OldestRoutineAtUtc = routine?.Oldest;
-        row.OldestUrgentAtUtc = urgent?.Oldest;
-        row.OldestEmergencyAtUtc = emergency?.Oldest;
+        row.UnreviewedRoutine = CountOf(TriageLevel.Routine);
+        row.UnreviewedUrgent = CountOf(TriageLevel.Urgent);
+        row.UnreviewedEmergency = CountOf(TriageLevel.Emergency);
+        row.OldestAtHighestUtc = highest?.Oldest;
+        row.LatestNight = nights.Count == 0 ? null : nights[0];
+        row.RecentNights = nights.Count == 0 ? 0 : NightMask.Build(nights[0], nights);
         await db.SaveChangesAsync(ct);
     }
 }

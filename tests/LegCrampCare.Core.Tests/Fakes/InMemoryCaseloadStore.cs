@@ -13,7 +13,10 @@ public sealed class InMemoryCaseloadStore(InMemorySharingStore sharing, InMemory
     public async Task<IReadOnlyList<CaseloadCandidate>> ListCandidatesAsync(string midwifeId, CancellationToken ct)
     {
         var result = new List<CaseloadCandidate>();
-        foreach (var grant in await sharing.ListUnrevokedGrantsForMidwifeAsync(midwifeId, ct))
+        var newestPerPatient = (await sharing.ListUnrevokedGrantsForMidwifeAsync(midwifeId, ct))
+            .GroupBy(g => g.PatientId)
+            .Select(g => g.OrderByDescending(x => x.CreatedAtUtc).First());
+        foreach (var grant in newestPerPatient)
         {
             if (await profiles.FindAsync(grant.PatientId, ct) is not { } profile)
             {
@@ -29,12 +32,5 @@ public sealed class InMemoryCaseloadStore(InMemorySharingStore sharing, InMemory
         }
 
         return result;
-    }
-
-    public Task<IReadOnlyDictionary<string, RecentNights>> CountRecentNightsAsync(IReadOnlyCollection<RecentNightsQuery> queries, CancellationToken ct)
-    {
-        var all = episodes.All;
-        IReadOnlyDictionary<string, RecentNights> result = queries.ToDictionary(q => q.PatientId, q => CaseloadReference.Nights(all, q));
-        return Task.FromResult(result);
     }
 }

@@ -53,27 +53,59 @@ public sealed class CaseloadStoreTests(MigratedDatabaseFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task CountRecentNightsAsync_PatientsWithDifferentWindows_CountsEachInHerOwn()
+    public async Task ListCandidatesAsync_TwoUnrevokedGrantsForOnePatient_ReturnsHerNewestOnce()
     {
-        var a = await Data.PatientAsync("A");
-        var b = await Data.PatientAsync("B");
-        foreach (var night in new[] { 1, 2, 2, 8, 20, 29 })
+        var midwife = await Database.CreateUserAsync(Roles.Midwife);
+        var patient = await Data.PatientAsync("Twice");
+        await Data.GrantAsync(patient, midwife);
+        var newer = await Data.GrantAsync(patient, midwife, createdAtUtc: new DateTime(2026, 6, 1, 9, 0, 0, DateTimeKind.Utc));
+
+        var only = Assert.Single(await Data.Caseloads.ListCandidatesAsync(midwife, CancellationToken.None));
+
+        Assert.Equal(newer.Id, only.Grant.Id);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(1_200_000)]
+    [InlineData(1_234_567)]
+    [InlineData(9_999_999)]
+    public async Task ListCandidatesAsync_InstantsWithFractionsOfASecond_ReadBackExactly(long ticks)
+    {
+        var midwife = await Database.CreateUserAsync(Roles.Midwife);
+        var patient = await Data.PatientAsync("Fractions");
+        await Data.GrantAsync(patient, midwife);
+        var started = new DateTime(2026, 6, 9, 23, 59, 59, DateTimeKind.Utc).AddTicks(ticks);
+        var episode = ReviewData.NewEpisode(patient, started);
+        await Data.Episodes.AddIfAbsentAsync(episode, ReviewData.NewAssessment(episode, TriageLevel.Urgent, started.AddTicks(3)), CancellationToken.None);
+
+        var activity = Assert.Single(await Data.Caseloads.ListCandidatesAsync(midwife, CancellationToken.None)).Activity!;
+
+        Assert.Equal((started, started.AddTicks(3)), (activity.LastEpisodeAtUtc!.Value, activity.OldestAtHighestUtc!.Value));
+    }
+
+    [Fact]
+    public async Task ListCandidatesAsync_NightMask_CountsTheSameNightsAsTheRawEpisodes()
+    {
+        var midwife = await Database.CreateUserAsync(Roles.Midwife);
+        var patient = await Data.PatientAsync("Nights");
+        await Data.GrantAsync(patient, midwife);
+        foreach (var back in new[] { 1, 2, 2, 8, 20, 29, 61, 62, 63, 70 })
         {
-            await Data.LogAsync(a, new DateTime(2026, 6, 10, 22, 0, 0, DateTimeKind.Utc).AddDays(-night), TriageLevel.None);
-            await Data.LogAsync(b, new DateTime(2026, 6, 10, 22, 0, 0, DateTimeKind.Utc).AddDays(-night), TriageLevel.None);
+            await Data.LogAsync(patient, new DateTime(2026, 6, 10, 22, 0, 0, DateTimeKind.Utc).AddDays(-back), TriageLevel.None);
         }
 
-        var counts = await Data.Caseloads.CountRecentNightsAsync(
-            [
-                new RecentNightsQuery(a, new DateOnly(2026, 6, 3), new DateOnly(2026, 5, 13), new DateOnly(2026, 6, 9)),
-                new RecentNightsQuery(b, new DateOnly(2026, 6, 4), new DateOnly(2026, 5, 14), new DateOnly(2026, 6, 10)),
-            ],
-            CancellationToken.None);
+        var activity = Assert.Single(await Data.Caseloads.ListCandidatesAsync(midwife, CancellationToken.None)).Activity!;
 
-        // Nights 9, 8 (twice), 2 June, 21 and 12 May. a's windows end on the 9th, b's on the 10th: both see 9 and 8 in
-        // their last 7 nights and 9, 8, 2 June and 21 May in their last 28 (12 May is outside both).
-        Assert.Equal(new RecentNights(2, 4), counts[a]);
-        Assert.Equal(new RecentNights(2, 4), counts[b]);
+        await using var db = await Database.Contexts.CreateDbContextAsync();
+        var episodes = await db.Episodes.AsNoTracking().Where(e => e.PatientId == patient).ToListAsync();
+        Assert.Equal(new DateOnly(2026, 6, 9), activity.LatestNight);
+        foreach (var (from, to) in new[] { (new DateOnly(2026, 6, 3), new DateOnly(2026, 6, 9)), (new DateOnly(2026, 5, 13), new DateOnly(2026, 6, 9)),
+                     (new DateOnly(2026, 6, 4), new DateOnly(2026, 6, 10)), (new DateOnly(2026, 4, 9), new DateOnly(2026, 6, 9)) })
+        {
+            Assert.Equal(CaseloadReference.Nights(episodes, patient, from, to), activity.NightsBetween(from, to));
+        }
     }
 
     [Property(MaxTest = 12, Arbitrary = [typeof(SeedArbitrary)])]
@@ -165,7 +197,19 @@ public sealed class CaseloadStoreTests(MigratedDatabaseFixture fixture) : IClass
             Assert.Equal(expected, actual);
         }
 
-        Assert.Equal(patients.Count, (await real.ListAsync()).Value!.Count);
+        // And each row's nights, counted directly from the raw episodes in her own time zone.
+        await using var db = await Database.Contexts.CreateDbContextAsync();
+        var all = await db.Episodes.AsNoTracking().ToListAsync();
+        var rows = (await real.ListAsync()).Value!;
+        Assert.Equal(patients.Count, rows.Count);
+        var byName = patients.Select((p, i) => (Name: $"Patient {seed} {i}", p.Id, p.Zone)).ToDictionary(p => p.Name);
+        foreach (var row in rows)
+        {
+            var (_, id, zone) = byName[row.Name];
+            var current = PregnancyCalendar.NightOf(Now.UtcDateTime, zone);
+            Assert.Equal(CaseloadReference.Nights(all, id, current.AddDays(-6), current), row.NightsLast7);
+            Assert.Equal(CaseloadReference.Nights(all, id, current.AddDays(-27), current), row.NightsLast28);
+        }
     }
 
     private sealed class FixedUser(CurrentUserInfo user) : ICurrentUser
@@ -191,14 +235,6 @@ public sealed class CaseloadStoreTests(MigratedDatabaseFixture fixture) : IClass
             }
 
             return result;
-        }
-
-        public async Task<IReadOnlyDictionary<string, RecentNights>> CountRecentNightsAsync(IReadOnlyCollection<RecentNightsQuery> queries, CancellationToken ct)
-        {
-            await using var db = await database.Contexts.CreateDbContextAsync(ct);
-            var ids = queries.Select(q => q.PatientId).ToList();
-            var episodes = await db.Episodes.AsNoTracking().Where(e => ids.Contains(e.PatientId)).ToListAsync(ct);
-            return queries.ToDictionary(q => q.PatientId, q => CaseloadReference.Nights(episodes, q));
         }
     }
 }

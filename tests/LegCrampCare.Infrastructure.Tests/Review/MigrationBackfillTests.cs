@@ -61,10 +61,12 @@ public sealed class MigrationBackfillTests
         await data.AssertSummariesRightAsync(bea);
         var annas = await data.StoredAsync(anna);
         Assert.Equal([(new DateOnly(2026, 6, 1), 2)], annas.Nights);
-        Assert.Equal((1, 0, T0.AddMinutes(10), T0.AddHours(2)), (annas.Activity!.UnreviewedEmergency, annas.Activity.UnreviewedUrgent, annas.Activity.OldestEmergencyAtUtc!.Value, annas.Activity.LastEpisodeAtUtc!.Value));
+        Assert.Equal((new DateOnly(2026, 6, 1), 1L), (annas.Activity!.LatestNight!.Value, annas.Activity.RecentNights));
+        Assert.Equal((1, 0, T0.AddMinutes(10), T0.AddHours(2)), (annas.Activity!.UnreviewedEmergency, annas.Activity.UnreviewedUrgent, annas.Activity.OldestAtHighestUtc!.Value, annas.Activity.LastEpisodeAtUtc!.Value));
         var beas = await data.StoredAsync(bea);
         Assert.Equal([(new DateOnly(2026, 5, 29), 1), (new DateOnly(2026, 5, 31), 1)], beas.Nights);
-        Assert.Equal((1, T0.AddDays(-3).AddMinutes(30)), (beas.Activity!.UnreviewedRoutine, beas.Activity.OldestRoutineAtUtc!.Value));
+        Assert.Equal((new DateOnly(2026, 5, 31), 0b101L), (beas.Activity!.LatestNight!.Value, beas.Activity.RecentNights));
+        Assert.Equal((1, T0.AddDays(-3).AddMinutes(30)), (beas.Activity!.UnreviewedRoutine, beas.Activity.OldestAtHighestUtc!.Value));
 
         // The next write, through the store, keeps them right.
         var episode = await data.Episodes.FindAsync(anna, escalated, CancellationToken.None);

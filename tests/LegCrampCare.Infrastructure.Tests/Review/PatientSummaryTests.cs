@@ -36,6 +36,7 @@ public sealed class PatientSummaryTests(MigratedDatabaseFixture fixture) : IClas
         Assert.Equal([(new DateOnly(2026, 6, 6), 1), (new DateOnly(2026, 6, 9), 2)], stored.Nights);
         Assert.Equal(T0.AddHours(2), stored.Activity!.LastEpisodeAtUtc);
         Assert.Null(stored.Activity.HighestUnreviewed);
+        Assert.Equal((new DateOnly(2026, 6, 9), 0b1001L), (stored.Activity.LatestNight!.Value, stored.Activity.RecentNights));
         await Data.AssertSummariesRightAsync(patient);
     }
 
@@ -48,7 +49,7 @@ public sealed class PatientSummaryTests(MigratedDatabaseFixture fixture) : IClas
         await Data.LogAsync(patient, T0.AddHours(1), TriageLevel.Routine, incomplete: true);
 
         var activity = (await Data.StoredAsync(patient)).Activity!;
-        Assert.Equal((1, 0, 0, TriageLevel.Urgent, urgent.AssessedAtUtc), (activity.UnreviewedUrgent, activity.UnreviewedRoutine, activity.UnreviewedEmergency, activity.HighestUnreviewed!.Value, activity.OldestUrgentAtUtc!.Value));
+        Assert.Equal((1, 0, 0, TriageLevel.Urgent, urgent.AssessedAtUtc), (activity.UnreviewedUrgent, activity.UnreviewedRoutine, activity.UnreviewedEmergency, activity.HighestUnreviewed!.Value, activity.OldestAtHighestUtc!.Value));
         await Data.AssertSummariesRightAsync(patient);
     }
 
@@ -66,6 +67,7 @@ public sealed class PatientSummaryTests(MigratedDatabaseFixture fixture) : IClas
         var stored = await Data.StoredAsync(patient);
         Assert.Equal([new DateOnly(2026, 6, 4), new DateOnly(2026, 6, 8)], stored.Nights.Select(n => n.Night));
         Assert.Equal(T0.AddDays(-1), stored.Activity!.LastEpisodeAtUtc);
+        Assert.Equal((new DateOnly(2026, 6, 8), 0b10001L), (stored.Activity.LatestNight!.Value, stored.Activity.RecentNights));
         await Data.AssertSummariesRightAsync(patient);
     }
 
@@ -80,7 +82,7 @@ public sealed class PatientSummaryTests(MigratedDatabaseFixture fixture) : IClas
         await Store.UpdateAsync(episode, ReviewData.NewAssessment(episode, TriageLevel.None, T0.AddMinutes(20)), CancellationToken.None);
         var cleared = (await Data.StoredAsync(patient)).Activity!;
 
-        Assert.Equal((TriageLevel.Emergency, T0.AddMinutes(10)), (flagged.HighestUnreviewed!.Value, flagged.OldestEmergencyAtUtc!.Value));
+        Assert.Equal((TriageLevel.Emergency, T0.AddMinutes(10)), (flagged.HighestUnreviewed!.Value, flagged.OldestAtHighestUtc!.Value));
         Assert.Equal(0, cleared.UnreviewedCount);
         await Data.AssertSummariesRightAsync(patient);
     }
@@ -94,7 +96,7 @@ public sealed class PatientSummaryTests(MigratedDatabaseFixture fixture) : IClas
         await Store.UpdateAsync(episode, ReviewData.NewAssessment(episode, TriageLevel.Emergency, T0.AddHours(3)), CancellationToken.None);
 
         var activity = (await Data.StoredAsync(patient)).Activity!;
-        Assert.Equal((0, 1, first.AssessedAtUtc), (activity.UnreviewedUrgent, activity.UnreviewedEmergency, activity.OldestEmergencyAtUtc!.Value));
+        Assert.Equal((0, 1, first.AssessedAtUtc), (activity.UnreviewedUrgent, activity.UnreviewedEmergency, activity.OldestAtHighestUtc!.Value));
         await Data.AssertSummariesRightAsync(patient);
     }
 

@@ -37,7 +37,7 @@ public sealed class ReviewData(TestDatabase database)
         return id;
     }
 
-    public async Task<CareGrant> GrantAsync(string patientId, string midwifeId)
+    public async Task<CareGrant> GrantAsync(string patientId, string midwifeId, DateTime? createdAtUtc = null)
     {
         var grant = new CareGrant
         {
@@ -45,7 +45,7 @@ public sealed class ReviewData(TestDatabase database)
             PatientId = patientId,
             MidwifeId = midwifeId,
             Method = GrantMethod.MidwifeEmail,
-            CreatedAtUtc = new DateTime(2026, 5, 1, 12, 0, 0, DateTimeKind.Utc),
+            CreatedAtUtc = createdAtUtc ?? new DateTime(2026, 5, 1, 12, 0, 0, DateTimeKind.Utc),
             CoversFrom = new DateOnly(2025, 12, 25),
         };
         await database.Services.GetRequiredService<ISharingStore>().AddGrantAsync(grant, CancellationToken.None);
@@ -118,7 +118,7 @@ public sealed class ReviewData(TestDatabase database)
             activity is null
                 ? null
                 : new PatientActivitySummary(activity.LastEpisodeAtUtc, activity.UnreviewedRoutine, activity.UnreviewedUrgent, activity.UnreviewedEmergency,
-                    activity.OldestRoutineAtUtc, activity.OldestUrgentAtUtc, activity.OldestEmergencyAtUtc),
+                    activity.OldestAtHighestUtc, activity.LatestNight, activity.RecentNights),
             flags.Count);
     }
 

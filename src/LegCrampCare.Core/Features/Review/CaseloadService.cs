@@ -37,47 +37,48 @@ public sealed class CaseloadService(
             text = text[..MaxSearchLength];
         }
 
-        var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
-        var active = new List<(CaseloadCandidate Candidate, DateOnly CurrentNight, DateOnly Today)>();
-        foreach (var candidate in Deduplicate(await store.ListCandidatesAsync(midwifeId, ct)))
+        // Her local date and current night depend only on her time zone: computed once per zone, not per patient.
+        var zones = new Dictionary<string, (DateOnly Today, DateOnly CurrentNight)>(StringComparer.Ordinal);
+        var rows = new List<CaseloadRow>();
+        foreach (var candidate in await store.ListCandidatesAsync(midwifeId, ct))
         {
-            if (SharingRules.Status(candidate.Grant, candidate.Profile, options, now) != GrantStatus.Active
-                || !MatchesLevel(candidate.Activity, level)
-                || !MatchesName(candidate.Profile.DisplayName, text))
+            if (!zones.TryGetValue(candidate.Profile.TimeZoneId, out var local))
             {
-                continue;
+                var zone = PregnancyCalendar.FindZoneOrUtc(candidate.Profile.TimeZoneId);
+                local = (PregnancyCalendar.LocalDate(now, zone), PregnancyCalendar.NightOf(now, zone));
+                zones[candidate.Profile.TimeZoneId] = local;
             }
 
-            if (!zones.TryGetValue(candidate.Profile.TimeZoneId, out var zone))
+            if (SharingRules.Status(candidate.Grant, candidate.Profile, options, local.Today) == GrantStatus.Active
+                && MatchesLevel(candidate.Activity, level)
+                && MatchesName(candidate.Profile.DisplayName, text))
             {
-                zone = PregnancyCalendar.FindZoneOrUtc(candidate.Profile.TimeZoneId);
-                zones[candidate.Profile.TimeZoneId] = zone;
+                rows.Add(ToRow(candidate, local.Today, local.CurrentNight));
             }
-
-            active.Add((candidate, PregnancyCalendar.NightOf(now, zone), PregnancyCalendar.LocalDate(now, zone)));
         }
 
-        var queries = active.Select(a => NightsQuery(a.Candidate, a.CurrentNight)).ToList();
-        var nights = queries.Count == 0 ? new Dictionary<string, RecentNights>() : await store.CountRecentNightsAsync(queries, ct);
-        var rows = Sort(active.Select(a => ToRow(a.Candidate, a.Today, nights))).ToList();
+        rows.Sort(Order);
         logger.LogInformation("Caseload listed for midwife {MidwifeId}: {Count} patients", midwifeId, rows.Count);
         return ServiceResult<IReadOnlyList<CaseloadRow>>.Ok(rows);
     }
 
     /// <summary>
-    /// The 7 and 28 nights up to and including her current night, never before the first day the grant covers (nothing
-    /// logged before it is hers to show).
+    /// Nights with cramps in her last 7 and 28 nights, up to and including her current night, never before the first
+    /// day the grant covers (nothing logged before it is hers to show).
     /// </summary>
-    public static RecentNightsQuery NightsQuery(CaseloadCandidate candidate, DateOnly currentNight)
+    public static (int Last7, int Last28) RecentNights(PatientActivitySummary? activity, DateOnly coversFrom, DateOnly currentNight)
     {
-        var coversFromNight = candidate.Grant.CoversFrom.AddDays(-1);
+        if (activity is null)
+        {
+            return (0, 0);
+        }
+
+        var first = coversFrom.AddDays(-1);
         var from7 = currentNight.AddDays(-6);
         var from28 = currentNight.AddDays(-27);
-        return new RecentNightsQuery(
-            candidate.Profile.UserId,
-            from7 < coversFromNight ? coversFromNight : from7,
-            from28 < coversFromNight ? coversFromNight : from28,
-            currentNight);
+        return (
+            activity.NightsBetween(from7 < first ? first : from7, currentNight),
+            activity.NightsBetween(from28 < first ? first : from28, currentNight));
     }
 
     /// <summary>
@@ -85,13 +86,35 @@ public sealed class CaseloadService(
     /// then everyone else by latest episode, newest first (no episode yet: last). Ties by name, then grant, so the order
     /// never jumps between refreshes.
     /// </summary>
-    public static IEnumerable<CaseloadRow> Sort(IEnumerable<CaseloadRow> rows) => rows
-        .OrderBy(r => r.HighestUnreviewed is null ? 1 : 0)
-        .ThenByDescending(r => r.HighestUnreviewed ?? TriageLevel.None)
-        .ThenBy(r => r.OldestUnreviewedAtUtc ?? DateTime.MaxValue)
-        .ThenByDescending(r => r.LastEpisodeAtUtc ?? DateTime.MinValue)
-        .ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase)
-        .ThenBy(r => r.GrantId);
+    public static int Order(CaseloadRow a, CaseloadRow b)
+    {
+        var flagged = (b.HighestUnreviewed is not null).CompareTo(a.HighestUnreviewed is not null);
+        if (flagged != 0)
+        {
+            return flagged;
+        }
+
+        var level = (b.HighestUnreviewed ?? TriageLevel.None).CompareTo(a.HighestUnreviewed ?? TriageLevel.None);
+        if (level != 0)
+        {
+            return level;
+        }
+
+        var waiting = (a.OldestUnreviewedAtUtc ?? DateTime.MaxValue).CompareTo(b.OldestUnreviewedAtUtc ?? DateTime.MaxValue);
+        if (waiting != 0)
+        {
+            return waiting;
+        }
+
+        var latest = (b.LastEpisodeAtUtc ?? DateTime.MinValue).CompareTo(a.LastEpisodeAtUtc ?? DateTime.MinValue);
+        if (latest != 0)
+        {
+            return latest;
+        }
+
+        var name = StringComparer.CurrentCultureIgnoreCase.Compare(a.Name, b.Name);
+        return name != 0 ? name : a.GrantId.CompareTo(b.GrantId);
+    }
 
     /// <summary>Case- and accent-insensitive "contains", so "zoe" finds "Zoë".</summary>
     public static bool MatchesName(string name, string search) =>
@@ -105,15 +128,10 @@ public sealed class CaseloadService(
     public static bool MatchesLevel(PatientActivitySummary? activity, TriageLevel? level) =>
         level is null || (activity?.HighestUnreviewed ?? TriageLevel.None) == level;
 
-    /// <summary>One row per patient: should she have shared twice with the same midwife, the newest grant stands.</summary>
-    private static IEnumerable<CaseloadCandidate> Deduplicate(IReadOnlyList<CaseloadCandidate> candidates) => candidates
-        .GroupBy(c => c.Grant.PatientId, StringComparer.Ordinal)
-        .Select(g => g.OrderByDescending(c => c.Grant.CreatedAtUtc).ThenBy(c => c.Grant.Id).First());
-
-    private static CaseloadRow ToRow(CaseloadCandidate candidate, DateOnly today, IReadOnlyDictionary<string, RecentNights> nights)
+    private static CaseloadRow ToRow(CaseloadCandidate candidate, DateOnly today, DateOnly currentNight)
     {
         var activity = candidate.Activity;
-        var counted = nights.TryGetValue(candidate.Profile.UserId, out var n) ? n : new RecentNights(0, 0);
+        var counted = RecentNights(activity, candidate.Grant.CoversFrom, currentNight);
         return new CaseloadRow(
             candidate.Grant.Id,
             candidate.Profile.DisplayName,

@@ -4,7 +4,11 @@ using LegCrampCare.Core.Triage;
 
 namespace LegCrampCare.Core.Features.Review;
 
-/// <summary>One patient in a midwife's caseload (active grants only).</summary>
+/// <summary>
+/// One patient in a midwife's caseload (active grants only). Nights are counted in the patient's time zone, up to and
+/// including her current night; <see cref="OldestUnreviewedAtUtc"/> is when the oldest unreviewed flag at her highest
+/// unreviewed level started waiting.
+/// </summary>
 public sealed record CaseloadRow(
     Guid GrantId,
     string Name,
@@ -16,6 +20,7 @@ public sealed record CaseloadRow(
     DateTime? OldestUnreviewedAtUtc,
     DateTime? LastEpisodeAtUtc);
 
+/// <summary>The calling midwife's caseload: her patients with an active grant, sorted by what needs attention.</summary>
 public interface ICaseloadService
 {
     /// <summary>

@@ -23,7 +23,7 @@ public sealed class PatientLogService(
     EpisodeAssessor assessor,
     TimeProvider time,
     ILogger<PatientLogService> logger,
-    IReportWriter? reports = null) : IPatientLogService
+    IReportWriter reports) : IPatientLogService
 {
     public const string ViewedAction = "log.viewed";
     public const string ExportedPdfAction = "log.exported.pdf";
@@ -234,9 +234,8 @@ public sealed class PatientLogService(
             return ServiceResult<ExportFile>.NotFound();
         }
 
-        var writer = reports ?? throw new InvalidOperationException("No report writer is registered (IReportWriter), so the log cannot be exported.");
         var report = await BuildReportAsync(access, ct);
-        var content = write(writer, report);
+        var content = write(reports, report);
         await AuditAsync(access, action, LogResource, Success, ct);
         logger.LogInformation("Log exported ({Format}) through grant {GrantId} by midwife {MidwifeId}", extension, grantId, access.MidwifeId);
         return ServiceResult<ExportFile>.Ok(new ExportFile($"{name}-{report.To:yyyy-MM-dd}.{extension}", contentType, content));

@@ -72,7 +72,11 @@ public static class SharingRules
         : null;
 
     /// <summary>Whether the grant lets the midwife see the log now.</summary>
-    public static GrantStatus Status(CareGrant grant, PregnancyProfile? profile, SharingOptions options, DateTime utcNow)
+    public static GrantStatus Status(CareGrant grant, PregnancyProfile? profile, SharingOptions options, DateTime utcNow) =>
+        Status(grant, profile, options, profile is null ? DateOnly.MinValue : PregnancyCalendar.LocalDate(utcNow, PregnancyCalendar.FindZoneOrUtc(profile.TimeZoneId)));
+
+    /// <summary>Whether the grant lets the midwife see the log on <paramref name="patientToday"/>, the patient's local date now.</summary>
+    public static GrantStatus Status(CareGrant grant, PregnancyProfile? profile, SharingOptions options, DateOnly patientToday)
     {
         if (grant.RevokedAtUtc is not null)
         {
@@ -84,8 +88,7 @@ public static class SharingRules
             return GrantStatus.Expired;
         }
 
-        var today = PregnancyCalendar.LocalDate(utcNow, PregnancyCalendar.FindZoneOrUtc(profile.TimeZoneId));
-        return today > last ? GrantStatus.Expired : GrantStatus.Active;
+        return patientToday > last ? GrantStatus.Expired : GrantStatus.Active;
     }
 }
 

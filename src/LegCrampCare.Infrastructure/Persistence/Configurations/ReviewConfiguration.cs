@@ -38,6 +38,7 @@ public sealed class PatientNightConfiguration : IEntityTypeConfiguration<Patient
     }
 }
 
+/// <summary>One activity row per patient; it goes with her account.</summary>
 public sealed class PatientActivityConfiguration : IEntityTypeConfiguration<PatientActivity>
 {
     public void Configure(EntityTypeBuilder<PatientActivity> builder)

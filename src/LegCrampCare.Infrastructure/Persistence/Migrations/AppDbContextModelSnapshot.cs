@@ -658,14 +658,14 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                     b.Property<DateTime?>("LastEpisodeAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("OldestEmergencyAtUtc")
+                    b.Property<DateOnly?>("LatestNight")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("OldestRoutineAtUtc")
+                    b.Property<DateTime?>("OldestAtHighestUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("OldestUrgentAtUtc")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("RecentNights")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("UnreviewedEmergency")
                         .HasColumnType("INTEGER");

@@ -350,18 +350,6 @@ public sealed class CaseloadServiceTests
         Assert.Equal(["Olive Other", "Val Active"], (await NamesAsync()).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public async Task ListAsync_TwoActiveGrantsForOnePatient_OneRowWithTheNewestGrant()
-    {
-        var id = Patient("Dee Double");
-        var newer = NewGrant(id, PregnancyStart, Now.AddDays(-1));
-        _h.Sharing.SeedGrant(newer);
-
-        var row = Assert.Single(await ListAsync());
-
-        Assert.Equal(newer.Id, row.GrantId);
-    }
-
     [Theory]
     [InlineData(Roles.Patient)]
     [InlineData(Roles.Editor)]
