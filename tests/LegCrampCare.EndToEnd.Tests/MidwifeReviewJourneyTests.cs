@@ -102,6 +102,15 @@ public sealed partial class MidwifeReviewJourneyTests : IClassFixture<MidwifeRev
         await flag.GetByRole(AriaRole.Button, new() { Name = "Mark as reviewed" }).ClickAsync();
         await Assertions.Expect(midwife.GetByTestId("no-flags")).ToBeVisibleAsync();
 
+        // She downloads the one-page summary and the spreadsheet.
+        var pdf = await midwife.RunAndWaitForDownloadAsync(() => midwife.GetByRole(AriaRole.Button, new() { Name = "Download summary (PDF)" }).ClickAsync());
+        var pdfBytes = await File.ReadAllBytesAsync(await pdf.PathAsync());
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(pdfBytes, 0, 5));
+        Assert.DoesNotContain(patientName, pdf.SuggestedFilename, StringComparison.Ordinal);
+        var csv = await midwife.RunAndWaitForDownloadAsync(() => midwife.GetByRole(AriaRole.Button, new() { Name = "Download all cramps (CSV)" }).ClickAsync());
+        var csvText = await File.ReadAllTextAsync(await csv.PathAsync());
+        Assert.Contains(note, csvText, StringComparison.Ordinal);
+
         // The patient sees the review on her cramp and the access log.
         await patient.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
         await patient.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("left leg") }).First.ClickAsync();
@@ -111,6 +120,8 @@ public sealed partial class MidwifeReviewJourneyTests : IClassFixture<MidwifeRev
         var log = patient.GetByTestId("access-log");
         await Assertions.Expect(log).ToContainTextAsync($"{midwifeName} (midwife). Looked at your cramp log.");
         await Assertions.Expect(log).ToContainTextAsync("Reviewed a warning sign and left a note");
+        await Assertions.Expect(log).ToContainTextAsync("Downloaded a summary of your log (PDF)");
+        await Assertions.Expect(log).ToContainTextAsync("Downloaded your cramps as a spreadsheet (CSV)");
 
         // She stops sharing; the midwife's open page loses everything of hers within the re-check interval.
         await patient.GetByRole(AriaRole.Button, new() { Name = $"Stop sharing with {midwifeName}" }).ClickAsync();
