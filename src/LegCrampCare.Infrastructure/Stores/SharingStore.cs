@@ -74,11 +74,19 @@ public sealed class SharingStore(IDbContextFactory<AppDbContext> contexts) : ISh
         return await db.CareGrants.AsNoTracking().Where(g => g.MidwifeId == midwifeId && g.RevokedAtUtc == null).ToListAsync(ct);
     }
 
+    /// <summary>Revokes the grant and any other unrevoked grant of hers to the same midwife: "stop sharing" always ends access.</summary>
     public async Task<bool> RevokeAsync(Guid grantId, string patientId, DateTime utcNow, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        var midwifeId = await db.CareGrants.Where(g => g.Id == grantId && g.PatientId == patientId && g.RevokedAtUtc == null)
+            .Select(g => g.MidwifeId).FirstOrDefaultAsync(ct);
+        if (midwifeId is null)
+        {
+            return false;
+        }
+
         return await db.CareGrants
-            .Where(g => g.Id == grantId && g.PatientId == patientId && g.RevokedAtUtc == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(g => g.RevokedAtUtc, utcNow), ct) == 1;
+            .Where(g => g.PatientId == patientId && g.MidwifeId == midwifeId && g.RevokedAtUtc == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(g => g.RevokedAtUtc, utcNow), ct) >= 1;
     }
 }

@@ -65,7 +65,11 @@ public sealed class InMemorySharingStore : ISharingStore
             return Task.FromResult(false);
         }
 
-        grant.RevokedAtUtc = utcNow;
+        foreach (var same in _grants.Where(g => g.PatientId == patientId && g.MidwifeId == grant.MidwifeId && g.RevokedAtUtc == null))
+        {
+            same.RevokedAtUtc = utcNow;
+        }
+
         return Task.FromResult(true);
     }
 

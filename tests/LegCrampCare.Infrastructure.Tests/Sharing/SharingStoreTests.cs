@@ -67,6 +67,23 @@ public sealed class SharingStoreTests(MigratedDatabaseFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Revoke_EndsEveryGrantOfHersToThatMidwifeOnly()
+    {
+        var patient = "p-" + Guid.NewGuid().ToString("N");
+        var (first, second, other) = (Grant(patient, "midwife-x"), Grant(patient, "midwife-x"), Grant(patient, "midwife-y"));
+        foreach (var g in new[] { first, second, other })
+        {
+            await Store.AddGrantAsync(g, CancellationToken.None);
+        }
+
+        Assert.True(await Store.RevokeAsync(first.Id, patient, Now, CancellationToken.None));
+
+        var grants = await Store.ListGrantsForPatientAsync(patient, CancellationToken.None);
+        Assert.NotNull(grants.Single(g => g.Id == second.Id).RevokedAtUtc);
+        Assert.Null(grants.Single(g => g.Id == other.Id).RevokedAtUtc);
+    }
+
+    [Fact]
     public async Task AuditTrail_UpdateOrDelete_IsRefusedByTheDatabase()
     {
         var audit = fixture.Database.Services.GetRequiredService<IAuditLog>();

@@ -51,7 +51,7 @@ public sealed class PatientLogService(
 
         var log = await BuildLogAsync(access, ct);
         await AuditAsync(access, ViewedAction, LogResource, Success, ct);
-        logger.LogInformation("Log viewed through grant {GrantId} by midwife {MidwifeId}: {Count} episodes", grantId, access.MidwifeId, log.Episodes.Count);
+        logger.LogInformation("Log viewed through grant {GrantId} by midwife {MidwifeId}", grantId, access.MidwifeId);
         return ServiceResult<PatientLog>.Ok(log);
     }
 

@@ -210,6 +210,14 @@ public sealed class SharingService(
             return ServiceResult<GrantView>.Invalid("Code", BadCodeMessage);
         }
 
+        // Already sharing with this midwife: one grant per pair, so that "stop sharing" always ends her access.
+        var existing = (await store.ListGrantsForPatientAsync(found.PatientId, ct))
+            .FirstOrDefault(g => g.MidwifeId == midwifeId && SharingRules.Status(g, profile, Options, now) == GrantStatus.Active);
+        if (existing is not null)
+        {
+            return ServiceResult<GrantView>.Ok(await ViewAsync(existing, profile, now, ct));
+        }
+
         var grant = NewGrant(found.PatientId, midwifeId, GrantMethod.ShareCode, coversFrom, now);
         if (!await store.UseCodeAsync(found.Id, grant, now, ct))
         {

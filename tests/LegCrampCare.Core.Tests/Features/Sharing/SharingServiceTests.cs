@@ -115,6 +115,20 @@ public sealed class SharingServiceTests
     }
 
     [Fact]
+    public async Task Redeem_ASecondCodeBySameMidwife_KeepsOneGrantSoStoppingEndsAccess()
+    {
+        var first = await ShareByCodeAsync();
+        var second = await ShareByCodeAsync();
+
+        Assert.Equal(first.Id, second.Id);
+        Assert.Single(_store.Grants);
+        AsPatient();
+        await Service.RevokeAsync(first.Id);
+        AsMidwife();
+        Assert.Empty((await Service.ActiveForMidwifeAsync()).Value!);
+    }
+
+    [Fact]
     public async Task Redeem_AfterSevenDays_IsRefused()
     {
         AsPatient();

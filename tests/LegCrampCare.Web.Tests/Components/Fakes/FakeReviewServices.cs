@@ -48,10 +48,13 @@ public sealed class FakePatientLogService : IPatientLogService
         return Task.FromResult(Allowed && Log is not null ? ServiceResult<PatientLog>.Ok(Log) : ServiceResult<PatientLog>.NotFound());
     }
 
+    /// <summary>Plays a failure of the re-check itself (e.g. the database is down).</summary>
+    public bool RecheckThrows { get; set; }
+
     public Task<bool> StillAllowedAsync(Guid grantId, CancellationToken ct = default)
     {
         RecheckCalls++;
-        return Task.FromResult(Allowed);
+        return RecheckThrows ? Task.FromException<bool>(new InvalidOperationException("database unavailable")) : Task.FromResult(Allowed);
     }
 
     public Task<ServiceResult<FlagReviewView>> AcknowledgeAsync(Guid grantId, Guid assessmentId, string? note, CancellationToken ct = default)

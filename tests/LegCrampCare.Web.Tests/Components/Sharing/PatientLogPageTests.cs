@@ -69,6 +69,18 @@ public sealed class PatientLogPageTests : ComponentTestBase
     }
 
     [Fact]
+    public void Recheck_ThatFails_HidesEverythingOfHersRatherThanRiskIt()
+    {
+        var cut = Open();
+        _logs.RecheckThrows = true;
+
+        Time.Advance(TimeSpan.FromSeconds(5));
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=lost-access]")));
+        Assert.DoesNotContain("Sam Sample", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Revoked_ThenAnAction_HidesEverythingOfHers()
     {
         var cut = Open();
