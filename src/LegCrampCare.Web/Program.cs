@@ -17,9 +17,11 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .Enrich.FromLogContext()
     .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-    // The demo accounts' passwords (Development only) go to the console, never to the log files.
+    // Secrets written for a developer (Development only) go to the console, never to the log files: the demo accounts'
+    // passwords, and account email links (a reset or invitation link is as good as a password for a while).
     .WriteTo.Logger(files => files
         .Filter.ByExcluding(Serilog.Filters.Matching.FromSource(WebApplicationExtensions.DemoAccountsLogCategory))
+        .Filter.ByExcluding(Serilog.Filters.Matching.WithProperty("Link"))
         .WriteTo.File(
             Path.Combine(services.GetRequiredService<DatabaseOptions>().DataFolder, "logs", "legcrampcare-.log"),
             rollingInterval: RollingInterval.Day,

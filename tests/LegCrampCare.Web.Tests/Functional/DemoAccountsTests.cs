@@ -39,4 +39,21 @@ public sealed class DemoAccountsTests
         Assert.DoesNotContain("Demo accounts created", logs, StringComparison.Ordinal);
         Assert.DoesNotContain("@demo.legcrampcare.test", logs, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Development_PasswordResetLink_IsNeverWrittenToTheLogFiles()
+    {
+        await using var factory = new TestAppFactory { Environment = "Development" };
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await HtmlForms.SubmitAsync(client, "/Account/ForgotPassword", "forgot-password", ("Input.Email", DemoDataSeeder.Accounts[0].Email));
+
+        Assert.True((int)response.StatusCode < 500);
+        await Task.Delay(1500); // the file sink writes in the background
+        var logs = factory.ReadLogs();
+
+        Assert.False(string.IsNullOrEmpty(logs), "The app wrote no log file.");
+        Assert.DoesNotContain("ResetPassword?", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("code=", logs, StringComparison.Ordinal);
+    }
 }
