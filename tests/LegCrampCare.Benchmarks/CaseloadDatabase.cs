@@ -34,7 +34,7 @@ public static class CaseloadDatabase
 
     public static readonly string[] Zones = ["Europe/London", "America/New_York", "Pacific/Auckland", "Asia/Kolkata"];
 
-    private const string Version = "caseload-v3";
+    private const string Version = "caseload-v4";
 
     public static string Folder => Path.Combine(Path.GetTempPath(), "legcrampcare-bench", $"{Version}-{EpisodesPerPatient}");
 
@@ -98,24 +98,34 @@ public static class CaseloadDatabase
         Console.WriteLine($"// Caseload database: seeded in {watch.Elapsed.TotalSeconds:F0} s at {Folder}");
     }
 
-    /// <summary>The summaries, from the rows (one assessment per episode, so the current one is the only one).</summary>
+    /// <summary>
+    /// The summaries, from the rows (one assessment per episode, so the current one is the only one); her activity counts
+    /// only her current pregnancy (nights from her due date − 280 days), as Stores/SummaryWriter keeps it.
+    /// </summary>
     private const string SummarySql =
         "INSERT INTO PatientNights (PatientId, Night, EpisodeCount) SELECT PatientId, Night, COUNT(*) FROM Episodes GROUP BY PatientId, Night; " +
         "INSERT INTO UnreviewedFlags (EpisodeId, PatientId, AssessmentId, Level, SinceUtc) " +
         "SELECT a.EpisodeId, a.PatientId, a.Id, a.Level, a.AssessedAtUtc FROM Assessments a " +
         "WHERE a.Level > 0 AND a.IsIncomplete = 0 AND NOT EXISTS (SELECT 1 FROM FlagReviews r WHERE r.AssessmentId = a.Id); " +
+        "CREATE TEMP TABLE Scope AS SELECT UserId AS PatientId, date(COALESCE(DueDate, BirthDate), '-280 days') AS FirstNight FROM PregnancyProfiles; " +
+        "CREATE UNIQUE INDEX temp.IX_Scope ON Scope (PatientId); " +
+        "CREATE TEMP TABLE ScopedFlags AS SELECT f.PatientId, f.Level, f.SinceUtc FROM UnreviewedFlags f " +
+        " JOIN Episodes e ON e.Id = f.EpisodeId JOIN Scope s ON s.PatientId = f.PatientId WHERE e.Night >= s.FirstNight; " +
+        "CREATE INDEX temp.IX_ScopedFlags ON ScopedFlags (PatientId, Level); " +
         "INSERT INTO PatientActivity (PatientId, LastEpisodeAtUtc, UnreviewedRoutine, UnreviewedUrgent, UnreviewedEmergency, OldestAtHighestUtc, LatestNight, RecentNights) " +
         "SELECT e.PatientId, MAX(e.StartedAtUtc), " +
-        " (SELECT COUNT(*) FROM UnreviewedFlags f WHERE f.PatientId = e.PatientId AND f.Level = 1), " +
-        " (SELECT COUNT(*) FROM UnreviewedFlags f WHERE f.PatientId = e.PatientId AND f.Level = 2), " +
-        " (SELECT COUNT(*) FROM UnreviewedFlags f WHERE f.PatientId = e.PatientId AND f.Level = 3), " +
-        " (SELECT MIN(f.SinceUtc) FROM UnreviewedFlags f WHERE f.PatientId = e.PatientId " +
-        "    AND f.Level = (SELECT MAX(g.Level) FROM UnreviewedFlags g WHERE g.PatientId = e.PatientId)), " +
+        " (SELECT COUNT(*) FROM ScopedFlags f WHERE f.PatientId = e.PatientId AND f.Level = 1), " +
+        " (SELECT COUNT(*) FROM ScopedFlags f WHERE f.PatientId = e.PatientId AND f.Level = 2), " +
+        " (SELECT COUNT(*) FROM ScopedFlags f WHERE f.PatientId = e.PatientId AND f.Level = 3), " +
+        " (SELECT MIN(f.SinceUtc) FROM ScopedFlags f WHERE f.PatientId = e.PatientId " +
+        "    AND f.Level = (SELECT MAX(g.Level) FROM ScopedFlags g WHERE g.PatientId = e.PatientId)), " +
         " MAX(e.Night), 0 " +
-        "FROM Episodes e GROUP BY e.PatientId; " +
+        "FROM Episodes e JOIN Scope s ON s.PatientId = e.PatientId WHERE e.Night >= s.FirstNight GROUP BY e.PatientId; " +
         "UPDATE PatientActivity SET RecentNights = COALESCE((" +
         " SELECT SUM(1 << CAST(julianday(PatientActivity.LatestNight) - julianday(n.Night) AS INTEGER)) FROM PatientNights n " +
-        " WHERE n.PatientId = PatientActivity.PatientId AND julianday(PatientActivity.LatestNight) - julianday(n.Night) < 63), 0);";
+        " WHERE n.PatientId = PatientActivity.PatientId AND julianday(PatientActivity.LatestNight) - julianday(n.Night) < 63" +
+        "   AND n.Night >= (SELECT s.FirstNight FROM Scope s WHERE s.PatientId = n.PatientId)), 0); " +
+        "DROP TABLE ScopedFlags; DROP TABLE Scope;";
 
     private static async Task SeedRowsAsync(SqliteConnection connection, SqliteTransaction tx)
     {
@@ -139,7 +149,8 @@ public static class CaseloadDatabase
             var zone = PregnancyCalendar.FindZoneOrUtc(zoneId);
 
             // Due dates from 90 days ago to 209 days ahead: every grant active (14 weeks after the due date), stages from
-            // the first trimester to after the birth; some births recorded.
+            // the first trimester to after the birth; some births recorded. Episodes go back 200 days, so for those due
+            // more than 80 days ahead some are from before this pregnancy: the caseload must leave them out.
             var due = today.AddDays(((p * 37) % 300) - 90);
             DateOnly? birth = due <= today && due >= today.AddDays(-60) && p % 2 == 0 ? due.AddDays(-3) : null;
             await users.InsertAsync(patientId, $"{patientId}@bench.test", $"{patientId.ToUpperInvariant()}@BENCH.TEST", Text(NowUtc.AddDays(-300)));

@@ -8,8 +8,8 @@ using Microsoft.Data.Sqlite;
 namespace LegCrampCare.Benchmarks;
 
 /// <summary>
-/// The baseline: the same caseload answer computed on every call from the raw rows, as it would be without the
-/// summaries: the latest episode with MAX over Episodes; each patient's nights with GROUP BY over Episodes (her nights
+/// The baseline: the same caseload answer computed on every call from the raw rows of each patient's current pregnancy
+/// (nights from her due date, else birth date, − 280 days), as it would be without the summaries: the latest episode with MAX over Episodes; each patient's nights with GROUP BY over Episodes (her nights
 /// within 63 of her latest, which the service counts her last 7 and 28 from); and unreviewed flags by finding each
 /// episode's newest assessment and checking it has no review, GROUP BY patient. (Each seeded episode has one assessment,
 /// so "waiting since" is that assessment's time, as the summaries keep it.) It uses the indexes the app has.
@@ -19,8 +19,9 @@ public sealed class RawEpisodesCaseloadStore(string connectionString) : ICaseloa
     private const string CandidatesSql = """
         SELECT g.Id, g.PatientId, g.CoversFrom,
                p.DisplayName, p.DueDate, p.BirthDate, p.PregnancyEndedOn, p.TimeZoneId,
-               (SELECT MAX(e.StartedAtUtc) FROM Episodes e WHERE e.PatientId = g.PatientId),
-               f.R, f.U, f.E, f.OR_, f.OU, f.OE
+               (SELECT MAX(e.StartedAtUtc) FROM Episodes e
+                WHERE e.PatientId = g.PatientId AND e.Night >= date(COALESCE(p.DueDate, p.BirthDate), '-280 days')),
+               f.R, f.U, f.E, f.OR_, f.OU, f.OE, g.CreatedAtUtc
         FROM CareGrants g
         JOIN PregnancyProfiles p ON p.UserId = g.PatientId
         LEFT JOIN (
@@ -32,8 +33,11 @@ public sealed class RawEpisodesCaseloadStore(string connectionString) : ICaseloa
                    MIN(CASE WHEN a.Level = 2 THEN a.AssessedAtUtc END) AS OU,
                    MIN(CASE WHEN a.Level = 3 THEN a.AssessedAtUtc END) AS OE
             FROM Assessments a
+            JOIN Episodes ep ON ep.Id = a.EpisodeId
+            JOIN PregnancyProfiles pp ON pp.UserId = a.PatientId
             WHERE a.Level > 0 AND a.IsIncomplete = 0
               AND a.PatientId IN (SELECT PatientId FROM CareGrants WHERE MidwifeId = $midwife AND RevokedAtUtc IS NULL)
+              AND ep.Night >= date(COALESCE(pp.DueDate, pp.BirthDate), '-280 days')
               AND NOT EXISTS (SELECT 1 FROM Assessments b WHERE b.EpisodeId = a.EpisodeId AND b.AssessedAtUtc > a.AssessedAtUtc)
               AND NOT EXISTS (SELECT 1 FROM FlagReviews r WHERE r.AssessmentId = a.Id)
             GROUP BY a.PatientId) f ON f.PatientId = g.PatientId
@@ -43,9 +47,10 @@ public sealed class RawEpisodesCaseloadStore(string connectionString) : ICaseloa
     private const string NightsSql = """
         SELECT e.PatientId, e.Night
         FROM Episodes e
+        JOIN PregnancyProfiles p ON p.UserId = e.PatientId
         JOIN (SELECT PatientId, MAX(Night) AS Latest FROM Episodes WHERE PatientId IN (SELECT value FROM json_each($ids)) GROUP BY PatientId) m
           ON m.PatientId = e.PatientId
-        WHERE e.Night > date(m.Latest, '-63 days')
+        WHERE e.Night > date(m.Latest, '-63 days') AND e.Night >= date(COALESCE(p.DueDate, p.BirthDate), '-280 days')
         GROUP BY e.PatientId, e.Night
         """;
 
@@ -70,6 +75,7 @@ public sealed class RawEpisodesCaseloadStore(string connectionString) : ICaseloa
                     PatientId = reader.GetString(1),
                     MidwifeId = midwifeId,
                     CoversFrom = Day(2)!.Value,
+                    CreatedAtUtc = At(15)!.Value,
                 };
                 var profile = new PregnancyProfile
                 {

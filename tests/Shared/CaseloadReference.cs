@@ -6,18 +6,20 @@ namespace LegCrampCare.Tests.Shared;
 
 /// <summary>
 /// The caseload summaries computed the slow way, from the raw rows, as the definition the kept-on-write summaries must
-/// match: her latest episode; per episode, the current (newest) assessment is an unreviewed flag when it is a flag with
+/// match, counting only her current pregnancy (episodes whose night is on or after its first day): her latest episode; per episode, the current (newest) assessment is an unreviewed flag when it is a flag with
 /// no review, waiting since the first of the unreviewed flags in a row that ends with it; nights with any episode.
 /// </summary>
 public static class CaseloadReference
 {
     /// <summary>
-    /// Her activity, or null when she has no episodes. <paramref name="assessments"/> in the order they were written
-    /// (ties in time are broken by that order).
+    /// Her activity, or null when she has no episodes in her current pregnancy. <paramref name="assessments"/> in the
+    /// order they were written (ties in time are broken by that order). <paramref name="profile"/>: her pregnancy profile
+    /// (null: no profile, every episode counts).
     /// </summary>
-    public static PatientActivitySummary? Activity(IEnumerable<Episode> episodes, IEnumerable<Assessment> assessments, IEnumerable<FlagReview> reviews)
+    public static PatientActivitySummary? Activity(PregnancyProfile? profile, IEnumerable<Episode> episodes, IEnumerable<Assessment> assessments, IEnumerable<FlagReview> reviews)
     {
-        var mine = episodes.ToList();
+        var from = (profile is null ? null : PregnancyStart(profile)) ?? DateOnly.MinValue;
+        var mine = episodes.Where(e => e.Night >= from).ToList();
         if (mine.Count == 0)
         {
             return null;
@@ -71,6 +73,10 @@ public static class CaseloadReference
             latestNight,
             recent);
     }
+
+    /// <summary>The first day of her current pregnancy, from the due date, else the birth date (280 days before).</summary>
+    public static DateOnly? PregnancyStart(PregnancyProfile profile) =>
+        (profile.DueDate ?? profile.BirthDate)?.AddDays(-280);
 
     /// <summary>Distinct nights with an episode of hers from <paramref name="from"/> to <paramref name="to"/>, counted from the rows.</summary>
     public static int Nights(IEnumerable<Episode> episodes, string patientId, DateOnly from, DateOnly to) =>

@@ -24,7 +24,7 @@ public sealed class CaseloadStore(IDbContextFactory<AppDbContext> contexts) : IC
         SELECT "c"."Id", "c"."PatientId", "c"."CoversFrom",
                "p"."DisplayName", "p"."DueDate", "p"."BirthDate", "p"."PregnancyEndedOn", "p"."TimeZoneId",
                "a"."PatientId", "a"."LastEpisodeAtUtc", "a"."UnreviewedRoutine", "a"."UnreviewedUrgent", "a"."UnreviewedEmergency",
-               "a"."OldestAtHighestUtc", "a"."LatestNight", "a"."RecentNights"
+               "a"."OldestAtHighestUtc", "a"."LatestNight", "a"."RecentNights", "c"."CreatedAtUtc"
         FROM "CareGrants" AS "c"
         INNER JOIN "PregnancyProfiles" AS "p" ON "p"."UserId" = "c"."PatientId"
         LEFT JOIN "PatientActivity" AS "a" ON "a"."PatientId" = "c"."PatientId"
@@ -68,6 +68,7 @@ public sealed class CaseloadStore(IDbContextFactory<AppDbContext> contexts) : IC
             PatientId = patientId,
             MidwifeId = midwifeId,
             CoversFrom = ColumnReader.Date(reader, 2),
+            CreatedAtUtc = ColumnReader.Instant(reader, 16),
         };
         var profile = new PregnancyProfile
         {

@@ -1,5 +1,6 @@
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Features.Sharing;
 using LegCrampCare.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,11 +14,19 @@ public sealed class ProfileStore(IDbContextFactory<AppDbContext> contexts) : IPr
         return await db.Profiles.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, ct);
     }
 
+    /// <summary>
+    /// Saves her profile. When the first day of her current pregnancy moves (a new or corrected due date, a birth date),
+    /// her caseload summary is recomputed in the same transaction, since it counts only that pregnancy.
+    /// </summary>
     public async Task SaveAsync(PregnancyProfile profile, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var exists = await db.Profiles.AnyAsync(p => p.UserId == profile.UserId, ct);
-        if (exists)
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var stored = await db.Profiles.AsNoTracking()
+            .Where(p => p.UserId == profile.UserId)
+            .Select(p => new PregnancyProfile { DueDate = p.DueDate, BirthDate = p.BirthDate })
+            .FirstOrDefaultAsync(ct);
+        if (stored is not null)
         {
             db.Profiles.Update(profile);
         }
@@ -27,5 +36,11 @@ public sealed class ProfileStore(IDbContextFactory<AppDbContext> contexts) : IPr
         }
 
         await db.SaveChangesAsync(ct);
+        if (stored is null || SharingRules.CoversFrom(stored) != SharingRules.CoversFrom(profile))
+        {
+            await SummaryWriter.RefreshActivityAsync(db, profile.UserId, ct);
+        }
+
+        await tx.CommitAsync(ct);
     }
 }

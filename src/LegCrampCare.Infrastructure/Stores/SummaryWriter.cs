@@ -1,5 +1,6 @@
 using LegCrampCare.Core.Domain;
 using LegCrampCare.Core.Features.Review;
+using LegCrampCare.Core.Features.Sharing;
 using LegCrampCare.Core.Triage;
 using LegCrampCare.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -79,21 +80,37 @@ internal static class SummaryWriter
     }
 
     /// <summary>
-    /// Recomputes her activity row: her latest episode (index PatientId, StartedAtUtc), her unreviewed flags by level (index
-    /// PatientId, Level, SinceUtc) and her recent nights (primary key PatientId, Night, newest first); removes the row when
-    /// she has no episodes.
+    /// Recomputes her activity row from her current pregnancy only (nights from <see cref="SharingRules.CoversFrom"/>,
+    /// what a grant shows): her latest episode (index PatientId, Night), her unreviewed flags by level (joined to their
+    /// episodes' nights) and her recent nights (primary key PatientId, Night, newest first); removes the row when she has
+    /// no episodes in it. Also called when her profile is saved, since a new due date moves the first night.
     /// </summary>
     public static async Task RefreshActivityAsync(AppDbContext db, string patientId, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
-        var last = await db.Episodes.Where(e => e.PatientId == patientId).MaxAsync(e => (DateTime?)e.StartedAtUtc, ct);
+        var pregnancy = await db.Profiles
+            .Where(p => p.UserId == patientId)
+            .Select(p => new PregnancyProfile { DueDate = p.DueDate, BirthDate = p.BirthDate })
+            .FirstOrDefaultAsync(ct);
+        var from = (pregnancy is null ? null : SharingRules.CoversFrom(pregnancy)) ?? DateOnly.MinValue;
+        // Her latest episode through (PatientId, StartedAtUtc): it is in this pregnancy unless she has none in it yet.
+        var latest = await db.Episodes
+            .Where(e => e.PatientId == patientId)
+            .OrderByDescending(e => e.StartedAtUtc)
+            .Select(e => new { e.StartedAtUtc, e.Night })
+            .FirstOrDefaultAsync(ct);
+        var last = latest is null ? null
+            : latest.Night >= from ? latest.StartedAtUtc
+            : await db.Episodes.Where(e => e.PatientId == patientId && e.Night >= from).MaxAsync(e => (DateTime?)e.StartedAtUtc, ct);
+
+        // Her unreviewed flags (few) through (PatientId, Level, SinceUtc), each kept when its episode's night is in this pregnancy.
         var flags = await db.UnreviewedFlags
-            .Where(f => f.PatientId == patientId)
+            .Where(f => f.PatientId == patientId && db.Episodes.Any(e => e.Id == f.EpisodeId && e.Night >= from))
             .GroupBy(f => f.Level)
             .Select(g => new { Level = g.Key, Count = g.Count(), Oldest = g.Min(f => f.SinceUtc) })
             .ToListAsync(ct);
         var nights = await db.PatientNights
-            .Where(n => n.PatientId == patientId)
+            .Where(n => n.PatientId == patientId && n.Night >= from)
             .OrderByDescending(n => n.Night)
             .Select(n => n.Night)
             .Take(NightMask.Span)

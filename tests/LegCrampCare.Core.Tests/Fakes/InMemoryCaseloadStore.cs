@@ -28,7 +28,7 @@ public sealed class InMemoryCaseloadStore(InMemorySharingStore sharing, InMemory
             result.Add(new CaseloadCandidate(
                 grant,
                 profile,
-                CaseloadReference.Activity(mine, episodes.Assessments.Where(a => ids.Contains(a.EpisodeId)), episodes.Reviews.Where(r => ids.Contains(r.EpisodeId)))));
+                CaseloadReference.Activity(profile, mine, episodes.Assessments.Where(a => ids.Contains(a.EpisodeId)), episodes.Reviews.Where(r => ids.Contains(r.EpisodeId)))));
         }
 
         return result;

@@ -9,6 +9,7 @@ using LegCrampCare.Core.Triage;
 using LegCrampCare.Infrastructure.Persistence;
 using LegCrampCare.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -127,10 +128,12 @@ public sealed class CaseloadStoreTests(MigratedDatabaseFixture fixture) : IClass
         for (var i = 0; i < 4; i++)
         {
             var zoneId = Zones[random.Next(Zones.Length)];
-            var id = await Data.PatientAsync($"Patient {seed} {i}", zoneId);
-            await Data.GrantAsync(id, midwife);
+            var id = await Data.PatientAsync($"Patient {seed} {i}", zoneId, RandomDueDate(random));
+            await Data.GrantAsync(id, midwife, createdAtUtc: Now.UtcDateTime);
             patients.Add((id, PregnancyCalendar.FindZoneOrUtc(zoneId)));
         }
+
+        var profiles = Database.Services.GetRequiredService<IProfileStore>();
 
         var store = Data.Episodes;
         var episodes = new List<Episode>();
@@ -139,7 +142,7 @@ public sealed class CaseloadStoreTests(MigratedDatabaseFixture fixture) : IClass
         {
             // Every write happens at a later instant, so "the newest assessment" is never a tie.
             clock = clock.AddMinutes(random.Next(1, 24 * 60));
-            var action = episodes.Count == 0 ? 0 : random.Next(6);
+            var action = episodes.Count == 0 ? 0 : random.Next(7);
             var level = Levels[random.Next(Levels.Length)];
             var incomplete = level == TriageLevel.Routine && random.Next(3) == 0;
             switch (action)
@@ -173,6 +176,12 @@ public sealed class CaseloadStoreTests(MigratedDatabaseFixture fixture) : IClass
                     }
 
                     break;
+                case 5:
+                    // She enters another due date: her current pregnancy may now begin among her logged nights.
+                    var profile = (await profiles.FindAsync(patients[random.Next(patients.Count)].Id, CancellationToken.None))!;
+                    profile.DueDate = RandomDueDate(random);
+                    await profiles.SaveAsync(profile, CancellationToken.None);
+                    break;
                 default:
                     var measured = episodes[random.Next(episodes.Count)];
                     await store.RecordMidwifeCalfDifferenceAsync(
@@ -197,7 +206,7 @@ public sealed class CaseloadStoreTests(MigratedDatabaseFixture fixture) : IClass
             Assert.Equal(expected, actual);
         }
 
-        // And each row's nights, counted directly from the raw episodes in her own time zone.
+        // And each row's nights, counted directly from the raw episodes in her own time zone, from her pregnancy's first day.
         await using var db = await Database.Contexts.CreateDbContextAsync();
         var all = await db.Episodes.AsNoTracking().ToListAsync();
         var rows = (await real.ListAsync()).Value!;
@@ -206,11 +215,20 @@ public sealed class CaseloadStoreTests(MigratedDatabaseFixture fixture) : IClass
         foreach (var row in rows)
         {
             var (_, id, zone) = byName[row.Name];
+            var first = CaseloadReference.PregnancyStart((await profiles.FindAsync(id, CancellationToken.None))!)!.Value;
             var current = PregnancyCalendar.NightOf(Now.UtcDateTime, zone);
-            Assert.Equal(CaseloadReference.Nights(all, id, current.AddDays(-6), current), row.NightsLast7);
-            Assert.Equal(CaseloadReference.Nights(all, id, current.AddDays(-27), current), row.NightsLast28);
+            DateOnly From(int back) => current.AddDays(-back) < first ? first : current.AddDays(-back);
+            Assert.Equal(CaseloadReference.Nights(all, id, From(6), current), row.NightsLast7);
+            Assert.Equal(CaseloadReference.Nights(all, id, From(27), current), row.NightsLast28);
         }
     }
+
+    /// <summary>
+    /// A due date whose pregnancy began long before the episodes (half the time) or among them (she is pregnant again, and
+    /// some of her cramps are from before); never after the grant was made (10 June 2026).
+    /// </summary>
+    private static DateOnly RandomDueDate(Random random) =>
+        random.Next(2) == 0 ? new DateOnly(2026, 10, 1) : DateOnly.FromDateTime(Now.UtcDateTime).AddDays(280 - random.Next(0, 40));
 
     private sealed class FixedUser(CurrentUserInfo user) : ICurrentUser
     {
@@ -231,7 +249,7 @@ public sealed class CaseloadStoreTests(MigratedDatabaseFixture fixture) : IClass
                 var episodes = await db.Episodes.AsNoTracking().Where(e => e.PatientId == grant.PatientId).ToListAsync(ct);
                 var assessments = await db.Assessments.AsNoTracking().Where(a => a.PatientId == grant.PatientId).ToListAsync(ct);
                 var reviews = await db.FlagReviews.AsNoTracking().Where(r => r.PatientId == grant.PatientId).ToListAsync(ct);
-                result.Add(new CaseloadCandidate(grant, profile, CaseloadReference.Activity(episodes, assessments, reviews)));
+                result.Add(new CaseloadCandidate(grant, profile, CaseloadReference.Activity(profile, episodes, assessments, reviews)));
             }
 
             return result;

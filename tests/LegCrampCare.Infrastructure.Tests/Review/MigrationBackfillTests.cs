@@ -33,6 +33,7 @@ public sealed class MigrationBackfillTests
         await using (var connection = new SqliteConnection(database.ConnectionString))
         {
             await connection.OpenAsync();
+            Assert.DoesNotContain("MidwifeCalfDifferenceCm", await ColumnsAsync(connection, "Episodes"));
             await InsertUserAsync(connection, anna);
             await InsertUserAsync(connection, bea);
 
@@ -78,6 +79,88 @@ public sealed class MigrationBackfillTests
         Assert.NotEqual(flagged, onlyIncomplete);
     }
 
+    [Fact]
+    public async Task ScopeCaseloadToCurrentPregnancy_FlagsAndCrampsFromAnEarlierPregnancy_AreTakenOutOfTheSummary()
+    {
+        await using var database = TestDatabase.Create();
+        Directory.CreateDirectory(database.Folder);
+        await using (var db = await database.Contexts.CreateDbContextAsync())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261126062931_AddCaseloadNightMask");
+        }
+
+        // Cleo is pregnant again (due 1 October 2026: from 25 December 2025). An EMERGENCY flag from her first pregnancy and
+        // a ROUTINE one from this one wait unreviewed; the summary kept before this migration counted both.
+        var cleo = Guid.NewGuid().ToString();
+        var dora = Guid.NewGuid().ToString();
+        await using (var connection = new SqliteConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await InsertUserAsync(connection, cleo);
+            await InsertUserAsync(connection, dora);
+            await InsertAsync(connection, "PregnancyProfiles", new()
+            {
+                ["UserId"] = cleo,
+                ["DisplayName"] = "Cleo",
+                ["DateOfBirth"] = "1990-01-01",
+                ["DueDate"] = "2026-10-01",
+                ["TimeZoneId"] = "Europe/London",
+                ["CreatedAtUtc"] = Text(T0),
+                ["UpdatedAtUtc"] = Text(T0),
+            });
+            var before = await InsertEpisodeAsync(connection, cleo, new DateTime(2025, 3, 1, 22, 0, 0, DateTimeKind.Utc), new DateOnly(2025, 3, 1));
+            var beforeFlag = await InsertAssessmentAsync(connection, before, cleo, new DateTime(2025, 3, 1, 22, 5, 0, DateTimeKind.Utc), TriageLevel.Emergency);
+            await InsertFlagAsync(connection, before, cleo, beforeFlag, TriageLevel.Emergency, new DateTime(2025, 3, 1, 22, 5, 0, DateTimeKind.Utc));
+            var now = await InsertEpisodeAsync(connection, cleo, T0, new DateOnly(2026, 6, 1));
+            var nowFlag = await InsertAssessmentAsync(connection, now, cleo, T0.AddMinutes(5), TriageLevel.Routine);
+            await InsertFlagAsync(connection, now, cleo, nowFlag, TriageLevel.Routine, T0.AddMinutes(5));
+
+            // Dora has no profile: everything of hers still counts.
+            var doras = await InsertEpisodeAsync(connection, dora, new DateTime(2025, 3, 1, 22, 0, 0, DateTimeKind.Utc), new DateOnly(2025, 3, 1));
+            var dorasFlag = await InsertAssessmentAsync(connection, doras, dora, new DateTime(2025, 3, 1, 22, 5, 0, DateTimeKind.Utc), TriageLevel.Urgent);
+            await InsertFlagAsync(connection, doras, dora, dorasFlag, TriageLevel.Urgent, new DateTime(2025, 3, 1, 22, 5, 0, DateTimeKind.Utc));
+            await using var nights = connection.CreateCommand();
+            nights.CommandText = "INSERT INTO PatientNights (PatientId, Night, EpisodeCount) VALUES ($c, '2025-03-01', 1), ($c, '2026-06-01', 1), ($d, '2025-03-01', 1)";
+            nights.Parameters.AddWithValue("$c", cleo);
+            nights.Parameters.AddWithValue("$d", dora);
+            await nights.ExecuteNonQueryAsync();
+        }
+
+        await database.InitializeAsync();
+
+        var data = new ReviewData(database);
+        await data.AssertSummariesRightAsync(cleo);
+        await data.AssertSummariesRightAsync(dora);
+        var cleos = (await data.StoredAsync(cleo)).Activity!;
+        Assert.Equal((0, 1, T0.AddMinutes(5), T0), (cleos.UnreviewedEmergency, cleos.UnreviewedRoutine, cleos.OldestAtHighestUtc!.Value, cleos.LastEpisodeAtUtc!.Value));
+        Assert.Equal((new DateOnly(2026, 6, 1), 1L), (cleos.LatestNight!.Value, cleos.RecentNights));
+        Assert.Equal(1, (await data.StoredAsync(dora)).Activity!.UnreviewedUrgent);
+    }
+
+    private static async Task<List<string>> ColumnsAsync(SqliteConnection connection, string table)
+    {
+        var names = new List<string>();
+        await using var info = connection.CreateCommand();
+        info.CommandText = $"PRAGMA table_info(\"{table}\")";
+        await using var reader = await info.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(1));
+        }
+
+        return names;
+    }
+
+    private static Task InsertFlagAsync(SqliteConnection connection, Guid episodeId, string patientId, Guid assessmentId, TriageLevel level, DateTime sinceUtc) =>
+        InsertAsync(connection, "UnreviewedFlags", new()
+        {
+            ["EpisodeId"] = Text(episodeId),
+            ["PatientId"] = patientId,
+            ["AssessmentId"] = Text(assessmentId),
+            ["Level"] = (int)level,
+            ["SinceUtc"] = Text(sinceUtc),
+        });
+
     private static string Text(DateTime utc) => utc.ToString("yyyy\\-MM\\-dd HH\\:mm\\:ss.FFFFFFF", CultureInfo.InvariantCulture);
 
     private static string Text(Guid id) => id.ToString().ToUpperInvariant();
@@ -106,10 +189,12 @@ public sealed class MigrationBackfillTests
         return id;
     }
 
-    private static Task InsertAssessmentAsync(SqliteConnection connection, Guid episodeId, string patientId, DateTime atUtc, TriageLevel level, bool incomplete = false) =>
-        InsertAsync(connection, "Assessments", new()
+    private static async Task<Guid> InsertAssessmentAsync(SqliteConnection connection, Guid episodeId, string patientId, DateTime atUtc, TriageLevel level, bool incomplete = false)
+    {
+        var id = Guid.NewGuid();
+        await InsertAsync(connection, "Assessments", new()
         {
-            ["Id"] = Text(Guid.NewGuid()),
+            ["Id"] = Text(id),
             ["EpisodeId"] = Text(episodeId),
             ["PatientId"] = patientId,
             ["AssessedAtUtc"] = Text(atUtc),
@@ -123,6 +208,8 @@ public sealed class MigrationBackfillTests
             ["InputsJson"] = "{}",
             ["GuidanceShown"] = "",
         });
+        return id;
+    }
 
     /// <summary>Inserts a row as the old schema has it: given values, and a zero or empty text for any other required column.</summary>
     private static async Task InsertAsync(SqliteConnection connection, string table, Dictionary<string, object> values)
@@ -138,7 +225,6 @@ public sealed class MigrationBackfillTests
             }
         }
 
-        Assert.DoesNotContain("MidwifeCalfDifferenceCm", columns.Select(c => c.Name));
         var row = new Dictionary<string, object>(values);
         foreach (var column in columns.Where(c => c.NotNull && !c.HasDefault && !row.ContainsKey(c.Name)))
         {

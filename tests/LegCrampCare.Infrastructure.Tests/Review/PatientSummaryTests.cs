@@ -332,4 +332,32 @@ public sealed class PatientSummaryTests(MigratedDatabaseFixture fixture) : IClas
         Assert.Null(stored.Activity);
         Assert.Equal(0, stored.FlagRows);
     }
+
+    [Fact]
+    public async Task Summary_FlagAndCrampFromAnEarlierPregnancy_AreNotCountedAndAProfileSaveRecountsAtOnce()
+    {
+        // Due 1 October 2026: this pregnancy began on 25 December 2025. An EMERGENCY flag from June 2025 is from the one before.
+        var patient = await Data.PatientAsync();
+        await Data.LogAsync(patient, new DateTime(2025, 6, 1, 22, 0, 0, DateTimeKind.Utc), TriageLevel.Emergency);
+        var (_, routine) = await Data.LogAsync(patient, T0, TriageLevel.Routine);
+
+        var current = (await Data.StoredAsync(patient)).Activity!;
+        Assert.Equal((0, 1, T0, routine.AssessedAtUtc), (current.UnreviewedEmergency, current.UnreviewedRoutine, current.LastEpisodeAtUtc!.Value, current.OldestAtHighestUtc!.Value));
+        Assert.Equal((new DateOnly(2026, 6, 9), 1L), (current.LatestNight!.Value, current.RecentNights));
+        await Data.AssertSummariesRightAsync(patient);
+
+        // She enters a new due date (a new pregnancy from 25 June 2026): nothing logged so far is in it.
+        var profiles = Database.Services.GetRequiredService<IProfileStore>();
+        var profile = (await profiles.FindAsync(patient, CancellationToken.None))!;
+        profile.DueDate = new DateOnly(2027, 4, 1);
+        await profiles.SaveAsync(profile, CancellationToken.None);
+        Assert.Null((await Data.StoredAsync(patient)).Activity);
+        await Data.AssertSummariesRightAsync(patient);
+
+        // She puts the due date back: this pregnancy's flag and cramp count again.
+        profile.DueDate = new DateOnly(2026, 10, 1);
+        await profiles.SaveAsync(profile, CancellationToken.None);
+        Assert.Equal(current, (await Data.StoredAsync(patient)).Activity);
+        await Data.AssertSummariesRightAsync(patient);
+    }
 }

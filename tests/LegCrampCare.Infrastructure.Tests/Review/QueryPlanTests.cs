@@ -63,13 +63,22 @@ public sealed class QueryPlanTests
         Assert.True(plans.Count >= 10, $"Only {plans.Count} statements were explained.");
         AssertNoScan(plans);
         Assert.Contains(plans, p => p.Plan.Any(l => l.Contains("USING COVERING INDEX IX_Episodes_PatientId_Night (PatientId=? AND Night=?)", StringComparison.Ordinal)));
-        Assert.Contains(plans, p => p.Plan.Any(l => l.Contains("USING COVERING INDEX IX_Episodes_PatientId_StartedAtUtc (PatientId=?)", StringComparison.Ordinal)));
-        Assert.Contains(plans, p => p.Plan.Any(l => l.Contains("USING COVERING INDEX IX_UnreviewedFlags_PatientId_Level_SinceUtc (PatientId=?)", StringComparison.Ordinal)));
 
-        // Her recent nights for the night mask: her newest 63 nights, read backwards along the key (PatientId, Night).
+        // Her latest episode: the newest entry of (PatientId, StartedAtUtc), no sort.
+        var latest = plans.Where(p => p.Plan.Any(l => l.Contains("INDEX IX_Episodes_PatientId_StartedAtUtc (PatientId=?)", StringComparison.Ordinal))).ToList();
+        Assert.NotEmpty(latest);
+        Assert.All(latest, p => Assert.DoesNotContain(p.Plan, l => l.Contains("TEMP B-TREE", StringComparison.Ordinal)));
+
+        // Her unreviewed flags, each checked against its episode's night by primary key: never a walk over her episodes.
+        var flags = plans.Where(p => p.Sql.Contains("FROM \"UnreviewedFlags\"", StringComparison.Ordinal) && p.Sql.Contains("GROUP BY", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(flags);
+        Assert.All(flags, p => Assert.Contains(p.Plan, l => l.Contains("USING INDEX IX_UnreviewedFlags_PatientId_Level_SinceUtc (PatientId=?)", StringComparison.Ordinal)));
+        Assert.All(flags, p => Assert.Contains(p.Plan, l => l.Contains("EXISTS USING INDEX sqlite_autoindex_Episodes_1 (Id=?)", StringComparison.Ordinal)));
+
+        // Her recent nights for the night mask: her newest 63 nights in this pregnancy, read backwards along the key (PatientId, Night).
         var nights = plans.Where(p => p.Sql.Contains("FROM \"PatientNights\"", StringComparison.Ordinal) && p.Sql.Contains("ORDER BY", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(nights);
-        Assert.All(nights, n => Assert.Contains(n.Plan, l => l.Contains("USING COVERING INDEX sqlite_autoindex_PatientNights_1 (PatientId=?)", StringComparison.Ordinal)));
+        Assert.All(nights, n => Assert.Contains(n.Plan, l => l.Contains("USING COVERING INDEX sqlite_autoindex_PatientNights_1 (PatientId=? AND Night>?)", StringComparison.Ordinal)));
     }
 
     private static void AssertNoScan(IReadOnlyList<(string Sql, IReadOnlyList<string> Plan)> plans)

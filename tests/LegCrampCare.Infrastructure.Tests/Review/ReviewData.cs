@@ -20,8 +20,8 @@ public sealed class ReviewData(TestDatabase database)
 
     public ICaseloadStore Caseloads => database.Services.GetRequiredService<ICaseloadStore>();
 
-    /// <summary>A patient account with a profile (due 1 October 2026, London unless given).</summary>
-    public async Task<string> PatientAsync(string name = "Anna Patient", string zone = "Europe/London")
+    /// <summary>A patient account with a profile (due 1 October 2026 and London unless given).</summary>
+    public async Task<string> PatientAsync(string name = "Anna Patient", string zone = "Europe/London", DateOnly? due = null)
     {
         var id = await database.CreateUserAsync(Roles.Patient);
         await database.Services.GetRequiredService<IProfileStore>().SaveAsync(new PregnancyProfile
@@ -29,7 +29,7 @@ public sealed class ReviewData(TestDatabase database)
             UserId = id,
             DisplayName = name,
             DateOfBirth = new DateOnly(1990, 1, 1),
-            DueDate = new DateOnly(2026, 10, 1),
+            DueDate = due ?? new DateOnly(2026, 10, 1),
             TimeZoneId = zone,
             CreatedAtUtc = DateTime.UtcNow,
             UpdatedAtUtc = DateTime.UtcNow,
@@ -129,11 +129,12 @@ public sealed class ReviewData(TestDatabase database)
         var episodes = await db.Episodes.AsNoTracking().Where(e => e.PatientId == patientId).ToListAsync();
         var assessments = await db.Assessments.AsNoTracking().Where(a => a.PatientId == patientId).ToListAsync();
         var reviews = await db.FlagReviews.AsNoTracking().Where(r => r.PatientId == patientId).ToListAsync();
-        var activity = CaseloadReference.Activity(episodes, assessments, reviews);
+        var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == patientId);
+        var activity = CaseloadReference.Activity(profile, episodes, assessments, reviews);
         return new Stored(
             episodes.GroupBy(e => e.Night).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList(),
             activity,
-            activity?.UnreviewedCount ?? 0);
+            CaseloadReference.Activity(null, episodes, assessments, reviews)?.UnreviewedCount ?? 0); // one row per flagged episode, any pregnancy
     }
 
     /// <summary>The stored summaries equal the ones computed from the raw rows.</summary>

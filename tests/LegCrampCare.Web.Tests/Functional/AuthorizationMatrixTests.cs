@@ -42,6 +42,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
 
         public Guid AssessmentId { get; private set; }
 
+        /// <summary>An EMERGENCY flag, never reviewed, from her previous pregnancy (400 days ago): outside every grant.</summary>
+        public (Guid EpisodeId, Guid AssessmentId) EarlierPregnancyFlag { get; private set; }
+
         public async Task InitializeAsync()
         {
             foreach (var (name, role) in new[]
@@ -81,6 +84,20 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             var assessment = sp.GetRequiredService<EpisodeAssessor>().Assess(episode, profile, [], AssessmentReason.Logged, started);
             await sp.GetRequiredService<IEpisodeStore>().AddIfAbsentAsync(episode, assessment, CancellationToken.None);
             (EpisodeId, AssessmentId) = (episode.Id, assessment.Id);
+
+            var earlierStart = DateTime.UtcNow.AddDays(-400);
+            var earlier = new Episode
+            {
+                Id = Guid.NewGuid(), PatientId = profile.UserId, StartedAtUtc = earlierStart, Night = PregnancyCalendar.NightOf(earlierStart, PregnancyCalendar.FindZoneOrUtc("Europe/London")),
+                Side = Side.Right, Notes = "Earlier " + Canary, CreatedAtUtc = earlierStart, UpdatedAtUtc = earlierStart,
+            };
+            var earlierFlag = new Assessment
+            {
+                Id = Guid.NewGuid(), EpisodeId = earlier.Id, PatientId = profile.UserId, AssessedAtUtc = earlierStart.AddMinutes(2), Reason = AssessmentReason.Edited,
+                RuleSetVersion = "2026.1", Level = TriageLevel.Emergency, FiredRules = "EM-2", InputsJson = "{}",
+            };
+            await sp.GetRequiredService<IEpisodeStore>().AddIfAbsentAsync(earlier, earlierFlag, CancellationToken.None);
+            EarlierPregnancyFlag = (earlier.Id, earlierFlag.Id);
 
             GrantId = await ShareAsync(sp, "midwife-with-grant");
             RevokedGrantId = await ShareAsync(sp, "midwife-after-revocation");
@@ -215,6 +232,28 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         Assert.Equal((fixture.Users["midwife-with-grant"].Id, Roles.Midwife, "log.viewed", fixture.Users["patient-a"].Id, "success"), (row.ActorId, row.ActorRole, row.Action, row.SubjectUserId, row.Outcome));
         var caseload = (await fixture.Caseload(sp, "midwife-with-grant").ListAsync()).Value!;
         Assert.Equal(TriageLevel.Urgent, Assert.Single(caseload, r => r.GrantId == fixture.GrantId).HighestUnreviewed);
+    }
+
+    [Fact]
+    public async Task Services_FlagFromAnEarlierPregnancy_IsNeitherShownNorCountedNorAcknowledgeable()
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var logs = fixture.Logs(sp, "midwife-with-grant");
+        var before = await CountAsync(sp);
+
+        var log = (await logs.GetAsync(fixture.GrantId)).Value!;
+        var acknowledged = await logs.AcknowledgeAsync(fixture.GrantId, fixture.EarlierPregnancyFlag.AssessmentId, "Seen.");
+        var measured = await logs.RecordCalfDifferenceAsync(fixture.GrantId, fixture.EarlierPregnancyFlag.EpisodeId, 3m);
+        var row = Assert.Single((await fixture.Caseload(sp, "midwife-with-grant").ListAsync()).Value!, r => r.GrantId == fixture.GrantId);
+        var emergencies = (await fixture.Caseload(sp, "midwife-with-grant").ListAsync(TriageLevel.Emergency)).Value!;
+
+        Assert.Equal([fixture.EpisodeId], log.Episodes.Select(e => e.Id));
+        Assert.Equal((ResultStatus.NotFound, ResultStatus.NotFound), (acknowledged.Status, measured.Status));
+        Assert.Equal((TriageLevel.Urgent, 1), (row.HighestUnreviewed, row.UnreviewedCount));
+        Assert.DoesNotContain(emergencies, r => r.GrantId == fixture.GrantId);
+        var after = await CountAsync(sp);
+        Assert.Equal((before.Reviews, before.Assessments), (after.Reviews, after.Assessments));
     }
 
     private static async Task<(int Success, int Denied, int Reviews, int Assessments)> CountAsync(IServiceProvider sp)

@@ -64,7 +64,7 @@ public sealed class CaseloadService(
 
     /// <summary>
     /// Nights with cramps in her last 7 and 28 nights, up to and including her current night, never before the first
-    /// day the grant covers (nothing logged before it is hers to show).
+    /// night the grant covers (her current pregnancy; nothing logged before it is the midwife's to see).
     /// </summary>
     public static (int Last7, int Last28) RecentNights(PatientActivitySummary? activity, DateOnly coversFrom, DateOnly currentNight)
     {
@@ -73,7 +73,7 @@ public sealed class CaseloadService(
             return (0, 0);
         }
 
-        var first = coversFrom.AddDays(-1);
+        var first = coversFrom;
         var from7 = currentNight.AddDays(-6);
         var from28 = currentNight.AddDays(-27);
         return (
@@ -131,7 +131,7 @@ public sealed class CaseloadService(
     private static CaseloadRow ToRow(CaseloadCandidate candidate, DateOnly today, DateOnly currentNight)
     {
         var activity = candidate.Activity;
-        var counted = RecentNights(activity, candidate.Grant.CoversFrom, currentNight);
+        var counted = RecentNights(activity, SharingRules.CoversFrom(candidate.Profile) ?? candidate.Grant.CoversFrom, currentNight);
         return new CaseloadRow(
             candidate.Grant.Id,
             candidate.Profile.DisplayName,

@@ -253,9 +253,10 @@ public sealed class PatientLogService(
     private async Task<string> WorkNameAsync(string midwifeId, CancellationToken ct) =>
         (await staff.FindAsync(midwifeId, ct))?.WorkName ?? "Your midwife";
 
-    /// <summary>Only what was logged on or after the first day the grant covers.</summary>
-    private static bool Covers(PatientAccess access, Episode episode) =>
-        PregnancyCalendar.LocalDate(episode.StartedAtUtc, PregnancyCalendar.FindZoneOrUtc(access.Profile.TimeZoneId)) >= access.CoversFrom;
+    /// <summary>
+    /// Only cramps from the first night the grant covers: her current pregnancy, exactly what the caseload counts for her.
+    /// </summary>
+    private static bool Covers(PatientAccess access, Episode episode) => episode.Night >= access.CoversFrom;
 
     private async Task<PatientLog> BuildLogAsync(PatientAccess access, CancellationToken ct)
     {
@@ -263,9 +264,7 @@ public sealed class PatientLogService(
         var zone = PregnancyCalendar.FindZoneOrUtc(profile.TimeZoneId);
         var today = PregnancyCalendar.LocalDate(time.GetUtcNow().UtcDateTime, zone);
 
-        // A cramp on the first covered day before noon belongs to the night before it: fetch that night too, then keep
-        // what started on or after the first day.
-        var listed = await episodes.ListByNightsAsync(access.PatientId, access.CoversFrom.AddDays(-1), DateOnly.MaxValue, ct);
+        var listed = await episodes.ListByNightsAsync(access.PatientId, access.CoversFrom, DateOnly.MaxValue, ct);
         var covered = listed.Where(e => Covers(access, e)).OrderByDescending(e => e.StartedAtUtc).ToList();
         return new PatientLog(
             access.GrantId,

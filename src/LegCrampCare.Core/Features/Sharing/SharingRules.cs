@@ -56,7 +56,11 @@ public static class SharingRules
 
     public static string Hash(string normalised) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)));
 
-    /// <summary>The first day of the pregnancy her grant covers; null when her profile says no pregnancy.</summary>
+    /// <summary>
+    /// The first day of her current pregnancy (due date − 280 days, or birth date − 280 days): what a grant shows and what
+    /// the caseload counts starts with the night of this day. Null when her profile says no pregnancy. A grant shows her
+    /// current pregnancy, so a corrected due date moves this day for every grant.
+    /// </summary>
     public static DateOnly? CoversFrom(PregnancyProfile profile) =>
         profile.DueDate is { } due ? PregnancyCalendar.PregnancyStart(due)
         : profile.BirthDate is { } birth ? PregnancyCalendar.PregnancyStart(birth)
@@ -71,6 +75,15 @@ public static class SharingRules
         : profile.DueDate is { } due ? due.AddDays(7 * options.WeeksAfterDueDate)
         : null;
 
+    /// <summary>
+    /// Whether the grant was made before her current pregnancy began: consent is for one pregnancy, so a grant from an
+    /// earlier one never comes back to life when she enters a new due date. A day's slack absorbs her time zone (the
+    /// grant's time is UTC); a due date corrected by a scan moves the start by days, never past a grant made while
+    /// she was pregnant.
+    /// </summary>
+    public static bool IsForEarlierPregnancy(CareGrant grant, PregnancyProfile profile) =>
+        CoversFrom(profile) is { } start && start > DateOnly.FromDateTime(grant.CreatedAtUtc).AddDays(1);
+
     /// <summary>Whether the grant lets the midwife see the log now.</summary>
     public static GrantStatus Status(CareGrant grant, PregnancyProfile? profile, SharingOptions options, DateTime utcNow) =>
         Status(grant, profile, options, profile is null ? DateOnly.MinValue : PregnancyCalendar.LocalDate(utcNow, PregnancyCalendar.FindZoneOrUtc(profile.TimeZoneId)));
@@ -83,7 +96,7 @@ public static class SharingRules
             return GrantStatus.Revoked;
         }
 
-        if (profile is null || LastDay(profile, options) is not { } last)
+        if (profile is null || LastDay(profile, options) is not { } last || IsForEarlierPregnancy(grant, profile))
         {
             return GrantStatus.Expired;
         }

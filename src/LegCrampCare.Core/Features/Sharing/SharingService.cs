@@ -252,7 +252,7 @@ public sealed class SharingService(
             return await DeniedAsync(user, grantId, status == GrantStatus.Revoked ? "revoked" : "expired", ct);
         }
 
-        return ServiceResult<PatientAccess>.Ok(new PatientAccess(grant.Id, grant.PatientId, midwifeId, profile!, grant.CoversFrom, SharingRules.LastDay(profile!, Options)!.Value));
+        return ServiceResult<PatientAccess>.Ok(Access(grant, midwifeId, profile!));
     }
 
     public async Task<ServiceResult<IReadOnlyList<PatientAccess>>> ActiveForMidwifeAsync(CancellationToken ct = default)
@@ -270,12 +270,16 @@ public sealed class SharingService(
             var profile = await profiles.FindAsync(grant.PatientId, ct);
             if (SharingRules.Status(grant, profile, Options, now) == GrantStatus.Active)
             {
-                active.Add(new PatientAccess(grant.Id, grant.PatientId, midwifeId, profile!, grant.CoversFrom, SharingRules.LastDay(profile!, Options)!.Value));
+                active.Add(Access(grant, midwifeId, profile!));
             }
         }
 
         return ServiceResult<IReadOnlyList<PatientAccess>>.Ok(active);
     }
+
+    /// <summary>An active grant shows her current pregnancy, from its first night (see <see cref="SharingRules.CoversFrom"/>).</summary>
+    private PatientAccess Access(CareGrant grant, string midwifeId, PregnancyProfile profile) =>
+        new(grant.Id, grant.PatientId, midwifeId, profile, SharingRules.CoversFrom(profile)!.Value, SharingRules.LastDay(profile, Options)!.Value);
 
     private async Task<ServiceResult<PatientAccess>> DeniedAsync(CurrentUserInfo user, Guid grantId, string reason, CancellationToken ct)
     {

@@ -309,16 +309,34 @@ public sealed class CaseloadServiceTests
     }
 
     [Fact]
-    public async Task ListAsync_NightsBeforeTheGrantCovers_AreNotCounted()
+    public async Task ListAsync_NightsBeforeHerCurrentPregnancy_AreNotCounted()
     {
-        var id = Patient("Ida Early", coversFrom: new DateOnly(2026, 6, 5));
+        // Due 12 March 2027: this pregnancy began on 5 June 2026 (280 days before); the grant was made on 10 June.
+        const string id = "p-ida";
+        _h.Profiles.Seed(ReviewHarness.Profile(id, "Ida Early", due: new DateOnly(2027, 3, 12)));
+        _h.Sharing.SeedGrant(NewGrant(id, new DateOnly(2026, 6, 5), createdAtUtc: Now));
         EpisodeOnNight(id, new DateOnly(2026, 6, 1));
         EpisodeOnNight(id, new DateOnly(2026, 6, 4));
+        EpisodeOnNight(id, new DateOnly(2026, 6, 5));
         EpisodeOnNight(id, new DateOnly(2026, 6, 6));
 
         var row = Assert.Single(await ListAsync());
 
         Assert.Equal((2, 2), (row.NightsLast7, row.NightsLast28));
+    }
+
+    [Fact]
+    public async Task ListAsync_UnreviewedFlagAndLatestCrampFromAnEarlierPregnancy_AreNotCounted()
+    {
+        var id = Patient("Nell Newagain");
+        var earlier = EpisodeOnNight(id, PregnancyStart.AddDays(-1));
+        Assess(earlier, TriageLevel.Emergency, earlier.StartedAtUtc.AddMinutes(1));
+        var current = EpisodeOnNight(id, PregnancyStart);
+        Assess(current, TriageLevel.Routine, current.StartedAtUtc.AddMinutes(1));
+
+        var row = Assert.Single(await ListAsync());
+
+        Assert.Equal((TriageLevel.Routine, 1, current.StartedAtUtc), (row.HighestUnreviewed, row.UnreviewedCount, row.LastEpisodeAtUtc));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
 using LegCrampCare.Core.Features.Review;
+using LegCrampCare.Core.Triage;
 using static LegCrampCare.Core.Tests.Features.Review.ReviewHarness;
 
 namespace LegCrampCare.Core.Tests.Features.Review;
@@ -16,7 +17,8 @@ public sealed class ReviewAuthorizationMatrixTests
 {
     public static readonly string[] Refused =
     [
-        "patient-herself", "another-patient", "midwife-without-grant", "midwife-after-revocation", "midwife-after-expiry", "editor", "admin", "anonymous",
+        "patient-herself", "another-patient", "midwife-without-grant", "midwife-after-revocation", "midwife-after-expiry",
+        "midwife-from-an-earlier-pregnancy", "editor", "admin", "anonymous",
     ];
 
     public static readonly string[] Actions = ["get", "still-allowed", "acknowledge", "measure", "export-pdf", "export-csv", "caseload"];
@@ -68,6 +70,16 @@ public sealed class ReviewAuthorizationMatrixTests
             case "midwife-after-expiry":
                 // 14 weeks after the due date (1 October 2026) is 7 January 2027; two days later in London.
                 _h.Time.SetUtcNow(new DateTimeOffset(2027, 1, 9, 12, 0, 0, TimeSpan.Zero));
+                _h.SignIn(MidwifeM, Roles.Midwife);
+                break;
+            case "midwife-from-an-earlier-pregnancy":
+                // The baby came on the due date; months later she is pregnant again and enters the new due date. The grant
+                // was for the first pregnancy: the new due date must not bring it back to life.
+                var profile = _h.Profiles.Peek(PatientA)!;
+                profile.BirthDate = null;
+                profile.DueDate = new DateOnly(2027, 12, 1);
+                await _h.Profiles.SaveAsync(profile, CancellationToken.None);
+                _h.Time.SetUtcNow(new DateTimeOffset(2027, 4, 1, 12, 0, 0, TimeSpan.Zero));
                 _h.SignIn(MidwifeM, Roles.Midwife);
                 break;
             case "editor":
@@ -178,5 +190,39 @@ public sealed class ReviewAuthorizationMatrixTests
             Assert.Equal((MidwifeM, Roles.Midwife, expected, PatientA, "success"), (row.ActorId, row.ActorRole, row.Action, row.SubjectUserId, row.Outcome));
             Assert.NotNull(LegCrampCare.Core.Features.Sharing.SharingService.Describe(row));
         }
+    }
+
+    [Fact]
+    public async Task FlagFromAnEarlierPregnancy_IsNeitherShownNorCountedNorAcknowledgeable()
+    {
+        // An EMERGENCY flag from her first pregnancy, which nobody reviewed; now she is pregnant again (due 1 October 2026,
+        // from 25 December 2025) with one ordinary cramp, and shares this pregnancy's log with midwife M.
+        var earlier = new Episode
+        {
+            Id = Guid.NewGuid(), PatientId = PatientA, StartedAtUtc = new DateTime(2025, 3, 1, 23, 0, 0, DateTimeKind.Utc), Night = new DateOnly(2025, 3, 1),
+            Side = Side.Left,
+        };
+        _h.Episodes.Seed(earlier);
+        var earlierFlag = new Assessment
+        {
+            Id = Guid.NewGuid(), EpisodeId = earlier.Id, PatientId = PatientA, AssessedAtUtc = earlier.StartedAtUtc.AddMinutes(2),
+            Level = TriageLevel.Emergency, FiredRules = "EM-1", RuleSetVersion = "2026.1", Reason = AssessmentReason.Edited,
+        };
+        _h.Episodes.SeedAssessment(earlierFlag);
+        var current = await _h.LogAsync(new DateTime(2026, 6, 9, 23, 0, 0));
+        var grant = await _h.ShareAsync();
+        _h.SignIn(MidwifeM, Roles.Midwife);
+
+        var row = Assert.Single((await _h.CaseloadService.ListAsync()).Value!);
+        var log = (await _h.LogService.GetAsync(grant)).Value!;
+        var acknowledged = await _h.LogService.AcknowledgeAsync(grant, earlierFlag.Id, "Seen.");
+        var emergencies = (await _h.CaseloadService.ListAsync(TriageLevel.Emergency)).Value!;
+
+        Assert.Equal((null, 0), (row.HighestUnreviewed, row.UnreviewedCount));
+        Assert.Equal(current.StartedAtUtc, row.LastEpisodeAtUtc);
+        Assert.Equal([current.Id], log.Episodes.Select(e => e.Id));
+        Assert.Equal(ResultStatus.NotFound, acknowledged.Status);
+        Assert.Empty(_h.Episodes.Reviews);
+        Assert.Empty(emergencies);
     }
 }

@@ -239,6 +239,34 @@ public sealed class SharingServiceTests
     }
 
     [Fact]
+    public async Task Grant_ADueDateCorrectedByAScan_StaysActiveAndShowsTheCorrectedPregnancy()
+    {
+        var grant = await ShareByCodeAsync();
+        _profiles.Seed(Profile("patient-a", due: new DateOnly(2027, 2, 15)));
+        AsMidwife();
+
+        var access = await Service.AuthorizeAsync(grant.Id);
+
+        Assert.Equal(ResultStatus.Ok, access.Status);
+        Assert.Equal(new DateOnly(2027, 2, 15).AddDays(-280), access.Value!.CoversFrom);
+    }
+
+    [Fact]
+    public async Task Grant_ANewPregnancyAfterTheGrant_DoesNotBringItBack()
+    {
+        // Shared in the first pregnancy (due 1 February 2027); the baby came; a year later she is pregnant again.
+        var grant = await ShareByCodeAsync();
+        _time.SetUtcNow(new DateTimeOffset(2028, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        _profiles.Seed(Profile("patient-a", due: new DateOnly(2028, 9, 1)));
+        AsMidwife();
+
+        Assert.Equal(ResultStatus.NotFound, (await Service.AuthorizeAsync(grant.Id)).Status);
+        AsPatient();
+        var overview = (await Service.GetMineAsync()).Value!;
+        Assert.Equal(GrantStatus.Expired, Assert.Single(overview.Grants).Status);
+    }
+
+    [Fact]
     public async Task Authorize_AnotherMidwifeOrAnyOtherRole_IsNotFound()
     {
         var grant = await ShareByCodeAsync();
