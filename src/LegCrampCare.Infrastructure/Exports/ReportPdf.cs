@@ -283,18 +283,18 @@ internal static partial class ReportPdf
         private void DrawFlags(double y)
         {
             var flags = report.Episodes
-                .Where(e => !string.IsNullOrWhiteSpace(e.Level) && !string.Equals(e.Level.Trim(), "NONE", StringComparison.OrdinalIgnoreCase))
+                .Where(e => e.IsFlag)
                 .OrderByDescending(e => e.StartedAtLocal)
                 .ToList();
 
             y = DrawText($"Flags ({flags.Count})", _heading, Left, y, Width, maxLines: 1);
             if (flags.Count == 0)
             {
-                DrawText("No flags in this period: every cramp was assessed as no concern.", _body, Left, y + 2, Width, maxLines: 2);
+                DrawText("No flags in this period: no cramp had a warning sign.", _body, Left, y + 2, Width, maxLines: 2);
                 return;
             }
 
-            y = DrawText("Every cramp whose result was more than no concern, newest first.", _body, Left, y, Width, maxLines: 1) + 4;
+            y = DrawText("Every cramp whose result was a warning sign, newest first.", _body, Left, y, Width, maxLines: 1) + 4;
 
             var bottom = FooterTop - 4;
             var moreLine = _body.GetHeight() + 2;

@@ -37,7 +37,8 @@ internal static class ReportSamples
         null,
         null,
         null,
-        null);
+        null,
+        level != "NONE");
 
     public static PatientReport Report(IReadOnlyList<ReportEpisode> episodes, ReportPatient? patient = null, IReadOnlyList<ReportWeek>? weeks = null) => new(
         patient ?? Patient(),

@@ -164,6 +164,17 @@ public sealed class ReportWriterPdfTests
     }
 
     [Fact]
+    public void Pdf_ResultThatIsOnlyUnansweredQuestions_IsNotListedAsAFlag()
+    {
+        var unanswered = ReportSamples.Episode(new DateTime(2026, 3, 28, 3, 0, 0), "ROUTINE", "Questions to answer") with { IsFlag = false };
+
+        var text = PdfInspector.Read(_writer.Pdf(Report([unanswered]))).Text;
+
+        Assert.Contains("Flags (0)", text);
+        Assert.DoesNotContain("Questions to answer", text);
+    }
+
+    [Fact]
     public void Pdf_200EpisodesAnd60Flags_StaysOnePageAndCountsTheFlagsLeftOut()
     {
         var episodes = Spread(200, 60);

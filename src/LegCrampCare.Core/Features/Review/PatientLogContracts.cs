@@ -47,7 +47,15 @@ public sealed record LogAssessment(
     bool HighRiskContext,
     string? GuidanceShown,
     bool IsCurrent,
-    FlagReviewView? Review);
+    FlagReviewView? Review,
+    bool IsIncomplete = false)
+{
+    /// <summary>
+    /// A warning sign a midwife reviews: a level above NONE from answers she gave. A result that is only unanswered
+    /// questions (FS-1 alone) is not a flag, as in the caseload; the patient is asked to answer them.
+    /// </summary>
+    public bool IsFlag => Level > TriageLevel.None && !IsIncomplete;
+}
 
 /// <summary>One episode in the midwife's view of the log.</summary>
 public sealed record LogEpisode(

@@ -342,7 +342,8 @@ public sealed class PatientLogService(
             a.HighRiskContext,
             await titles.DescribeAsync(a.GuidanceShown, ct),
             isCurrent,
-            reviews.TryGetValue(a.Id, out var review) ? View(review) : null);
+            reviews.TryGetValue(a.Id, out var review) ? View(review) : null,
+            a.IsIncomplete);
     }
 
     private static ReportEpisode ToReport(LogEpisode e)
@@ -367,7 +368,8 @@ public sealed class PatientLogService(
             current?.Review?.ReviewerName,
             current?.Review?.AtUtc,
             current?.Review?.Note,
-            e.Notes);
+            e.Notes,
+            current?.IsFlag ?? false);
     }
 
     private static FlagReviewView View(FlagReview review) => new(review.ReviewerName, review.AtUtc, review.Note);

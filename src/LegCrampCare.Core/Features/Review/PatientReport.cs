@@ -13,7 +13,8 @@ public sealed record ReportPatient(
 
 /// <summary>
 /// One cramp, in the patient's local time, with its current result and how a flag was resolved. Texts are ready to
-/// print (no codes to translate); Level is the engine's level name (NONE, ROUTINE, URGENT, EMERGENCY).
+/// print (no codes to translate); Level is the engine's level name (NONE, ROUTINE, URGENT, EMERGENCY). IsFlag: the
+/// current result is a warning sign to review (a level above NONE, not only unanswered questions).
 /// </summary>
 public sealed record ReportEpisode(
     Guid Id,
@@ -34,7 +35,8 @@ public sealed record ReportEpisode(
     string? ReviewedBy,
     DateTime? ReviewedAtUtc,
     string? ReviewNote,
-    string? Notes);
+    string? Notes,
+    bool IsFlag);
 
 /// <summary>Nights with cramps in one week of pregnancy (or after birth), for the trend.</summary>
 public sealed record ReportWeek(string Label, int NightsWithCramps);

@@ -97,6 +97,21 @@ public sealed class PatientLogServiceTests
     }
 
     [Fact]
+    public async Task GetAsync_QuickLoggedWithNothingAnswered_IsIncompleteNotAFlag_AndNotAFlagInTheReport()
+    {
+        _h.SignIn(PatientA, Roles.Patient);
+        var logged = await _h.EpisodeService.QuickLogAsync(new QuickLogRequest { EpisodeId = Guid.NewGuid(), Side = Side.Left, When = QuickLogTime.Now });
+        Assert.Equal(ResultStatus.Ok, logged.Status);
+        var grant = await ShareAndSignInMidwifeAsync();
+
+        var current = (await _h.LogService.GetAsync(grant)).Value!.Episodes[0].Assessments[^1];
+        await _h.LogService.ExportPdfAsync(grant);
+
+        Assert.Equal((TriageLevel.Routine, true, false), (current.Level, current.IsIncomplete, current.IsFlag));
+        Assert.False(Assert.Single(_h.Writer.Written).Report.Episodes[0].IsFlag);
+    }
+
+    [Fact]
     public async Task GetAsync_Success_WritesExactlyOneLogViewedAuditRowWithoutContent()
     {
         await _h.LogAsync(new DateTime(2026, 6, 9, 23, 0, 0));

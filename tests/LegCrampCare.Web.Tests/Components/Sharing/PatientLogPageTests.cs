@@ -38,6 +38,25 @@ public sealed class PatientLogPageTests : ComponentTestBase
     }
 
     [Fact]
+    public void Open_ResultThatIsOnlyUnansweredQuestions_IsNotAWarningSignToReview()
+    {
+        // The urgent flag becomes a quick-logged result with the questions not answered yet (FS-1 alone): the caseload
+        // doesn't count it and it can't be marked as reviewed, so it isn't offered; it stays in the list of cramps.
+        _logs.Log = _logs.Log! with
+        {
+            Episodes = _logs.Log.Episodes.Select((e, i) => i == 0
+                ? e with { Assessments = [e.Assessments[0] with { Level = Core.Triage.TriageLevel.Routine, Result = "Questions to answer", RuleIds = ["FS-1"], IsIncomplete = true }] }
+                : e).ToList(),
+        };
+
+        var cut = Open();
+
+        Assert.Empty(cut.FindAll("[data-testid=flag]"));
+        Assert.Equal("Nothing to review.", cut.Find("[data-testid=no-flags]").TextContent);
+        Assert.Contains("Questions to answer", cut.FindAll("[data-testid=episode]")[0].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Acknowledge_WithoutANote_SaysWhy_WithANote_MovesItOutOfToReview()
     {
         var cut = Open();
