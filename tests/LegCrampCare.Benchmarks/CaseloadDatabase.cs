@@ -107,7 +107,7 @@ public static class CaseloadDatabase
         "INSERT INTO UnreviewedFlags (EpisodeId, PatientId, AssessmentId, Level, SinceUtc) " +
         "SELECT a.EpisodeId, a.PatientId, a.Id, a.Level, a.AssessedAtUtc FROM Assessments a " +
         "WHERE a.Level > 0 AND a.IsIncomplete = 0 AND NOT EXISTS (SELECT 1 FROM FlagReviews r WHERE r.AssessmentId = a.Id); " +
-        "CREATE TEMP TABLE Scope AS SELECT UserId AS PatientId, date(COALESCE(DueDate, BirthDate), '-280 days') AS FirstNight FROM PregnancyProfiles; " +
+        "CREATE TEMP TABLE Scope AS SELECT UserId AS PatientId, COALESCE(date(COALESCE(DueDate, BirthDate), '-280 days'), '0001-01-01') AS FirstNight FROM PregnancyProfiles; " +
         "CREATE UNIQUE INDEX temp.IX_Scope ON Scope (PatientId); " +
         "CREATE TEMP TABLE ScopedFlags AS SELECT f.PatientId, f.Level, f.SinceUtc FROM UnreviewedFlags f " +
         " JOIN Episodes e ON e.Id = f.EpisodeId JOIN Scope s ON s.PatientId = f.PatientId WHERE e.Night >= s.FirstNight; " +

@@ -20,7 +20,7 @@ public sealed class RawEpisodesCaseloadStore(string connectionString) : ICaseloa
         SELECT g.Id, g.PatientId, g.CoversFrom,
                p.DisplayName, p.DueDate, p.BirthDate, p.PregnancyEndedOn, p.TimeZoneId,
                (SELECT MAX(e.StartedAtUtc) FROM Episodes e
-                WHERE e.PatientId = g.PatientId AND e.Night >= date(COALESCE(p.DueDate, p.BirthDate), '-280 days')),
+                WHERE e.PatientId = g.PatientId AND e.Night >= COALESCE(date(COALESCE(p.DueDate, p.BirthDate), '-280 days'), '0001-01-01')),
                f.R, f.U, f.E, f.OR_, f.OU, f.OE, g.CreatedAtUtc
         FROM CareGrants g
         JOIN PregnancyProfiles p ON p.UserId = g.PatientId
@@ -37,7 +37,7 @@ public sealed class RawEpisodesCaseloadStore(string connectionString) : ICaseloa
             JOIN PregnancyProfiles pp ON pp.UserId = a.PatientId
             WHERE a.Level > 0 AND a.IsIncomplete = 0
               AND a.PatientId IN (SELECT PatientId FROM CareGrants WHERE MidwifeId = $midwife AND RevokedAtUtc IS NULL)
-              AND ep.Night >= date(COALESCE(pp.DueDate, pp.BirthDate), '-280 days')
+              AND ep.Night >= COALESCE(date(COALESCE(pp.DueDate, pp.BirthDate), '-280 days'), '0001-01-01')
               AND NOT EXISTS (SELECT 1 FROM Assessments b WHERE b.EpisodeId = a.EpisodeId AND b.AssessedAtUtc > a.AssessedAtUtc)
               AND NOT EXISTS (SELECT 1 FROM FlagReviews r WHERE r.AssessmentId = a.Id)
             GROUP BY a.PatientId) f ON f.PatientId = g.PatientId
@@ -50,7 +50,7 @@ public sealed class RawEpisodesCaseloadStore(string connectionString) : ICaseloa
         JOIN PregnancyProfiles p ON p.UserId = e.PatientId
         JOIN (SELECT PatientId, MAX(Night) AS Latest FROM Episodes WHERE PatientId IN (SELECT value FROM json_each($ids)) GROUP BY PatientId) m
           ON m.PatientId = e.PatientId
-        WHERE e.Night > date(m.Latest, '-63 days') AND e.Night >= date(COALESCE(p.DueDate, p.BirthDate), '-280 days')
+        WHERE e.Night > date(m.Latest, '-63 days') AND e.Night >= COALESCE(date(COALESCE(p.DueDate, p.BirthDate), '-280 days'), '0001-01-01')
         GROUP BY e.PatientId, e.Night
         """;
 

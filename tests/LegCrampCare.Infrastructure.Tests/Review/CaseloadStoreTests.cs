@@ -129,7 +129,7 @@ public sealed class CaseloadStoreTests(MigratedDatabaseFixture fixture) : IClass
         {
             var zoneId = Zones[random.Next(Zones.Length)];
             var id = await Data.PatientAsync($"Patient {seed} {i}", zoneId, RandomDueDate(random));
-            await Data.GrantAsync(id, midwife, createdAtUtc: Now.UtcDateTime);
+            await Data.GrantAsync(id, midwife);
             patients.Add((id, PregnancyCalendar.FindZoneOrUtc(zoneId)));
         }
 
@@ -177,9 +177,10 @@ public sealed class CaseloadStoreTests(MigratedDatabaseFixture fixture) : IClass
 
                     break;
                 case 5:
-                    // She enters another due date: her current pregnancy may now begin among her logged nights.
+                    // A scan corrects her due date by up to three weeks either way: the first night her grant shows moves
+                    // among her logged nights (for those whose pregnancy began among them).
                     var profile = (await profiles.FindAsync(patients[random.Next(patients.Count)].Id, CancellationToken.None))!;
-                    profile.DueDate = RandomDueDate(random);
+                    profile.DueDate = profile.DueDate!.Value.AddDays(random.Next(-21, 22));
                     await profiles.SaveAsync(profile, CancellationToken.None);
                     break;
                 default:
@@ -224,8 +225,8 @@ public sealed class CaseloadStoreTests(MigratedDatabaseFixture fixture) : IClass
     }
 
     /// <summary>
-    /// A due date whose pregnancy began long before the episodes (half the time) or among them (she is pregnant again, and
-    /// some of her cramps are from before); never after the grant was made (10 June 2026).
+    /// A due date whose pregnancy began long before the episodes (half the time) or among them (she is pregnant again,
+    /// and some of her cramps are from the pregnancy before).
     /// </summary>
     private static DateOnly RandomDueDate(Random random) =>
         random.Next(2) == 0 ? new DateOnly(2026, 10, 1) : DateOnly.FromDateTime(Now.UtcDateTime).AddDays(280 - random.Next(0, 40));

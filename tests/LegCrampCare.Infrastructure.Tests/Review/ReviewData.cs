@@ -1,5 +1,6 @@
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Features.Sharing;
 using LegCrampCare.Core.Triage;
 using LegCrampCare.Infrastructure.Persistence;
 using LegCrampCare.Tests.Shared;
@@ -37,8 +38,10 @@ public sealed class ReviewData(TestDatabase database)
         return id;
     }
 
+    /// <summary>A grant for her current pregnancy, as the sharing service makes it.</summary>
     public async Task<CareGrant> GrantAsync(string patientId, string midwifeId, DateTime? createdAtUtc = null)
     {
+        var profile = await database.Services.GetRequiredService<IProfileStore>().FindAsync(patientId, CancellationToken.None);
         var grant = new CareGrant
         {
             Id = Guid.NewGuid(),
@@ -46,7 +49,7 @@ public sealed class ReviewData(TestDatabase database)
             MidwifeId = midwifeId,
             Method = GrantMethod.MidwifeEmail,
             CreatedAtUtc = createdAtUtc ?? new DateTime(2026, 5, 1, 12, 0, 0, DateTimeKind.Utc),
-            CoversFrom = new DateOnly(2025, 12, 25),
+            CoversFrom = SharingRules.CoversFrom(profile!)!.Value,
         };
         await database.Services.GetRequiredService<ISharingStore>().AddGrantAsync(grant, CancellationToken.None);
         return grant;

@@ -183,9 +183,9 @@ public sealed class PatientLogService(
     {
         var withCramps = nights.Where(n => n <= currentNight).ToHashSet();
         var first = withCramps.Count == 0 ? currentNight : withCramps.Min();
-        if (first < coversFrom.AddDays(-1))
+        if (first < coversFrom)
         {
-            first = coversFrom.AddDays(-1);
+            first = coversFrom;
         }
 
         var weeks = new List<ReportWeek>();

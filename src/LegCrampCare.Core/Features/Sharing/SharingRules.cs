@@ -76,13 +76,21 @@ public static class SharingRules
         : null;
 
     /// <summary>
-    /// Whether the grant was made before her current pregnancy began: consent is for one pregnancy, so a grant from an
-    /// earlier one never comes back to life when she enters a new due date. A day's slack absorbs her time zone (the
-    /// grant's time is UTC); a due date corrected by a scan moves the start by days, never past a grant made while
-    /// she was pregnant.
+    /// How far the first day of her pregnancy may move and still be the pregnancy a grant was made in: a due date
+    /// corrected by a dating scan moves it by days or a couple of weeks; her next pregnancy starts at least about nine
+    /// weeks after the last one did (an early loss, then a new pregnancy), usually a year or more.
     /// </summary>
-    public static bool IsForEarlierPregnancy(CareGrant grant, PregnancyProfile profile) =>
-        CoversFrom(profile) is { } start && start > DateOnly.FromDateTime(grant.CreatedAtUtc).AddDays(1);
+    public const int SamePregnancyToleranceDays = 8 * 7;
+
+    /// <summary>
+    /// Whether the grant was made in another pregnancy than her current one: the first day of her current pregnancy is
+    /// more than <see cref="SamePregnancyToleranceDays"/> from the first day the grant was made for
+    /// (<see cref="CareGrant.CoversFrom"/>), either way. Consent is for one pregnancy: a grant from an earlier pregnancy
+    /// never comes back to life when she enters a new due date, and a due date moved far back never shows a midwife
+    /// cramps from before the pregnancy she was given. A correction within the tolerance moves what every grant shows.
+    /// </summary>
+    public static bool CoversAnotherPregnancy(CareGrant grant, PregnancyProfile profile) =>
+        CoversFrom(profile) is not { } start || Math.Abs(start.DayNumber - grant.CoversFrom.DayNumber) > SamePregnancyToleranceDays;
 
     /// <summary>Whether the grant lets the midwife see the log now.</summary>
     public static GrantStatus Status(CareGrant grant, PregnancyProfile? profile, SharingOptions options, DateTime utcNow) =>
@@ -96,7 +104,7 @@ public static class SharingRules
             return GrantStatus.Revoked;
         }
 
-        if (profile is null || LastDay(profile, options) is not { } last || IsForEarlierPregnancy(grant, profile))
+        if (profile is null || LastDay(profile, options) is not { } last || CoversAnotherPregnancy(grant, profile))
         {
             return GrantStatus.Expired;
         }

@@ -2,6 +2,7 @@ using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
 using LegCrampCare.Core.Features.Review;
+using LegCrampCare.Core.Features.Sharing;
 using LegCrampCare.Core.Triage;
 using static LegCrampCare.Core.Tests.Features.Review.ReviewHarness;
 
@@ -29,7 +30,7 @@ public sealed class CaseloadServiceTests
         }
 
         _h.Profiles.Seed(profile);
-        _h.Sharing.SeedGrant(NewGrant(id, coversFrom ?? PregnancyStart));
+        _h.Sharing.SeedGrant(NewGrant(id, coversFrom ?? SharingRules.CoversFrom(profile)!.Value));
         return id;
     }
 

@@ -252,6 +252,27 @@ public sealed class SharingServiceTests
     }
 
     [Fact]
+    public async Task Grant_DueDateAtTheFormsLimit_IsActiveFromTheStart()
+    {
+        // Due 290 days from now (the form allows up to 294): her pregnancy's first day is still ahead.
+        _profiles.Seed(Profile("patient-a", due: DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddDays(290)));
+        var grant = await ShareByCodeAsync();
+        AsMidwife();
+
+        Assert.Equal(ResultStatus.Ok, (await Service.AuthorizeAsync(grant.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Grant_DueDateMovedFarBack_EndsRatherThanShowCrampsFromBeforeThePregnancy()
+    {
+        var grant = await ShareByCodeAsync();
+        _profiles.Seed(Profile("patient-a", due: new DateOnly(2026, 11, 1)));
+        AsMidwife();
+
+        Assert.Equal(ResultStatus.NotFound, (await Service.AuthorizeAsync(grant.Id)).Status);
+    }
+
+    [Fact]
     public async Task Grant_ANewPregnancyAfterTheGrant_DoesNotBringItBack()
     {
         // Shared in the first pregnancy (due 1 February 2027); the baby came; a year later she is pregnant again.
