@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<ThemeDecider>();
         services.AddScoped<CspNonce>();
         services.AddSingleton<GuidanceRenderer>();
+        services.AddSingleton<AccountLinks>();
         services.AddScoped<DemoDataSeeder>();
 
         services.AddAuthentication(options =>

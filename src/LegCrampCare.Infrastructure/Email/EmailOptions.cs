@@ -34,18 +34,65 @@ public sealed class EmailOptions
     /// <summary>The name people see as the sender.</summary>
     public string FromName { get; set; } = "LegCrampCare";
 
+    /// <summary>
+    /// The address people open the app at, e.g. "https://cramps.maternity.example.org/": links in emails (invitations,
+    /// password resets) start with it, never with the host a request claims to be for (a forged Host header would
+    /// otherwise put a reset link to another site in a real email). Required when <see cref="Host"/> is set; empty
+    /// otherwise means the address the page was opened at (Development, links written to the console).
+    /// </summary>
+    public string LinkBaseUrl { get; set; } = "";
+
     /// <summary>How long to wait for the server before giving up on one email.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public bool HasHost => !string.IsNullOrWhiteSpace(Host);
 
+    /// <summary>
+    /// The absolute link to <paramref name="relativePath"/> (e.g. "Account/ResetPassword") under <see cref="LinkBaseUrl"/>;
+    /// null when no usable base is configured.
+    /// </summary>
+    public string? LinkTo(string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        if (LinkBase() is not { } root)
+        {
+            return null;
+        }
+
+        return new Uri(root, relativePath.TrimStart('/')).AbsoluteUri;
+    }
+
+    /// <summary><see cref="LinkBaseUrl"/> as an absolute http(s) address ending in "/", or null when it isn't one.</summary>
+    private Uri? LinkBase()
+    {
+        var text = LinkBaseUrl.Trim();
+        if (!Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri)
+            || uri.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || uri.UserInfo.Length > 0)
+        {
+            return null;
+        }
+
+        return uri;
+    }
+
     /// <summary>What is wrong with these settings, each naming the setting and what is allowed; empty when usable.</summary>
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
+        const string LinkBaseProblem = "Email:LinkBaseUrl must be the address people open LegCrampCare at, like https://cramps.maternity.example.org/ (http or https, no query)";
         if (!HasHost)
         {
+            if (!string.IsNullOrWhiteSpace(LinkBaseUrl) && LinkBase() is null)
+            {
+                problems.Add(LinkBaseProblem + ".");
+            }
+
             return problems;
+        }
+
+        if (LinkBase() is null)
+        {
+            problems.Add(LinkBaseProblem + ", when Email:Host is set: links in emails start with it.");
         }
 
         if (Port is < 1 or > 65535)

@@ -137,6 +137,36 @@ public sealed class AccountEmailSenderTests
     }
 
     [Theory]
+    [InlineData("https://cramps.example.org", "Account/ResetPassword", "https://cramps.example.org/Account/ResetPassword")]
+    [InlineData("https://cramps.example.org/", "/Account/ResetPassword", "https://cramps.example.org/Account/ResetPassword")]
+    [InlineData(" https://example.org/lcc ", "Account/AcceptInvitation", "https://example.org/lcc/Account/AcceptInvitation")]
+    [InlineData("http://localhost:5080/", "Account/ResetPassword", "http://localhost:5080/Account/ResetPassword")]
+    public void LinkTo_ConfiguredAddress_LinkUnderIt(string linkBase, string path, string expected) =>
+        Assert.Equal(expected, new EmailOptions { LinkBaseUrl = linkBase }.LinkTo(path));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("cramps.example.org")]
+    [InlineData("ftp://cramps.example.org/")]
+    [InlineData("https://cramps.example.org/?next=evil")]
+    [InlineData("https://user:secret@cramps.example.org/")]
+    public void LinkTo_NoUsableAddress_Null(string linkBase) => Assert.Null(new EmailOptions { LinkBaseUrl = linkBase }.LinkTo("Account/ResetPassword"));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("cramps.example.org")]
+    public void Problems_HostWithoutALinkAddress_NamesEmailLinkBaseUrl(string linkBase)
+    {
+        var options = new EmailOptions { Host = "smtp.example.org", FromAddress = "lcc@example.org", LinkBaseUrl = linkBase };
+
+        Assert.Contains(options.Problems(), p => p.StartsWith("Email:LinkBaseUrl must be the address people open LegCrampCare at", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Problems_NoHostButAnUnusableLinkAddress_NamesIt() =>
+        Assert.Contains(new EmailOptions { LinkBaseUrl = "not a url" }.Problems(), p => p.StartsWith("Email:LinkBaseUrl", StringComparison.Ordinal));
+
+    [Theory]
     [InlineData("", 587, "", "", "Email:FromAddress")]
     [InlineData("not an address", 587, "", "", "Email:FromAddress")]
     [InlineData("LegCrampCare <lcc@example.org>", 587, "", "", "Email:FromAddress")]
@@ -144,7 +174,7 @@ public sealed class AccountEmailSenderTests
     [InlineData("lcc@example.org", 587, "user", "", "Email:UserName and Email:Password go together")]
     public void Problems_HostWithUnusableSettings_NameTheSetting(string from, int port, string userName, string password, string expected)
     {
-        var options = new EmailOptions { Host = "smtp.example.org", FromAddress = from, Port = port, UserName = userName, Password = password };
+        var options = new EmailOptions { Host = "smtp.example.org", FromAddress = from, Port = port, UserName = userName, Password = password, LinkBaseUrl = "https://cramps.example.org/" };
 
         Assert.Contains(options.Problems(), p => p.StartsWith(expected, StringComparison.Ordinal));
         Assert.True(new EmailOptionsValidator().Validate(null, options).Failed);
@@ -154,6 +184,6 @@ public sealed class AccountEmailSenderTests
     public void Problems_NoHostOrACompleteSetUp_None()
     {
         Assert.Empty(new EmailOptions().Problems());
-        Assert.Empty(new EmailOptions { Host = "smtp.example.org", FromAddress = "lcc@example.org", UserName = "u", Password = "p" }.Problems());
+        Assert.Empty(new EmailOptions { Host = "smtp.example.org", FromAddress = "lcc@example.org", UserName = "u", Password = "p", LinkBaseUrl = "https://cramps.example.org/" }.Problems());
     }
 }
