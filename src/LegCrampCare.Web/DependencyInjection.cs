@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Features.Sharing;
 using LegCrampCare.Core.Triage;
@@ -78,7 +79,27 @@ public static class DependencyInjection
         // Cookies are re-checked against the security stamp as often as live pages are, so signing out, changing the
         // password or losing a role ends sessions on other devices too.
         services.AddOptions<SecurityStampValidatorOptions>()
-            .Configure<Microsoft.Extensions.Options.IOptions<AuthOptions>>((o, auth) => o.ValidationInterval = auth.Value.RevalidationInterval);
+            .Configure<Microsoft.Extensions.Options.IOptions<AuthOptions>>((o, auth) =>
+            {
+                o.ValidationInterval = auth.Value.RevalidationInterval;
+
+                // A re-checked cookie keeps the proof of the second step it was signed in with.
+                o.OnRefreshingPrincipal = context =>
+                {
+                    if (context.CurrentPrincipal is { } current && StaffTwoFactor.HasSecondStep(current)
+                        && context.NewPrincipal?.Identity is ClaimsIdentity identity && !StaffTwoFactor.HasSecondStep(context.NewPrincipal))
+                    {
+                        identity.AddClaim(new Claim(StaffTwoFactor.MethodClaim, StaffTwoFactor.MultiFactor));
+                    }
+
+                    return Task.CompletedTask;
+                };
+            });
+        services.AddOptions<AuthOptions>()
+            .Validate<IHostEnvironment>(
+                (o, environment) => o.StaffTwoFactor == StaffTwoFactorMode.Required || environment.IsDevelopment() || environment.IsEnvironment("Testing"),
+                "Auth:StaffTwoFactor can be Off only in Development: staff must use two-step sign-in everywhere else.")
+            .ValidateOnStart();
 
         // Invitations and password resets by SMTP ("Email" settings); in Development the links also go to the log.
         services.AddAccountEmail();
@@ -96,4 +117,7 @@ public sealed class AuthOptions
     public const string Section = "Auth";
 
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Staff must use two-step sign-in (the default); Off only in Development and tests (ADR 0014).</summary>
+    public StaffTwoFactorMode StaffTwoFactor { get; set; } = StaffTwoFactorMode.Required;
 }

@@ -47,6 +47,7 @@ app.UseSerilogRequestLogging();
 app.UseRateLimiter();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
+app.UseStaffTwoFactor();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health");

@@ -37,6 +37,9 @@ public class TestAppFactory : WebApplicationFactory<Program>
             ["Data:Folder"] = DataFolder,
             ["Auth:RevalidationInterval"] = "00:00:05",
             ["RateLimits:AccountPostsPerMinute"] = "100",
+
+            // Staff sign in with a password alone, as in Development; StaffTwoFactorTests set "Required".
+            ["Auth:StaffTwoFactor"] = "Off",
         };
         foreach (var (key, value) in Settings)
         {

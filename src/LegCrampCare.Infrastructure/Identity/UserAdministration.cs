@@ -12,7 +12,8 @@ namespace LegCrampCare.Infrastructure.Identity;
 /// An account as the admin sees it: no health data. <paramref name="Invitation"/> is set while the account was invited
 /// and its owner has not chosen a password yet.
 /// </summary>
-public sealed record UserSummary(string Id, string Email, IReadOnlyList<string> Roles, DateTime CreatedAtUtc, string? StaffName = null, PendingInvitation? Invitation = null);
+public sealed record UserSummary(
+    string Id, string Email, IReadOnlyList<string> Roles, DateTime CreatedAtUtc, string? StaffName = null, PendingInvitation? Invitation = null, bool TwoFactorEnabled = false);
 
 /// <summary>
 /// Role management for admins. Checks the caller is an admin on every call (anyone else gets "not found"), keeps at
@@ -133,6 +134,33 @@ public sealed class UserAdministration(
         return ServiceResult<UserSummary>.Ok(await SummaryAsync(user));
     }
 
+    /// <summary>
+    /// Turns off this person's two-step sign-in and forgets her authenticator key and recovery codes (a lost phone with
+    /// no recovery code left): she is signed out everywhere and, if staff, must set it up again at her next sign-in.
+    /// An admin can't do it for herself (another admin must), so a stolen admin password alone can't remove it.
+    /// </summary>
+    public async Task<ServiceResult<UserSummary>> ResetTwoFactorAsync(string userId, CancellationToken ct = default)
+    {
+        var adminId = await AdminIdAsync(ct);
+        if (adminId is null || await users.FindByIdAsync(userId) is not { } user)
+        {
+            return ServiceResult<UserSummary>.NotFound();
+        }
+
+        if (user.Id == adminId)
+        {
+            return ServiceResult<UserSummary>.Invalid("TwoFactor", "You can't reset your own two-step sign-in here: ask another admin, or use \"Set up a new authenticator app\" under Your account.");
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 1); // replaces her codes with one nobody is shown
+        await users.UpdateSecurityStampAsync(user);
+        await audit.WriteAsync(new AuditEntry(adminId, Roles.Admin, "two-factor.reset", user.Id, "account", "success"), ct);
+        logger.LogInformation("Two-step sign-in of user {UserId} reset by admin {ActorId}", user.Id, adminId);
+        return ServiceResult<UserSummary>.Ok(await SummaryAsync(user));
+    }
+
     /// <summary>True when this user is the last admin (the account can't be deleted or lose the role).</summary>
     public async Task<bool> IsOnlyAdminAsync(string userId)
     {
@@ -142,7 +170,7 @@ public sealed class UserAdministration(
 
     private async Task<UserSummary> SummaryAsync(ApplicationUser user) =>
         new(user.Id, user.Email ?? "", (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(), user.CreatedAtUtc, user.StaffName,
-            await StaffInvitations.PendingAsync(users, user, invitationOptions.Value.TokenLifespan, time.GetUtcNow()));
+            await StaffInvitations.PendingAsync(users, user, invitationOptions.Value.TokenLifespan, time.GetUtcNow()), user.TwoFactorEnabled);
 
     private async Task<string?> AdminIdAsync(CancellationToken ct)
     {

@@ -1,19 +1,24 @@
 using System.Security.Claims;
 using LegCrampCare.Core.Abstractions;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
 
 namespace LegCrampCare.Web.Services;
 
 /// <summary>The signed-in user, from the authentication state (works in static rendering and in a live circuit).</summary>
-public sealed class CurrentUser(AuthenticationStateProvider authentication) : ICurrentUser
+/// <remarks>
+/// Staff roles count only when the sign-in included the second step (or Auth:StaffTwoFactor is Off in Development): the
+/// services, which authorise on these roles, then give a staff member without it nothing a staff role would.
+/// </remarks>
+public sealed class CurrentUser(AuthenticationStateProvider authentication, IOptions<AuthOptions> options) : ICurrentUser
 {
     public async Task<CurrentUserInfo> GetAsync(CancellationToken ct = default)
     {
         var state = await authentication.GetAuthenticationStateAsync();
-        return FromPrincipal(state.User);
+        return FromPrincipal(state.User, options.Value.StaffTwoFactor);
     }
 
-    public static CurrentUserInfo FromPrincipal(ClaimsPrincipal principal)
+    public static CurrentUserInfo FromPrincipal(ClaimsPrincipal principal, StaffTwoFactorMode mode)
     {
         if (principal.Identity?.IsAuthenticated != true || principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
         {
@@ -21,6 +26,11 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication) : IC
         }
 
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        if (StaffTwoFactor.IsMissing(principal, mode))
+        {
+            roles.ExceptWith(StaffTwoFactor.StaffRoles);
+        }
+
         return new CurrentUserInfo(id, roles);
     }
 }

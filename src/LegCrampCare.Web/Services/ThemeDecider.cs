@@ -17,7 +17,7 @@ public sealed class ThemeDecider(IProfileStore profiles, TimeProvider time)
     {
         var preference = ParsePreference(http.Request.Cookies[ThemeCookie]);
         string? zoneId = http.Request.Cookies[TimeZoneCookie];
-        var user = CurrentUser.FromPrincipal(http.User);
+        var user = CurrentUser.FromPrincipal(http.User, StaffTwoFactorMode.Off); // only her patient role and profile are read
         if (user.UserId is not null && user.IsInRole(Roles.Patient))
         {
             var profile = await profiles.FindAsync(user.UserId, http.RequestAborted);

@@ -56,6 +56,28 @@ public static class WebApplicationExtensions
             await next();
         });
 
+    /// <summary>
+    /// A staff member signed in without the second step (see <see cref="StaffTwoFactor"/>) is sent to set it up from any
+    /// page but the account pages, the live connection, files and the health check; the services refuse her staff role
+    /// anyway, this is so she knows what to do.
+    /// </summary>
+    public static IApplicationBuilder UseStaffTwoFactor(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path;
+            var mode = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.StaffTwoFactor;
+            if (StaffTwoFactor.IsMissing(context.User, mode) && HttpMethods.IsGet(context.Request.Method)
+                && !path.StartsWithSegments("/Account") && !path.StartsWithSegments("/_blazor") && !path.StartsWithSegments("/_framework")
+                && !path.StartsWithSegments("/_content") && !path.StartsWithSegments("/health") && !path.StartsWithSegments("/Error")
+                && !path.StartsWithSegments("/not-found") && !Path.HasExtension(path.Value))
+            {
+                context.Response.Redirect(StaffTwoFactor.SetUpPath + "?required=true");
+                return;
+            }
+
+            await next();
+        });
+
     /// <summary>Creates and migrates the database; in Development, creates the demo accounts on first start.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {

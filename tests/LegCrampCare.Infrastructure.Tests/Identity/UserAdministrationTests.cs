@@ -71,6 +71,45 @@ public sealed class UserAdministrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ResetTwoFactor_ByAdmin_TurnsItOffWithANewKeyOldCodesGoneSessionsEnd_Audited()
+    {
+        var midwife = await CreateAsync("midwife@example.org", Roles.Midwife);
+        await _users.ResetAuthenticatorKeyAsync(midwife);
+        var oldKey = await _users.GetAuthenticatorKeyAsync(midwife);
+        await _users.SetTwoFactorEnabledAsync(midwife, true);
+        var oldCodes = (await _users.GenerateNewTwoFactorRecoveryCodesAsync(midwife, 10))!.ToList();
+        var oldStamp = await _users.GetSecurityStampAsync(midwife);
+        ActAs(_admin, Roles.Admin);
+
+        var result = await Administration.ResetTwoFactorAsync(midwife.Id);
+
+        Assert.True(result.IsOk);
+        Assert.False(result.Value!.TwoFactorEnabled);
+        var reloaded = (await _users.FindByIdAsync(midwife.Id))!;
+        Assert.False(await _users.GetTwoFactorEnabledAsync(reloaded));
+        Assert.NotEqual(oldKey, await _users.GetAuthenticatorKeyAsync(reloaded));
+        Assert.False((await _users.RedeemTwoFactorRecoveryCodeAsync(reloaded, oldCodes[0])).Succeeded);
+        Assert.NotEqual(oldStamp, await _users.GetSecurityStampAsync(reloaded));
+        await using var db = await _database.Contexts.CreateDbContextAsync();
+        var audit = Assert.Single(await db.AuditEvents.ToListAsync());
+        Assert.Equal(("two-factor.reset", _admin.Id, midwife.Id, "success"), (audit.Action, audit.ActorId, audit.SubjectUserId, audit.Outcome));
+    }
+
+    [Fact]
+    public async Task ResetTwoFactor_OwnAccountOrNotAnAdmin_IsRefusedAndChangesNothing()
+    {
+        await _users.SetTwoFactorEnabledAsync(_admin, true);
+        ActAs(_admin, Roles.Admin);
+        var own = await Administration.ResetTwoFactorAsync(_admin.Id);
+        ActAs(_patient, Roles.Patient);
+        var notAdmin = await Administration.ResetTwoFactorAsync(_admin.Id);
+
+        Assert.Equal("TwoFactor", Assert.Single(own.Errors).Field);
+        Assert.Equal(Core.Common.ResultStatus.NotFound, notAdmin.Status);
+        Assert.True(await _users.GetTwoFactorEnabledAsync((await _users.FindByIdAsync(_admin.Id))!));
+    }
+
+    [Fact]
     public async Task SetStaffName_ByAdmin_IsWhatTheStaffDirectoryGivesAsThePublicName()
     {
         var approver = await CreateAsync("approver@example.org", Roles.ClinicalApprover);
