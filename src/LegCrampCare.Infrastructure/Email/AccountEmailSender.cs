@@ -39,6 +39,12 @@ public interface IAccountEmailSender
 
     /// <summary>The one-time link that lets an invited staff member choose their password.</summary>
     Task<EmailOutcome> SendStaffInvitationAsync(ApplicationUser user, string email, string link, DateTime expiresAtUtc, CancellationToken ct);
+
+    /// <summary>
+    /// A notice, without a link, that two-step sign-in on her account changed (<paramref name="change"/>, e.g. "was turned
+    /// on"), so that if it wasn't her she can tell her administrator at once.
+    /// </summary>
+    Task<EmailOutcome> SendTwoFactorChangedAsync(ApplicationUser user, string email, string change, DateTime atUtc, CancellationToken ct);
 }
 
 /// <summary>
@@ -68,6 +74,17 @@ public sealed class AccountEmailSender(
             $"The link works once, until {until}. If it has expired or was already used, ask your administrator for a new invitation.",
             "If you weren't expecting this email, you can ignore it. Nobody can use the account without the password you choose.");
         return SendAsync(user, "staff invitation", link, message, ct);
+    }
+
+    public Task<EmailOutcome> SendTwoFactorChangedAsync(ApplicationUser user, string email, string change, DateTime atUtc, CancellationToken ct)
+    {
+        var when = atUtc.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", British);
+        var message = Compose(email, "Two-step sign-in on your LegCrampCare account changed", "",
+            "Hello,",
+            $"Two-step sign-in on the LegCrampCare account for this email address {change} on {when}.",
+            "If that was you, there is nothing to do.",
+            "If it wasn't you, someone may know your password: tell your LegCrampCare administrator straight away, so they can reset it and check the account.");
+        return SendAsync(user, "two-step sign-in changed", "", message, ct);
     }
 
     public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink)

@@ -11,7 +11,7 @@ public static class AccountRateLimiting
     public const string Section = "RateLimits";
 
     private static readonly string[] LimitedPaths =
-        ["/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/AcceptInvitation"];
+        ["/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/AcceptInvitation"];
 
     public static IServiceCollection AddAccountRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {

@@ -41,6 +41,9 @@ public sealed class StaffInvitationsTests : IAsyncLifetime
             Sent.Add((user.Id, email, link, expiresAtUtc));
             return Task.FromResult(EmailOutcome.Sent);
         }
+
+        public Task<EmailOutcome> SendTwoFactorChangedAsync(ApplicationUser user, string email, string change, DateTime atUtc, CancellationToken ct) =>
+            throw new InvalidOperationException("Invitations never change two-step sign-in.");
     }
 
     private readonly Caller _caller = new();
