@@ -22,6 +22,8 @@ public static class CliApp
         Usage:
           users add-admin EMAIL    create the first (or another) admin account; the password is read from the
                                    LEGCRAMPCARE_ADMIN_PASSWORD environment variable, or asked for
+          backup FILE              write a checked copy of the live database to a new FILE while the app runs
+                                   (exit 0 written and checked, 1 failed, 2 bad FILE)
           triage CASES.json [--check]
                                    assess every case of a triage case file with the app's rule engine: one JSON
                                    line per case; with --check, compare with "expected" and end with
@@ -49,6 +51,15 @@ public static class CliApp
             }
 
             return await TriageCommand.RunAsync(casesPath, check: flags.Length > 0, engine, output, error);
+        }
+
+        if (args is ["backup", var target])
+        {
+            configuration ??= new ConfigurationBuilder()
+                .AddJsonFile("appsettings.json", optional: true)
+                .AddEnvironmentVariables()
+                .Build();
+            return await BackupCommand.RunAsync(target, DatabaseOptions.From(configuration), output, error);
         }
 
         if (args is ["users", "add-admin", var email])
