@@ -37,16 +37,7 @@ public sealed class AccountEmailLinkTests : IClassFixture<AccountEmailLinkTests.
         return client;
     }
 
-    private async Task<string> AccountAsync(string role)
-    {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
-        await using var scope = _factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAtUtc = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        return email;
-    }
+    private Task<string> AccountAsync(string role) => TestAccounts.CreateAsync(_factory.Services, role, Password);
 
     [Fact]
     public async Task ForgotPassword_WithAForgedHostHeader_LinkStartsWithTheConfiguredAddress()

@@ -35,16 +35,7 @@ public sealed class StaffInvitationTests : IClassFixture<StaffInvitationTests.Fa
         return new Uri(new Uri("http://localhost/"), response.Headers.Location!).AbsolutePath;
     }
 
-    private async Task<string> AccountAsync(string role, string? email = null)
-    {
-        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
-        await using var scope = _factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAtUtc = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        return email;
-    }
+    private Task<string> AccountAsync(string role, string? email = null) => TestAccounts.CreateAsync(_factory.Services, role, Password, email);
 
     private async Task<HttpClient> SignedInAsync(string role)
     {
