@@ -13,7 +13,7 @@ namespace LegCrampCare.Cli;
 /// </summary>
 public static class BackupCommand
 {
-    public static async Task<int> RunAsync(string target, DatabaseOptions database, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string target, DatabaseOptions database, TimeProvider time, TextWriter output, TextWriter error)
     {
         var source = new SqliteConnectionStringBuilder(database.EffectiveConnectionString).DataSource;
         if (string.IsNullOrEmpty(source) || !File.Exists(source))
@@ -25,7 +25,7 @@ public static class BackupCommand
         var path = Path.GetFullPath(target);
         if (File.Exists(path))
         {
-            await error.WriteLineAsync($"{path} already exists. Give a new file name, for example legcrampcare-{DateTime.UtcNow:yyyy-MM-dd}.db.");
+            await error.WriteLineAsync($"{path} already exists. Give a new file name, for example legcrampcare-{time.GetUtcNow():yyyy-MM-dd}.db.");
             return 2;
         }
 

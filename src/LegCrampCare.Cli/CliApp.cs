@@ -59,7 +59,7 @@ public static class CliApp
                 .AddJsonFile("appsettings.json", optional: true)
                 .AddEnvironmentVariables()
                 .Build();
-            return await BackupCommand.RunAsync(target, DatabaseOptions.From(configuration), output, error);
+            return await BackupCommand.RunAsync(target, DatabaseOptions.From(configuration), TimeProvider.System, output, error);
         }
 
         if (args is ["users", "add-admin", var email])
