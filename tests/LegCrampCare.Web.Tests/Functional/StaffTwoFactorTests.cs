@@ -250,6 +250,70 @@ public sealed partial class StaffTwoFactorTests : IClassFixture<StaffTwoFactorTe
         Assert.Equal(HttpStatusCode.OK, history.StatusCode);
     }
 
+    /// <summary>
+    /// Sessions re-checked against the security stamp once a second (the shortest interval allowed). In production the
+    /// interval is a minute: CI once took longer than the tests' 5 s between opening the set-up page and typing the
+    /// code, and the code's post landed on the sign-in page.
+    /// </summary>
+    private static TestAppFactory ReCheckedEverySecond()
+    {
+        var factory = new TestAppFactory();
+        factory.Settings["Auth:StaffTwoFactor"] = "Required";
+        factory.Settings["Auth:RevalidationInterval"] = "00:00:01";
+        return factory;
+    }
+
+    /// <summary>Longer than the interval, so the next request re-checks the session (its issue time is kept to the second).</summary>
+    private static Task PastTheReCheckIntervalAsync() => Task.Delay(TimeSpan.FromSeconds(2.1));
+
+    [Fact]
+    public async Task OpeningTheSetUpPage_KeepsHerSignedIn_HereAndOnHerOtherDevices()
+    {
+        using var factory = ReCheckedEverySecond();
+        var email = await TestAccounts.CreateAsync(factory.Services, Roles.Midwife, Password, staffName: "Midwife Mo");
+        var laptop = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var phone = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await HtmlForms.SignInAsync(laptop, email, Password);
+        await HtmlForms.SignInAsync(phone, email, Password);
+
+        var page = await (await laptop.GetAsync(new Uri(StaffTwoFactor.SetUpPath, UriKind.Relative))).Content.ReadAsStringAsync();
+        var key = KeyPattern().Match(page).Groups[1].Value;
+        await PastTheReCheckIntervalAsync();
+
+        // Still signed in on the phone: sent to set it up, not to the sign-in page.
+        Assert.Equal(StaffTwoFactor.SetUpPath + "?required=true", Location(await phone.GetAsync(new Uri("/caseload", UriKind.Relative))));
+
+        var enabled = await HtmlForms.SubmitAsync(laptop, StaffTwoFactor.SetUpPath, "enable-2fa", ("Input.Code", Totp.Code(key, DateTimeOffset.UtcNow)));
+        Assert.Contains("data-testid=\"recovery-codes\"", await enabled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertCaseloadOpensAsync(laptop);
+
+        // Turning it on ends the sessions signed in with the password alone, at their next re-check.
+        await PastTheReCheckIntervalAsync();
+        Assert.StartsWith("/Account/Login?", Location(await phone.GetAsync(new Uri("/caseload", UriKind.Relative))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Patient_TurnsItOnAndOff_AndStaysSignedIn()
+    {
+        using var factory = ReCheckedEverySecond();
+        var email = await TestAccounts.CreateAsync(factory.Services, Roles.Patient, Password);
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await HtmlForms.SignInAsync(client, email, Password);
+        var page = await (await client.GetAsync(new Uri(StaffTwoFactor.SetUpPath, UriKind.Relative))).Content.ReadAsStringAsync();
+        var key = KeyPattern().Match(page).Groups[1].Value;
+        var enabled = await HtmlForms.SubmitAsync(client, StaffTwoFactor.SetUpPath, "enable-2fa", ("Input.Code", Totp.Code(key, DateTimeOffset.UtcNow)));
+        Assert.Contains("data-testid=\"recovery-codes\"", await enabled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var off = await HtmlForms.SubmitAsync(client, StaffTwoFactor.SetUpPath, "turn-off", ("action", "off"));
+        Assert.Equal(StaffTwoFactor.SetUpPath, Location(off));
+        await PastTheReCheckIntervalAsync();
+
+        var history = await client.GetAsync(new Uri("/history", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, history.StatusCode);
+        var after = await (await client.GetAsync(new Uri(StaffTwoFactor.SetUpPath, UriKind.Relative))).Content.ReadAsStringAsync();
+        Assert.Contains("Two-step sign-in is off.", after, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(StaffTwoFactorMode.Required, false, new[] { Roles.Patient })]
     [InlineData(StaffTwoFactorMode.Required, true, new[] { Roles.Midwife, Roles.Patient })]
@@ -265,6 +329,18 @@ public sealed partial class StaffTwoFactorTests : IClassFixture<StaffTwoFactorTe
         var user = CurrentUser.FromPrincipal(new ClaimsPrincipal(new ClaimsIdentity(claims, "test")), mode);
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), user.Roles.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Zero would re-check a live page in a loop without pause (and hang the request it started in).</summary>
+    [Fact]
+    public void RevalidationIntervalUnderASecond_StopsTheAppAtStart()
+    {
+        using var factory = new TestAppFactory();
+        factory.Settings["Auth:RevalidationInterval"] = "00:00:00";
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Auth:RevalidationInterval must be at least 00:00:01", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
