@@ -106,6 +106,7 @@ public static class DependencyInjection
         services.AddAccountEmail();
         services.AddScoped<StaffInvitations>();
 
+        services.AddDeploymentSecurity();
         services.AddAccountRateLimiting(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

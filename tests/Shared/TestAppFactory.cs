@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +23,11 @@ public class TestAppFactory : WebApplicationFactory<Program>
     /// to read instead of being sent.
     /// </summary>
     public CapturingEmailTransport? Emails { get; init; }
+
+    /// <summary>
+    /// The address every request comes from when set (the in-process server gives none), e.g. a reverse proxy's.
+    /// </summary>
+    public System.Net.IPAddress? RemoteAddress { get; init; }
 
     public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
@@ -50,6 +56,11 @@ public class TestAppFactory : WebApplicationFactory<Program>
         if (Time is not null)
         {
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(Time)));
+        }
+
+        if (RemoteAddress is { } address)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new FromAddress(address)));
         }
 
         if (Emails is not null)
@@ -100,4 +111,18 @@ public sealed class ShiftedTimeProvider(DateTimeOffset start) : TimeProvider
     private readonly TimeSpan _offset = start - TimeProvider.System.GetUtcNow();
 
     public override DateTimeOffset GetUtcNow() => TimeProvider.System.GetUtcNow() + _offset;
+}
+
+/// <summary>Sets the connection's remote address before the app's own middleware runs.</summary>
+internal sealed class FromAddress(System.Net.IPAddress address) : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, following) =>
+        {
+            context.Connection.RemoteIpAddress = address;
+            return following(context);
+        });
+        next(app);
+    };
 }
