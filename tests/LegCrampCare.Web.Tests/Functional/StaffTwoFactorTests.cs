@@ -60,6 +60,11 @@ public sealed partial class StaffTwoFactorTests : IClassFixture<StaffTwoFactorTe
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain("Two-step sign-in</h2>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<h1>Sign in</h1>", html, StringComparison.Ordinal);
+
+        // Her menu (on a page drawn on the server) has her patients.
+        var account = await (await client.GetAsync(new Uri("/Account/Manage", UriKind.Relative))).Content.ReadAsStringAsync();
+        Assert.Contains("href=\"/caseload\"", account, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Set up two-step sign-in</a>", account, StringComparison.Ordinal);
     }
 
     private async Task<string> IdOfAsync(string email)
@@ -112,6 +117,10 @@ public sealed partial class StaffTwoFactorTests : IClassFixture<StaffTwoFactorTe
         Assert.Contains("Staff accounts need two-step sign-in", setUp, StringComparison.Ordinal);
         Assert.Matches(KeyPattern(), setUp);
         Assert.Contains("<svg", setUp, StringComparison.Ordinal);
+
+        // Her menu offers the set-up, not staff pages she can't use yet.
+        Assert.Contains(">Set up two-step sign-in</a>", setUp, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/caseload\"", setUp, StringComparison.Ordinal);
     }
 
     [Fact]
