@@ -96,7 +96,8 @@ public static class DependencyInjection
                 };
             });
         services.AddOptions<AuthOptions>()
-            .Validate(o => o.RevalidationInterval >= TimeSpan.FromSeconds(1), "Auth:RevalidationInterval must be at least 00:00:01 (one second).")
+            .Validate(o => o.RevalidationInterval >= TimeSpan.FromSeconds(1) && o.RevalidationInterval <= TimeSpan.FromDays(1),
+                "Auth:RevalidationInterval must be at least 00:00:01 (one second) and at most 1.00:00:00 (a day).")
             .Validate<IHostEnvironment>(
                 (o, environment) => o.StaffTwoFactor == StaffTwoFactorMode.Required || environment.IsDevelopment() || environment.IsEnvironment("Testing"),
                 "Auth:StaffTwoFactor can be Off only in Development: staff must use two-step sign-in everywhere else.")

@@ -35,9 +35,6 @@ builder.Services
 
 var app = builder.Build();
 
-// First, so that everything after it sees the client's address and scheme (only from known proxies: "Proxy" settings).
-app.UseForwardedHeaders();
-
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -60,7 +60,8 @@ public class TestAppFactory : WebApplicationFactory<Program>
 
         if (RemoteAddress is { } address)
         {
-            builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new FromAddress(address)));
+            // Outermost, before the app's own forwarded-headers filter.
+            builder.ConfigureServices(services => services.Insert(0, ServiceDescriptor.Singleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new FromAddress(address))));
         }
 
         if (Emails is not null)

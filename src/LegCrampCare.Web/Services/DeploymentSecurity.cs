@@ -27,11 +27,22 @@ public static class DeploymentSecurity
 {
     public const string AuthCookie = "__Host-lcc-auth";
     public const string TwoFactorCookie = "__Host-lcc-2fa";
-    public const string AntiforgeryCookie = "__Host-lcc-af";
 
     /// <summary>Plain HTTP on loopback, where cookies can't be <c>Secure</c>-only everywhere (ADR 0006).</summary>
     public static bool IsLoopbackDevelopment(IHostEnvironment environment) =>
         environment.IsDevelopment() || environment.IsEnvironment("Testing");
+
+    /// <summary>
+    /// Outside Development, a page served over plain HTTP to a name other than localhost: the browser won't keep the
+    /// sign-in cookie, so the sign-in page says what to do instead of failing silently.
+    /// </summary>
+    public static bool CannotKeepSignIn(HttpContext context, IHostEnvironment environment) =>
+        !IsLoopbackDevelopment(environment) && !context.Request.IsHttps && !IsLoopbackName(context.Request.Host.Host);
+
+    private static bool IsLoopbackName(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     public static IServiceCollection AddDeploymentSecurity(this IServiceCollection services)
     {
@@ -43,31 +54,63 @@ public static class DeploymentSecurity
                 "Proxy:KnownNetworks must be address ranges, for example 10.0.0.0/8.")
             .ValidateOnStart();
 
-        // Only the nearest proxy's word counts (ForwardLimit 1), and only from a known proxy: anyone else sending
-        // X-Forwarded-For can't pick the address the sign-in limits count against.
-        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((o, proxy) =>
+        // Only the nearest proxy's word counts (ForwardLimit 1), and only from loopback or a known proxy: anyone else
+        // sending X-Forwarded-For can't pick the address the sign-in limits count against. PostConfigure, so that the
+        // lists hold even when ASPNETCORE_FORWARDEDHEADERS_ENABLED (which clears them) is set.
+        services.AddOptions<ForwardedHeadersOptions>().PostConfigure<IOptions<ProxyOptions>>((o, proxy) =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.ForwardLimit = 1;
+            AddOnce(o.KnownProxies, IPAddress.IPv6Loopback);
+            AddOnce(o.KnownIPNetworks, new System.Net.IPNetwork(IPAddress.Loopback, 8));
             foreach (var address in proxy.Value.KnownProxies)
             {
-                o.KnownProxies.Add(IPAddress.Parse(address));
+                AddOnce(o.KnownProxies, IPAddress.Parse(address));
             }
 
             foreach (var network in proxy.Value.KnownNetworks)
             {
-                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                AddOnce(o.KnownIPNetworks, System.Net.IPNetwork.Parse(network));
             }
         });
 
-        // Outside Development and tests every cookie that proves who she is is Secure and host-only (__Host-).
+        // First of all middleware, before the routing, authentication and authorization WebApplication adds itself, so
+        // that a sign-in redirect already knows the request came over HTTPS.
+        services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter, ForwardedHeadersFirst>());
+
+        // Outside Development and tests the cookies that prove who she is are Secure and host-only (__Host-). The
+        // anti-forgery cookie is Secure over HTTPS only (SameAsRequest): with Always, ASP.NET Core refuses to render any
+        // page over plain HTTP.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IHostEnvironment>((o, environment) => Harden(o.Cookie, AuthCookie, environment));
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme)
             .Configure<IHostEnvironment>((o, environment) => Harden(o.Cookie, TwoFactorCookie, environment));
         services.AddOptions<AntiforgeryOptions>()
-            .Configure<IHostEnvironment>((o, environment) => Harden(o.Cookie, AntiforgeryCookie, environment));
+            .Configure<IHostEnvironment>((o, environment) =>
+            {
+                if (!IsLoopbackDevelopment(environment))
+                {
+                    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                }
+            });
         return services;
+    }
+
+    private static void AddOnce<T>(IList<T> list, T item)
+    {
+        if (!list.Contains(item))
+        {
+            list.Add(item);
+        }
+    }
+
+    private sealed class ForwardedHeadersFirst : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseForwardedHeaders();
+            next(app);
+        };
     }
 
     private static void Harden(CookieBuilder cookie, string name, IHostEnvironment environment)

@@ -76,25 +76,85 @@ public sealed class ReverseProxyTests
     }
 
     [Fact]
-    public async Task OutsideDevelopment_BehindAKnownProxyOverHttps_CookiesAreSecureAndHostOnly_AndHstsIsSent()
+    public async Task BehindAKnownProxyOverHttps_TheAppSeesHttps_HstsSecureCookiesAndHttpsSignInRedirect()
     {
         await using var factory = BehindProxy(known: true, environment: "Production");
-        var email = await TestAccounts.CreateAsync(factory.Services, Roles.Patient, Password);
         var client = ClientFrom(factory, "203.0.113.7", "https");
 
         var page = await client.GetAsync(new Uri("/Account/Login", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.True(page.Headers.Contains("Strict-Transport-Security"));
-        var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(DeploymentSecurity.AntiforgeryCookie + "=", StringComparison.Ordinal));
-        Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
+        var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
+        Assert.Contains("; secure", antiforgery, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("data-testid=\"needs-https\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // Before WebApplication's own authentication and authorization: the sign-in redirect stays on https.
+        var history = await client.GetAsync(new Uri("/history", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, history.StatusCode);
+        Assert.StartsWith("https://care.example/Account/Login", history.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FromAnAddressNotNamedAsAProxy_ForwardedHttpsIsIgnored()
+    {
+        await using var factory = BehindProxy(known: false, environment: "Production");
+        var client = ClientFrom(factory, "203.0.113.7", "https");
+
+        var page = await client.GetAsync(new Uri("/Account/Login", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.False(page.Headers.Contains("Strict-Transport-Security"));
+        Assert.Contains("data-testid=\"needs-https\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OutsideDevelopment_SignInAndTwoStepCookies_AreSecureAndHostOnly()
+    {
+        await using var factory = BehindProxy(known: true, environment: "Production");
+        var email = await TestAccounts.CreateAsync(factory.Services, Roles.Patient, Password);
+
+        // The browser's side of the proxy is https (the test's cookie jar keeps Secure cookies to https).
         var browser = ClientFrom(factory, "203.0.113.7", "https", cookiesOver: "https");
         var signIn = await HtmlForms.SubmitAsync(browser, "/Account/Login", "login", ("Input.Email", email), ("Input.Password", Password));
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        var auth = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(DeploymentSecurity.AuthCookie + "=", StringComparison.Ordinal));
-        Assert.Contains("; secure", auth, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("; path=/", auth, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("domain=", auth, StringComparison.OrdinalIgnoreCase);
+        AssertHostOnlySecure(signIn, DeploymentSecurity.AuthCookie);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri("/history", UriKind.Relative))).StatusCode);
+
+        // With two-step sign-in on, the cookie kept between password and code is one too.
+        var setUp = await (await browser.GetAsync(new Uri(StaffTwoFactor.SetUpPath, UriKind.Relative))).Content.ReadAsStringAsync();
+        var key = System.Text.RegularExpressions.Regex.Match(setUp, "data-testid=\"authenticator-key\">([A-Z0-9 ]+)</code>").Groups[1].Value;
+        var enabled = await HtmlForms.SubmitAsync(browser, StaffTwoFactor.SetUpPath, "enable-2fa", ("Input.Code", Totp.Code(key, DateTimeOffset.UtcNow)));
+        Assert.Contains("data-testid=\"recovery-codes\"", await enabled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var other = ClientFrom(factory, "203.0.113.9", "https", cookiesOver: "https");
+        var password = await HtmlForms.SubmitAsync(other, "/Account/Login", "login", ("Input.Email", email), ("Input.Password", Password));
+        Assert.Contains("/Account/LoginWith2fa", password.Headers.Location!.ToString(), StringComparison.Ordinal);
+        AssertHostOnlySecure(password, DeploymentSecurity.TwoFactorCookie);
+    }
+
+    [Fact]
+    public async Task OutsideDevelopment_OverPlainHttp_PagesStillWork_AndSignInSaysToUseHttps()
+    {
+        await using var factory = new TestAppFactory { Environment = "Production" };
+        factory.Settings["Auth:StaffTwoFactor"] = "Required";
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://care.example/") });
+        var local = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost/") });
+
+        var page = await client.GetAsync(new Uri("/Account/Login", UriKind.Relative));
+        var guidance = await client.GetAsync(new Uri("/guidance", UriKind.Relative));
+        var onLocalhost = await local.GetAsync(new Uri("/Account/Login", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("data-testid=\"needs-https\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, guidance.StatusCode);
+        Assert.DoesNotContain("data-testid=\"needs-https\"", await onLocalhost.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static void AssertHostOnlySecure(HttpResponseMessage response, string name)
+    {
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(name + "=", StringComparison.Ordinal));
+        Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; path=/;", cookie + ";", StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -110,14 +170,16 @@ public sealed class ReverseProxyTests
         Assert.DoesNotContain("; secure", auth, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
-    public void AProxyThatIsNotAnAddress_StopsTheAppAtStart()
+    [Theory]
+    [InlineData("Proxy:KnownProxies:0", "proxy.internal", "Proxy:KnownProxies must be IP addresses")]
+    [InlineData("Proxy:KnownNetworks:0", "10.0.0.0", "Proxy:KnownNetworks must be address ranges")]
+    public void AProxySettingThatIsNotAnAddress_StopsTheAppAtStart(string setting, string value, string message)
     {
         using var factory = new TestAppFactory();
-        factory.Settings["Proxy:KnownProxies:0"] = "proxy.internal";
+        factory.Settings[setting] = value;
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains("Proxy:KnownProxies must be IP addresses", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
     }
 }

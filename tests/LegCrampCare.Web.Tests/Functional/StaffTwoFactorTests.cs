@@ -302,7 +302,7 @@ public sealed partial class StaffTwoFactorTests : IClassFixture<StaffTwoFactorTe
     }
 
     [Fact]
-    public async Task Patient_TurnsItOnAndOff_AndStaysSignedIn()
+    public async Task Patient_TurnsItOnAndOff_AndStaysSignedIn_WithoutTheSecondStep()
     {
         using var factory = ReCheckedEverySecond();
         var email = await TestAccounts.CreateAsync(factory.Services, Roles.Patient, Password);
@@ -321,6 +321,17 @@ public sealed partial class StaffTwoFactorTests : IClassFixture<StaffTwoFactorTe
         Assert.Equal(HttpStatusCode.OK, history.StatusCode);
         var after = await (await client.GetAsync(new Uri(StaffTwoFactor.SetUpPath, UriKind.Relative))).Content.ReadAsStringAsync();
         Assert.Contains("Two-step sign-in is off.", after, StringComparison.Ordinal);
+
+        // This session no longer counts as signed in with the second step: given a staff role later, she must set it up.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            Assert.True((await users.AddToRoleAsync(user, Roles.Midwife)).Succeeded); // her session picks it up at its next re-check
+        }
+
+        await PastTheReCheckIntervalAsync();
+        Assert.Equal(StaffTwoFactor.SetUpPath + "?required=true", Location(await client.GetAsync(new Uri("/caseload", UriKind.Relative))));
     }
 
     [Theory]
@@ -349,7 +360,7 @@ public sealed partial class StaffTwoFactorTests : IClassFixture<StaffTwoFactorTe
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains("Auth:RevalidationInterval must be at least 00:00:01", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Auth:RevalidationInterval must be at least 00:00:01 (one second) and at most 1.00:00:00", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
