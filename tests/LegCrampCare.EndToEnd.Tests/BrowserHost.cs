@@ -30,6 +30,9 @@ public class BrowserHost : IAsyncLifetime
     /// <summary>Override to run the app with another clock.</summary>
     protected virtual TimeProvider? Time => null;
 
+    /// <summary>Override to run the app in another environment than "Testing" (e.g. "Production").</summary>
+    protected virtual string AppEnvironment => "Testing";
+
     /// <summary>Override to run the app with other settings (configuration keys and values).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
@@ -45,7 +48,7 @@ public class BrowserHost : IAsyncLifetime
             return;
         }
 
-        App = new TestAppFactory { Time = Time, Emails = Emails };
+        App = new TestAppFactory { Time = Time, Emails = Emails, Environment = AppEnvironment };
         foreach (var (key, value) in Settings)
         {
             App.Settings[key] = value;
