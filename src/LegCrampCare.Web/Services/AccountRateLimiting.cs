@@ -27,7 +27,7 @@ public static class AccountRateLimiting
                 }
 
                 var permits = configuration.GetValue($"{Section}:AccountPostsPerMinute", 10);
-                var key = $"{path}|{context.Connection.RemoteIpAddress}";
+                var key = $"{path}|{ClientKey(context.Connection.RemoteIpAddress)}";
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = permits,
@@ -44,5 +44,31 @@ public static class AccountRateLimiting
             };
         });
         return services;
+    }
+
+    /// <summary>
+    /// The address the limit counts against: an IPv4 address, or an IPv6 address's /64 network, which one home or phone
+    /// is given as a whole (counting each of its addresses apart would give one person billions of limits).
+    /// </summary>
+    public static string ClientKey(System.Net.IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
     }
 }

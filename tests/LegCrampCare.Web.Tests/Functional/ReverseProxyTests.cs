@@ -63,6 +63,28 @@ public sealed class ReverseProxyTests
     }
 
     [Fact]
+    public async Task BehindAKnownProxy_AddressesInOneIPv6Network_ShareOneSignInLimit()
+    {
+        await using var factory = BehindProxy(known: true);
+        var first = ClientFrom(factory, "2001:db8:1:2::10");
+        var sameNetwork = ClientFrom(factory, "2001:db8:1:2:abcd::99");
+        var otherNetwork = ClientFrom(factory, "2001:db8:1:3::10");
+
+        await PostSignInAsync(first);
+        await PostSignInAsync(first);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostSignInAsync(sameNetwork));
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await PostSignInAsync(otherNetwork));
+    }
+
+    [Theory]
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7")]
+    [InlineData("2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64")]
+    public void ClientKey_IsTheIPv4AddressOrTheIPv6Network(string address, string expected) =>
+        Assert.Equal(expected, AccountRateLimiting.ClientKey(IPAddress.Parse(address)));
+
+    [Fact]
     public async Task FromAnAddressNotNamedAsAProxy_ForwardedHeadersAreIgnored_SoAForgedAddressDoesNotEscapeTheLimit()
     {
         await using var factory = BehindProxy(known: false);
