@@ -131,4 +131,50 @@ public sealed partial class MidwifeReviewJourneyTests : IClassFixture<MidwifeRev
         await midwife.GotoInteractiveAsync("/caseload");
         await Assertions.Expect(midwife.Locator("main")).Not.ToContainTextAsync(patientName);
     }
+
+    [BrowserFact]
+    public async Task MidwifeMeasuresHerCalves_ThePatientsHomePageSaysSoWithTheNewAdvice()
+    {
+        // An ordinary cramp: every warning sign answered "No".
+        var patient = await _host.NewPageAsync();
+        var patientName = $"Pat {Guid.NewGuid().ToString("N")[..6]}";
+        await Journey.RegisterPatientAsync(patient, $"pat-{Guid.NewGuid():N}@example.org", patientName, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(50));
+        await patient.GetByRole(AriaRole.Button, new() { Name = "Log a cramp" }).ClickAsync();
+        await patient.GetByRole(AriaRole.Button, new() { Name = "Right", Exact = true }).ClickAsync();
+        await patient.GetByRole(AriaRole.Link, new() { Name = "Answer now" }).ClickAsync();
+        await patient.WaitForURLAsync("**/questions");
+        foreach (var id in new[] { "sudden-breathless", "chest-pain", "coughing-blood", "fainted", "one-leg-swollen", "calf-red", "calf-warm", "usual-breathless", "pain-still-there" })
+        {
+            await Journey.AnswerAsync(patient, id, "No");
+        }
+
+        await Journey.AnswerAsync(patient, "eased-by-stretching", "Yes");
+        await patient.GetByRole(AriaRole.Button, new() { Name = "Save answers" }).ClickAsync();
+        await Assertions.Expect(patient.GetByRole(AriaRole.Heading, new() { Name = "Get checked today", Level = 2 })).ToHaveCountAsync(0);
+        await patient.GetByRole(AriaRole.Link, new() { Name = "Share my log" }).ClickAsync();
+        await patient.GetByRole(AriaRole.Button, new() { Name = "Get a share code" }).ClickAsync();
+        var codeText = (await patient.Locator(".lcc-share-code span[aria-hidden=true]").InnerTextAsync()).Trim();
+
+        // At her appointment the midwife measures 3.5 cm between her calves and records it.
+        var (midwifeEmail, _) = await MidwifeAsync();
+        var midwife = await SignInAsync(midwifeEmail);
+        await midwife.GotoInteractiveAsync("/caseload");
+        await midwife.GetByLabel("Share code from your patient").FillAsync(codeText);
+        await midwife.GetByRole(AriaRole.Button, new() { Name = "Add patient" }).ClickAsync();
+        await midwife.Locator("[data-testid=caseload] tbody tr").First.GetByRole(AriaRole.Link, new() { Name = patientName }).ClickAsync();
+        await midwife.WaitForInteractiveAsync();
+        await midwife.GetByLabel("Calf difference you measured (cm)").FillAsync("3.5");
+        await midwife.GetByRole(AriaRole.Button, new() { Name = "Save measurement" }).ClickAsync();
+        await Assertions.Expect(midwife.Locator("main")).ToContainTextAsync("She sees the result on her home page");
+
+        // Her home page tells her, and the cramp says what to do now.
+        await patient.GotoInteractiveAsync("/");
+        var update = patient.GetByTestId("midwife-update");
+        await Assertions.Expect(update).ToContainTextAsync("Your midwife measured your calves");
+        await Journey.AssertAccessibleAsync(patient);
+        await update.GetByRole(AriaRole.Link, new() { Name = "See what to do" }).ClickAsync();
+        await Assertions.Expect(patient.GetByRole(AriaRole.Heading, new() { Name = "Get checked today", Level = 2 })).ToBeVisibleAsync();
+        await Assertions.Expect(patient.GetByTestId("midwife-measurement")).ToContainTextAsync("a difference of 3.5 cm");
+        await Journey.AssertAccessibleAsync(patient);
+    }
 }

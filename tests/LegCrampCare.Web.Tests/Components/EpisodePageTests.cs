@@ -27,6 +27,32 @@ public sealed class EpisodePageTests : ComponentTestBase
     }
 
     [Fact]
+    public void MidwifeMeasured_SaysSoUnderTheResult_AndThatHersIsUsed()
+    {
+        var episode = TestEpisodes.Episode(side: Side.Left, answers: TestEpisodes.AllQuickQuestionsNo());
+        var assessment = TestAssessments.For(episode.Id, episode.Details with { CalfDifferenceCm = 3.5m }, AssessmentReason.MidwifeMeasurement);
+        Episodes.Add(episode with { MidwifeCalfDifferenceCm = 3.5m, Assessment = assessment });
+
+        var cut = Render<EpisodePage>(p => p.Add(c => c.Id, episode.Id));
+
+        var section = cut.Find("[data-testid=midwife-measurement]");
+        var text = System.Text.RegularExpressions.Regex.Replace(section.TextContent, @"\s+", " "); // as a browser shows it
+        Assert.Equal("Your midwife measured your calves", section.QuerySelector("h2")!.TextContent);
+        Assert.Contains($"She found a difference of 3.5 cm between them (recorded {assessment.AssessedAtLocal:d MMMM}).", text, StringComparison.Ordinal);
+        Assert.Contains("The result above uses her measurement, also if you change your own below.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NotMeasuredByAMidwife_SaysNothingAboutIt()
+    {
+        var episode = Episodes.Add(TestAssessments.Assessed(TestEpisodes.Episode(side: Side.Left, answers: TestEpisodes.AllQuickQuestionsNo())));
+
+        var cut = Render<EpisodePage>(p => p.Add(c => c.Id, episode.Id));
+
+        Assert.Empty(cut.FindAll("[data-testid=midwife-measurement]"));
+    }
+
+    [Fact]
     public void GetAsync_NotFound_ShowsNotFound()
     {
         var cut = Render<EpisodePage>(p => p.Add(c => c.Id, Guid.NewGuid()));

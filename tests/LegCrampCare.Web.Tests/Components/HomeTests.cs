@@ -2,7 +2,9 @@ using Bunit;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
 using LegCrampCare.Core.Features.Profile;
+using LegCrampCare.Core.Triage;
 using LegCrampCare.Web.Components.Pages;
+using LegCrampCare.Web.Components.Shared;
 using LegCrampCare.Web.Tests.Components.Fakes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -117,6 +119,36 @@ public sealed class HomeTests : ComponentTestBase
 
         Assert.Equal([left.Id], Episodes.ConfirmCalls);
         cut.WaitForAssertion(() => Assert.DoesNotContain("questions still to answer", cut.Text(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Home_MidwifeMeasurementChangedAResult_SaysSoWithTheNewAdviceAndALink()
+    {
+        Profiles.Profile = Amira;
+        var episode = TestEpisodes.Episode(side: Side.Left, startedAtLocal: new DateTime(2026, 11, 17, 23, 15, 0), answers: TestEpisodes.AllQuickQuestionsNo());
+        var assessment = TestAssessments.For(episode.Id, episode.Details with { CalfDifferenceCm = 3.5m }, AssessmentReason.MidwifeMeasurement);
+        Assert.Equal(TriageLevel.Urgent, assessment.Level);
+        Episodes.MidwifeUpdates.Add(episode with { MidwifeCalfDifferenceCm = 3.5m, Assessment = assessment });
+
+        var cut = Render<Home>();
+
+        var card = cut.Find("[data-testid=midwife-update]");
+        Assert.Equal("Your midwife measured your calves", card.QuerySelector("h2")!.TextContent);
+        var text = System.Text.RegularExpressions.Regex.Replace(card.TextContent, @"\s+", " "); // as a browser shows it
+        Assert.Contains("for your cramp on the night of Tuesday 17 November", text, StringComparison.Ordinal);
+        Assert.Contains("the advice for that cramp is now: " + Words.Result(assessment), text, StringComparison.Ordinal);
+        Assert.Equal($"/episodes/{episode.Id}", card.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("See what to do", card.QuerySelector("a")!.TextContent);
+    }
+
+    [Fact]
+    public void Home_NoMidwifeMeasurement_ShowsNoCard()
+    {
+        Profiles.Profile = Amira;
+
+        var cut = Render<Home>();
+
+        Assert.Empty(cut.FindAll("[data-testid=midwife-update]"));
     }
 
     [Fact]

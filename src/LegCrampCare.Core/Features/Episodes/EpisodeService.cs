@@ -30,6 +30,11 @@ public sealed class EpisodeService(
     /// <summary>...and for at most this long after the cramp.</summary>
     public static readonly TimeSpan PainFollowUpWindow = TimeSpan.FromDays(14);
 
+    /// <summary>How long a result changed by her midwife's measurement is shown on her home page.</summary>
+    public static readonly TimeSpan MidwifeUpdateWindow = TimeSpan.FromDays(7);
+
+    private const int MidwifeUpdateNights = 28;
+
     public async Task<ServiceResult<EpisodeDto>> QuickLogAsync(QuickLogRequest request, CancellationToken ct = default)
     {
         var patient = await GetPatientAsync(ct);
@@ -304,6 +309,23 @@ public sealed class EpisodeService(
             .Select(e => ToDto(e, profile, zone))
             .ToList();
         return ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(due);
+    }
+
+    public async Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetMidwifeUpdatesAsync(CancellationToken ct = default)
+    {
+        var history = await GetHistoryAsync(1, MidwifeUpdateNights, ct);
+        if (history.Value is null)
+        {
+            return ServiceResult<IReadOnlyList<EpisodeDto>>.NotFound();
+        }
+
+        var since = time.GetUtcNow().UtcDateTime - MidwifeUpdateWindow;
+        IReadOnlyList<EpisodeDto> updates = history.Value.Nights
+            .SelectMany(n => n.Episodes)
+            .Where(e => e.Assessment is { Reason: AssessmentReason.MidwifeMeasurement } a && a.AssessedAtUtc >= since)
+            .OrderByDescending(e => e.Assessment!.AssessedAtUtc)
+            .ToList();
+        return ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(updates);
     }
 
     /// <summary>Pain still there, not known to have gone, her last answer about it at least an hour ago, within two weeks.</summary>

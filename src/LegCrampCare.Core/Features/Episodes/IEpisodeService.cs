@@ -35,6 +35,13 @@ public interface IEpisodeService
     /// </summary>
     Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetPainFollowUpsAsync(CancellationToken ct = default);
 
+    /// <summary>
+    /// Cramps whose current result comes from a calf measurement her midwife recorded in the last 7 days (among her 28
+    /// latest nights with cramps), newest first: shown on her home page, so a changed result never waits for her to open
+    /// that cramp.
+    /// </summary>
+    Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetMidwifeUpdatesAsync(CancellationToken ct = default);
+
     /// <summary>Records whether the pain has gone or is getting better, and re-assesses the episode (UR-6, UR-7 read it).</summary>
     Task<ServiceResult<EpisodeDto>> AnswerPainFollowUpAsync(PainFollowUpRequest request, CancellationToken ct = default);
 

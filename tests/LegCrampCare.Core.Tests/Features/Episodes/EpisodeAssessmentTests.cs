@@ -273,6 +273,58 @@ public sealed class EpisodeAssessmentTests
         Assert.Empty((await _service.GetPainFollowUpsAsync()).Value!);
     }
 
+    // ---- A result her midwife's measurement changed ----
+
+    private async Task MidwifeMeasuresAsync(Guid episodeId, decimal differenceCm)
+    {
+        var episode = (await _episodes.FindAsync(PatientA, episodeId, default))!;
+        episode.MidwifeCalfDifferenceCm = differenceCm;
+        var assessment = new EpisodeAssessor(TriageEngine.Default).Assess(
+            episode, Profile(PatientA), [], AssessmentReason.MidwifeMeasurement, _time.GetUtcNow().UtcDateTime);
+        Assert.True(await _episodes.RecordMidwifeCalfDifferenceAsync(PatientA, episodeId, differenceCm, assessment, default));
+    }
+
+    [Fact]
+    public async Task MidwifeUpdates_AResultHerMidwifeChanged_IsHersToSeeForAWeek()
+    {
+        var measured = await LogAsync();
+        await AnswerAsync(measured, AllRedFlagsNo());
+        var other = await LogAsync(side: Side.Right);
+        await AnswerAsync(other, AllRedFlagsNo());
+        _time.Advance(TimeSpan.FromDays(1));
+
+        await MidwifeMeasuresAsync(measured.Id, 3.5m);
+
+        var update = Assert.Single((await _service.GetMidwifeUpdatesAsync()).Value!);
+        Assert.Equal(measured.Id, update.Id);
+        Assert.Equal(AssessmentReason.MidwifeMeasurement, update.Assessment!.Reason);
+        Assert.Equal(TriageLevel.Urgent, update.Assessment.Level);
+        Assert.Equal(3.5m, update.MidwifeCalfDifferenceCm);
+
+        _user.SignInAsPatient(PatientB);
+        Assert.Empty((await _service.GetMidwifeUpdatesAsync()).Value!);
+        _user.SignInAsPatient(PatientA);
+
+        _time.Advance(MidwifeUpdateWindowAndAMinute);
+        Assert.Empty((await _service.GetMidwifeUpdatesAsync()).Value!);
+    }
+
+    private static readonly TimeSpan MidwifeUpdateWindowAndAMinute = EpisodeService.MidwifeUpdateWindow + TimeSpan.FromMinutes(1);
+
+    [Fact]
+    public async Task MidwifeUpdates_SheChangesTheCrampAfterwards_ItIsNoLongerNew()
+    {
+        var episode = await LogAsync();
+        var answered = await AnswerAsync(episode, AllRedFlagsNo());
+        await MidwifeMeasuresAsync(episode.Id, 3.5m);
+        _time.Advance(TimeSpan.FromHours(2));
+
+        var edited = await AnswerAsync(answered, AllRedFlagsNo(), minutes: 5);
+
+        Assert.Empty((await _service.GetMidwifeUpdatesAsync()).Value!);
+        Assert.Equal(TriageLevel.Urgent, edited.Assessment!.Level); // her midwife's measurement still counts
+    }
+
     [Fact]
     public async Task PainFollowUp_NoPainLeft_IsNeverDue()
     {

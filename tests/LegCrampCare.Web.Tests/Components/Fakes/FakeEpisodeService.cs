@@ -183,6 +183,11 @@ public sealed class FakeEpisodeService : IEpisodeService
         return Task.FromResult(ServiceResult<IReadOnlyList<AssessmentDto>>.Ok(list));
     }
 
+    public List<EpisodeDto> MidwifeUpdates { get; } = [];
+
+    public Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetMidwifeUpdatesAsync(CancellationToken ct = default) =>
+        Task.FromResult(ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(MidwifeUpdates));
+
     public Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetPainFollowUpsAsync(CancellationToken ct = default) =>
         Task.FromResult(ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(PainFollowUps));
 
