@@ -165,16 +165,18 @@ public sealed partial class MidwifeReviewJourneyTests : IClassFixture<MidwifeRev
         await midwife.WaitForInteractiveAsync();
         await midwife.GetByLabel("Calf difference you measured (cm)").FillAsync("3.5");
         await midwife.GetByRole(AriaRole.Button, new() { Name = "Save measurement" }).ClickAsync();
-        await Assertions.Expect(midwife.Locator("main")).ToContainTextAsync("She sees the result on her home page");
+        await Assertions.Expect(midwife.Locator("main")).ToContainTextAsync("If it now needs checking, her home page says so for the next 7 days.");
 
         // Her home page tells her, and the cramp says what to do now.
         await patient.GotoInteractiveAsync("/");
         var update = patient.GetByTestId("midwife-update");
         await Assertions.Expect(update).ToContainTextAsync("Your midwife measured your calves");
+        await Assertions.Expect(update).ToContainTextAsync("If you have not been checked since then, call your maternity unit or midwife today.");
         await Journey.AssertAccessibleAsync(patient);
-        await update.GetByRole(AriaRole.Link, new() { Name = "See what to do" }).ClickAsync();
+        await update.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^See the advice for the cramp in your right leg") }).ClickAsync();
         await Assertions.Expect(patient.GetByRole(AriaRole.Heading, new() { Name = "Get checked today", Level = 2 })).ToBeVisibleAsync();
         await Assertions.Expect(patient.GetByTestId("midwife-measurement")).ToContainTextAsync("a difference of 3.5 cm");
+        await Assertions.Expect(patient.Locator("main")).ToContainTextAsync("Because of what you told us and your midwife's measurement:");
         await Journey.AssertAccessibleAsync(patient);
     }
 }

@@ -202,6 +202,16 @@ public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts) : IEp
             .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.AssessedAtUtc).First());
     }
 
+    public async Task<IReadOnlyList<Guid>> ListEpisodesAssessedSinceAsync(string patientId, AssessmentReason reason, DateTime sinceUtc, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Assessments.AsNoTracking()
+            .Where(a => a.PatientId == patientId && a.AssessedAtUtc >= sinceUtc && a.Reason == reason)
+            .Select(a => a.EpisodeId)
+            .Distinct()
+            .ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<Episode>> ListWithOngoingPainAsync(string patientId, DateTime sinceUtc, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

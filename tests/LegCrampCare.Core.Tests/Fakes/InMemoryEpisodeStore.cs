@@ -122,6 +122,10 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
                 .GroupBy(a => a.EpisodeId)
                 .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.AssessedAtUtc).ThenByDescending(a => _assessments.IndexOf(a)).First()));
 
+    public Task<IReadOnlyList<Guid>> ListEpisodesAssessedSinceAsync(string patientId, AssessmentReason reason, DateTime sinceUtc, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Guid>>(
+            _assessments.Where(a => a.PatientId == patientId && a.AssessedAtUtc >= sinceUtc && a.Reason == reason).Select(a => a.EpisodeId).Distinct().ToList());
+
     public Task<IReadOnlyList<Episode>> ListWithOngoingPainAsync(string patientId, DateTime sinceUtc, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<Episode>>(
             Mine(patientId)

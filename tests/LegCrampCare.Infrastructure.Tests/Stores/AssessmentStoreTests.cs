@@ -76,6 +76,41 @@ public sealed class AssessmentStoreTests(MigratedDatabaseFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task ListEpisodesAssessedSince_HerEpisodesWithThatReasonFromThatTime_EachOnce()
+    {
+        var patient = await Database.CreateUserAsync();
+        var other = await Database.CreateUserAsync();
+        var measured = NewEpisode(patient);
+        var measuredLongAgo = NewEpisode(patient);
+        var edited = NewEpisode(patient);
+        var someoneElses = NewEpisode(other);
+        foreach (var episode in new[] { measured, measuredLongAgo, edited, someoneElses })
+        {
+            await Store.AddIfAbsentAsync(episode, CancellationToken.None);
+        }
+
+        async Task ReassessAsync(Episode episode, AssessmentReason reason, int daysLater)
+        {
+            episode.UpdatedAtUtc = episode.StartedAtUtc.AddDays(daysLater);
+            var assessment = EpisodeStoreTestExtensions.AssessmentFor(episode, reason);
+            Assert.True(reason == AssessmentReason.MidwifeMeasurement
+                ? await Store.RecordMidwifeCalfDifferenceAsync(episode.PatientId, episode.Id, 3.5m, assessment, CancellationToken.None)
+                : await Store.UpdateAsync(episode, assessment, CancellationToken.None));
+        }
+
+        await ReassessAsync(measured, AssessmentReason.MidwifeMeasurement, 10);
+        await ReassessAsync(measured, AssessmentReason.MidwifeMeasurement, 11);
+        await ReassessAsync(measuredLongAgo, AssessmentReason.MidwifeMeasurement, 2);
+        await ReassessAsync(edited, AssessmentReason.Edited, 10);
+        await ReassessAsync(someoneElses, AssessmentReason.MidwifeMeasurement, 10);
+
+        var since = Night.ToDateTime(new TimeOnly(23, 0), DateTimeKind.Utc).AddDays(5);
+        var found = await Store.ListEpisodesAssessedSinceAsync(patient, AssessmentReason.MidwifeMeasurement, since, CancellationToken.None);
+
+        Assert.Equal([measured.Id], found);
+    }
+
+    [Fact]
     public async Task Assessments_AreScopedToTheirPatient()
     {
         var patient = await Database.CreateUserAsync();

@@ -39,7 +39,8 @@ public sealed class EpisodePageTests : ComponentTestBase
         var text = System.Text.RegularExpressions.Regex.Replace(section.TextContent, @"\s+", " "); // as a browser shows it
         Assert.Equal("Your midwife measured your calves", section.QuerySelector("h2")!.TextContent);
         Assert.Contains($"She found a difference of 3.5 cm between them (recorded {assessment.AssessedAtLocal:d MMMM}).", text, StringComparison.Ordinal);
-        Assert.Contains("The result above uses her measurement, also if you change your own below.", text, StringComparison.Ordinal);
+        Assert.Contains("The result above uses her measurement, even if you change your own below.", text, StringComparison.Ordinal);
+        Assert.Contains("Because of what you told us and your midwife's measurement:", cut.Find("#episode-result").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -122,7 +122,7 @@ public sealed class HomeTests : ComponentTestBase
     }
 
     [Fact]
-    public void Home_MidwifeMeasurementChangedAResult_SaysSoWithTheNewAdviceAndALink()
+    public void Home_MidwifeMeasurementRaisedAResult_SaysWhichCrampAndWhatToDo()
     {
         Profiles.Profile = Amira;
         var episode = TestEpisodes.Episode(side: Side.Left, startedAtLocal: new DateTime(2026, 11, 17, 23, 15, 0), answers: TestEpisodes.AllQuickQuestionsNo());
@@ -133,12 +133,13 @@ public sealed class HomeTests : ComponentTestBase
         var cut = Render<Home>();
 
         var card = cut.Find("[data-testid=midwife-update]");
-        Assert.Equal("Your midwife measured your calves", card.QuerySelector("h2")!.TextContent);
         var text = System.Text.RegularExpressions.Regex.Replace(card.TextContent, @"\s+", " "); // as a browser shows it
-        Assert.Contains("for your cramp on the night of Tuesday 17 November", text, StringComparison.Ordinal);
-        Assert.Contains("the advice for that cramp is now: " + Words.Result(assessment), text, StringComparison.Ordinal);
-        Assert.Equal($"/episodes/{episode.Id}", card.QuerySelector("a")!.GetAttribute("href"));
-        Assert.Equal("See what to do", card.QuerySelector("a")!.TextContent);
+        Assert.Equal("Your midwife measured your calves", card.QuerySelector("h2")!.TextContent);
+        Assert.Contains($"Her measurement, recorded on {assessment.AssessedAtLocal:d MMMM}, means the cramp in your left leg on the night of Tuesday 17 November at 23:15 needs checking.", text, StringComparison.Ordinal);
+        Assert.Contains("If you have not been checked since then, call your maternity unit or midwife today.", text, StringComparison.Ordinal);
+        var link = card.QuerySelector("a")!;
+        Assert.Equal($"/episodes/{episode.Id}", link.GetAttribute("href"));
+        Assert.Equal("See the advice for the cramp in your left leg on the night of Tuesday 17 November at 23:15", link.TextContent);
     }
 
     [Fact]

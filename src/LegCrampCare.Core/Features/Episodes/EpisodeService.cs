@@ -30,10 +30,8 @@ public sealed class EpisodeService(
     /// <summary>...and for at most this long after the cramp.</summary>
     public static readonly TimeSpan PainFollowUpWindow = TimeSpan.FromDays(14);
 
-    /// <summary>How long a result changed by her midwife's measurement is shown on her home page.</summary>
+    /// <summary>How long a result raised by her midwife's measurement is shown on her home page.</summary>
     public static readonly TimeSpan MidwifeUpdateWindow = TimeSpan.FromDays(7);
-
-    private const int MidwifeUpdateNights = 28;
 
     public async Task<ServiceResult<EpisodeDto>> QuickLogAsync(QuickLogRequest request, CancellationToken ct = default)
     {
@@ -313,20 +311,46 @@ public sealed class EpisodeService(
 
     public async Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetMidwifeUpdatesAsync(CancellationToken ct = default)
     {
-        var history = await GetHistoryAsync(1, MidwifeUpdateNights, ct);
-        if (history.Value is null)
+        var patient = await GetPatientAsync(ct);
+        if (patient is null)
         {
             return ServiceResult<IReadOnlyList<EpisodeDto>>.NotFound();
         }
 
+        var (profile, zone) = patient.Value;
         var since = time.GetUtcNow().UtcDateTime - MidwifeUpdateWindow;
-        IReadOnlyList<EpisodeDto> updates = history.Value.Nights
-            .SelectMany(n => n.Episodes)
-            .Where(e => e.Assessment is { Reason: AssessmentReason.MidwifeMeasurement } a && a.AssessedAtUtc >= since)
-            .OrderByDescending(e => e.Assessment!.AssessedAtUtc)
-            .ToList();
-        return ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(updates);
+        var ids = await episodes.ListEpisodesAssessedSinceAsync(profile.UserId, AssessmentReason.MidwifeMeasurement, since, ct);
+        if (ids.Count == 0)
+        {
+            return ServiceResult<IReadOnlyList<EpisodeDto>>.Ok([]);
+        }
+
+        var latest = await episodes.LatestAssessmentsAsync(profile.UserId, ids, ct);
+        var all = await episodes.ListAssessmentsForEpisodesAsync(profile.UserId, ids, ct);
+        var updates = new List<EpisodeDto>();
+        foreach (var id in ids)
+        {
+            if (latest.GetValueOrDefault(id) is not { } current || !RaisedByHerMidwife(current, all.Where(a => a.EpisodeId == id && a.Id != current.Id && a.AssessedAtUtc <= current.AssessedAtUtc).MaxBy(a => (a.AssessedAtUtc, a.Level)))
+                || await episodes.FindAsync(profile.UserId, id, ct) is not { MidwifeCalfDifferenceCm: not null } episode)
+            {
+                continue;
+            }
+
+            updates.Add(ToDto(episode, profile, zone, ToDto(current, zone, explain: false)));
+        }
+
+        return ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(updates.OrderByDescending(e => e.Assessment!.AssessedAtUtc).ToList());
     }
+
+    /// <summary>
+    /// The current result is her midwife's measurement, says to get checked (or more), and is more urgent than the result
+    /// before it. A measurement that kept or lowered the advice is nothing new to act on: the midwife was with her.
+    /// </summary>
+    public static bool RaisedByHerMidwife(Assessment current, Assessment? previous) =>
+        current.Reason == AssessmentReason.MidwifeMeasurement
+        && !current.IsIncomplete
+        && current.Level >= TriageLevel.Urgent
+        && (previous is null || previous.IsIncomplete || previous.Level < current.Level);
 
     /// <summary>Pain still there, not known to have gone, her last answer about it at least an hour ago, within two weeks.</summary>
     public static bool IsPainFollowUpDue(Episode e, DateTime nowUtc) =>

@@ -36,9 +36,9 @@ public interface IEpisodeService
     Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetPainFollowUpsAsync(CancellationToken ct = default);
 
     /// <summary>
-    /// Cramps whose current result comes from a calf measurement her midwife recorded in the last 7 days (among her 28
-    /// latest nights with cramps), newest first: shown on her home page, so a changed result never waits for her to open
-    /// that cramp.
+    /// Cramps whose current result comes from a calf measurement her midwife recorded in the last 7 days and raised the
+    /// advice to "get checked" or more (see <c>EpisodeService.RaisedByHerMidwife</c>), newest first: shown on her home
+    /// page, so a raised result never waits for her to open that cramp. A cleared measurement shows nothing.
     /// </summary>
     Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetMidwifeUpdatesAsync(CancellationToken ct = default);
 

@@ -69,9 +69,9 @@ public sealed class EpisodeAssessmentTests
         return result.Value!;
     }
 
-    private async Task<EpisodeDto> AnswerAsync(EpisodeDto episode, EpisodeAnswers answers, int? minutes = 2, decimal? painHours = null)
+    private async Task<EpisodeDto> AnswerAsync(EpisodeDto episode, EpisodeAnswers answers, int? minutes = 2, decimal? painHours = null, decimal? calfCm = null)
     {
-        var details = episode.Details with { Answers = answers, DurationMinutes = minutes, PainAfterHours = painHours };
+        var details = episode.Details with { Answers = answers, DurationMinutes = minutes, PainAfterHours = painHours, CalfDifferenceCm = calfCm };
         var result = await _service.UpdateAsync(new UpdateEpisodeRequest(episode.Id, details));
         Assert.Equal(ResultStatus.Ok, result.Status);
         return result.Value!;
@@ -275,7 +275,7 @@ public sealed class EpisodeAssessmentTests
 
     // ---- A result her midwife's measurement changed ----
 
-    private async Task MidwifeMeasuresAsync(Guid episodeId, decimal differenceCm)
+    private async Task MidwifeMeasuresAsync(Guid episodeId, decimal? differenceCm)
     {
         var episode = (await _episodes.FindAsync(PatientA, episodeId, default))!;
         episode.MidwifeCalfDifferenceCm = differenceCm;
@@ -285,7 +285,7 @@ public sealed class EpisodeAssessmentTests
     }
 
     [Fact]
-    public async Task MidwifeUpdates_AResultHerMidwifeChanged_IsHersToSeeForAWeek()
+    public async Task MidwifeUpdates_AResultHerMidwifeRaised_IsHersToSeeForAWeek()
     {
         var measured = await LogAsync();
         await AnswerAsync(measured, AllRedFlagsNo());
@@ -305,18 +305,65 @@ public sealed class EpisodeAssessmentTests
         Assert.Empty((await _service.GetMidwifeUpdatesAsync()).Value!);
         _user.SignInAsPatient(PatientA);
 
-        _time.Advance(MidwifeUpdateWindowAndAMinute);
+        _time.Advance(EpisodeService.MidwifeUpdateWindow - TimeSpan.FromMinutes(1));
+        Assert.Single((await _service.GetMidwifeUpdatesAsync()).Value!);
+        _time.Advance(TimeSpan.FromMinutes(2));
         Assert.Empty((await _service.GetMidwifeUpdatesAsync()).Value!);
     }
 
-    private static readonly TimeSpan MidwifeUpdateWindowAndAMinute = EpisodeService.MidwifeUpdateWindow + TimeSpan.FromMinutes(1);
+    [Fact]
+    public async Task MidwifeUpdates_AnOldCrampBehindManyNewerNights_IsStillShown()
+    {
+        var old = await LogAsync(new DateTime(2026, 5, 1, 23, 0, 0));
+        await AnswerAsync(old, AllRedFlagsNo());
+        for (var night = 0; night < 35; night++)
+        {
+            await LogAsync(new DateTime(2026, 5, 3, 23, 0, 0).AddDays(night));
+        }
+
+        await MidwifeMeasuresAsync(old.Id, 3.5m);
+
+        Assert.Equal(old.Id, Assert.Single((await _service.GetMidwifeUpdatesAsync()).Value!).Id);
+    }
+
+    [Fact]
+    public async Task MidwifeUpdates_AMeasurementThatKeepsOrLowersTheAdvice_IsNotShown()
+    {
+        var already = await LogAsync();
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await AnswerAsync(already, AllRedFlagsNo(), calfCm: 3.5m); // her own 3.5 cm: already "get checked today"
+        var ordinary = await LogAsync(side: Side.Right);
+        await AnswerAsync(ordinary, AllRedFlagsNo());
+        _time.Advance(TimeSpan.FromHours(3));
+
+        await MidwifeMeasuresAsync(already.Id, 3.2m); // still urgent
+        await MidwifeMeasuresAsync(ordinary.Id, 0.5m); // still nothing to act on
+
+        Assert.Empty((await _service.GetMidwifeUpdatesAsync()).Value!);
+    }
+
+    [Fact]
+    public async Task MidwifeUpdates_AMeasurementSheCleared_IsNotShown()
+    {
+        var episode = await LogAsync();
+        await AnswerAsync(episode, AllRedFlagsNo(), calfCm: 3.5m);
+        _time.Advance(TimeSpan.FromHours(1));
+        await MidwifeMeasuresAsync(episode.Id, 0.5m); // lowers it
+        _time.Advance(TimeSpan.FromHours(1));
+
+        await MidwifeMeasuresAsync(episode.Id, null); // cleared: her own 3.5 cm counts again, raising it
+
+        Assert.Empty((await _service.GetMidwifeUpdatesAsync()).Value!);
+    }
 
     [Fact]
     public async Task MidwifeUpdates_SheChangesTheCrampAfterwards_ItIsNoLongerNew()
     {
         var episode = await LogAsync();
         var answered = await AnswerAsync(episode, AllRedFlagsNo());
+        _time.Advance(TimeSpan.FromHours(1));
         await MidwifeMeasuresAsync(episode.Id, 3.5m);
+        Assert.Single((await _service.GetMidwifeUpdatesAsync()).Value!);
         _time.Advance(TimeSpan.FromHours(2));
 
         var edited = await AnswerAsync(answered, AllRedFlagsNo(), minutes: 5);

@@ -133,6 +133,19 @@ public sealed class PatientLogPageTests : ComponentTestBase
 
         Assert.Equal([(episode.Id, 2.5m)], _logs.Measured);
         Assert.Contains("2.5 cm (measured by a midwife)", cut.FindAll("[data-testid=episode]")[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("If it now needs checking, her home page says so for the next 7 days. She is not sent a message", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Measure_Emptied_SaysTheMeasurementWasRemoved()
+    {
+        var cut = Open();
+        var episode = _logs.Log!.Episodes[1];
+
+        cut.FindAll("[data-testid=episode]")[1].ButtonIn("Save measurement").Click();
+
+        Assert.Equal([(episode.Id, (decimal?)null)], _logs.Measured);
+        Assert.Contains("Measurement removed, and the cramp was checked again with her own measurement.", cut.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
