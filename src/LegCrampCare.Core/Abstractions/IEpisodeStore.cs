@@ -51,10 +51,10 @@ public interface IEpisodeStore
     /// <summary>The newest assessment of each of the given episodes that has one.</summary>
     Task<IReadOnlyDictionary<Guid, Assessment>> LatestAssessmentsAsync(string patientId, IReadOnlyCollection<Guid> episodeIds, CancellationToken ct);
 
-    /// <summary>Episodes started since <paramref name="sinceUtc"/> whose pain was still there and is not known to have gone.</summary>
     /// <summary>Her episodes that got an assessment for <paramref name="reason"/> at or after <paramref name="sinceUtc"/> (each once).</summary>
     Task<IReadOnlyList<Guid>> ListEpisodesAssessedSinceAsync(string patientId, AssessmentReason reason, DateTime sinceUtc, CancellationToken ct);
 
+    /// <summary>Episodes started since <paramref name="sinceUtc"/> whose pain was still there and is not known to have gone.</summary>
     Task<IReadOnlyList<Episode>> ListWithOngoingPainAsync(string patientId, DateTime sinceUtc, CancellationToken ct);
 
     Task<bool> DeleteAsync(string patientId, Guid id, CancellationToken ct);

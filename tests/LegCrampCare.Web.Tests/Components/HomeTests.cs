@@ -143,6 +143,43 @@ public sealed class HomeTests : ComponentTestBase
     }
 
     [Fact]
+    public void Home_MidwifeMeasurementRaisedAResult_WithATriageNumber_GivesThatNumber()
+    {
+        Profiles.Profile = Amira;
+        Safety.MaternityTriageNumber = "01632 960000";
+        var episode = TestEpisodes.Episode(side: Side.Right, startedAtLocal: new DateTime(2026, 11, 17, 23, 15, 0), answers: TestEpisodes.AllQuickQuestionsNo());
+        var assessment = TestAssessments.For(episode.Id, episode.Details with { CalfDifferenceCm = 3.5m }, AssessmentReason.MidwifeMeasurement);
+        Episodes.MidwifeUpdates.Add(episode with { MidwifeCalfDifferenceCm = 3.5m, Assessment = assessment });
+
+        var cut = Render<Home>();
+
+        var card = cut.Find("[data-testid=midwife-update]");
+        var text = System.Text.RegularExpressions.Regex.Replace(card.TextContent, @"\s+", " ");
+        Assert.Contains("If you have not been checked since then, call maternity triage on 01632 960000 today.", text, StringComparison.Ordinal);
+        Assert.Equal("tel:01632 960000", card.QuerySelector("a[href^='tel:']")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Home_MidwifeMeasurementRaisedAResultToAnEmergency_SaysCallTheEmergencyNumber()
+    {
+        Profiles.Profile = Amira;
+        var episode = TestEpisodes.Episode(side: Side.Left, startedAtLocal: new DateTime(2026, 11, 17, 23, 15, 0),
+            answers: TestEpisodes.AllQuickQuestionsNo() with { RacingHeart = Answer.Yes });
+        var assessment = TestAssessments.For(episode.Id, episode.Details with { CalfDifferenceCm = 3.5m }, AssessmentReason.MidwifeMeasurement);
+        Assert.Equal(TriageLevel.Emergency, assessment.Level);
+        Episodes.MidwifeUpdates.Add(episode with { MidwifeCalfDifferenceCm = 3.5m, Assessment = assessment });
+
+        var cut = Render<Home>();
+
+        var card = cut.Find("[data-testid=midwife-update]");
+        var text = System.Text.RegularExpressions.Regex.Replace(card.TextContent, @"\s+", " ");
+        Assert.Contains("needs help straight away.", text, StringComparison.Ordinal);
+        Assert.Contains($"If you have not had help since then, call {Safety.EmergencyNumber} now. Do not drive yourself.", text, StringComparison.Ordinal);
+        Assert.Equal($"tel:{Safety.EmergencyNumber}", card.QuerySelector("a.lcc-call")!.GetAttribute("href"));
+        Assert.DoesNotContain("needs checking", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Home_NoMidwifeMeasurement_ShowsNoCard()
     {
         Profiles.Profile = Amira;

@@ -40,6 +40,20 @@ public sealed class PainFollowUpTests : ComponentTestBase
     }
 
     [Fact]
+    public void Answer_OnACrampHerMidwifeMeasured_SaysTheReasonsIncludeHerMeasurement()
+    {
+        var episode = Episodes.Add(PainLeftAfterCramp() with { MidwifeCalfDifferenceCm = 3.5m });
+        var urgent = TestAssessments.For(episode.Id, episode.Details with { CalfDifferenceCm = 3.5m }, AssessmentReason.PainFollowUp);
+        Assert.True(urgent.Level >= LegCrampCare.Core.Triage.TriageLevel.Urgent);
+        Episodes.OnPainFollowUp = _ => Task.FromResult(ServiceResult<EpisodeDto>.Ok(episode with { Assessment = urgent }));
+        var cut = Render<PainFollowUp>(p => p.Add(c => c.Episode, episode));
+
+        cut.Find("section.lcc-followup").ButtonIn(Better).Click();
+
+        Assert.Contains("Because of what you told us and your midwife's measurement:", cut.Find("section.lcc-result").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PainFollowUp_BothLegs_AsksAboutBothLegs()
     {
         var episode = Episodes.Add(PainLeftAfterCramp() with { Details = PainLeftAfterCramp().Details with { Side = Side.Both } });

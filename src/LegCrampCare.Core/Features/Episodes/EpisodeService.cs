@@ -330,7 +330,11 @@ public sealed class EpisodeService(
         var updates = new List<EpisodeDto>();
         foreach (var id in ids)
         {
-            if (latest.GetValueOrDefault(id) is not { } current || !RaisedByHerMidwife(current, all.Where(a => a.EpisodeId == id && a.Id != current.Id && a.AssessedAtUtc <= current.AssessedAtUtc).MaxBy(a => (a.AssessedAtUtc, a.Level)))
+            // Compared with her own last result before it: a midwife correcting or re-saving her measurement keeps the card.
+            var herLast = all
+                .Where(a => a.EpisodeId == id && a.Reason != AssessmentReason.MidwifeMeasurement)
+                .MaxBy(a => (a.AssessedAtUtc, a.Level));
+            if (latest.GetValueOrDefault(id) is not { } current || !RaisedByHerMidwife(current, herLast)
                 || await episodes.FindAsync(profile.UserId, id, ct) is not { MidwifeCalfDifferenceCm: not null } episode)
             {
                 continue;
@@ -343,8 +347,9 @@ public sealed class EpisodeService(
     }
 
     /// <summary>
-    /// The current result is her midwife's measurement, says to get checked (or more), and is more urgent than the result
-    /// before it. A measurement that kept or lowered the advice is nothing new to act on: the midwife was with her.
+    /// The current result is her midwife's measurement, says to get checked (or more), and is more urgent than her own
+    /// last result (<paramref name="previous"/>: the newest that is not a midwife's measurement). A measurement that kept
+    /// or lowered the advice is nothing new to act on: the midwife was with her.
     /// </summary>
     public static bool RaisedByHerMidwife(Assessment current, Assessment? previous) =>
         current.Reason == AssessmentReason.MidwifeMeasurement

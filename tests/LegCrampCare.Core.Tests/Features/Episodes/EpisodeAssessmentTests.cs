@@ -312,6 +312,22 @@ public sealed class EpisodeAssessmentTests
     }
 
     [Fact]
+    public async Task MidwifeUpdates_SheCorrectsHerMeasurement_TheCardStays()
+    {
+        var episode = await LogAsync();
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await AnswerAsync(episode, AllRedFlagsNo());
+        _time.Advance(TimeSpan.FromHours(1));
+        await MidwifeMeasuresAsync(episode.Id, 3.5m);
+        _time.Advance(TimeSpan.FromMinutes(5));
+
+        await MidwifeMeasuresAsync(episode.Id, 3.8m); // urgent again: compared with the patient's own result, still raised
+
+        var update = Assert.Single((await _service.GetMidwifeUpdatesAsync()).Value!);
+        Assert.Equal(3.8m, update.MidwifeCalfDifferenceCm);
+    }
+
+    [Fact]
     public async Task MidwifeUpdates_AnOldCrampBehindManyNewerNights_IsStillShown()
     {
         var old = await LogAsync(new DateTime(2026, 5, 1, 23, 0, 0));
