@@ -17,7 +17,16 @@ public abstract record PregnancyStage
         public override string Label => Day == 0 ? "Day of birth" : $"Day {Day} after birth";
     }
 
-    /// <summary>The pregnancy has ended without a birth, or nothing is known: no pregnancy wording.</summary>
+    /// <summary>
+    /// After a pregnancy that ended without a birth: day 0 is the day it ended. No pregnancy wording (the label is
+    /// empty); the rule engine reads it as a postpartum day with <c>pregnancyEnd</c> = loss (clinical README §2).
+    /// </summary>
+    public sealed record AfterLoss(int Day) : PregnancyStage
+    {
+        public override string Label => "";
+    }
+
+    /// <summary>Nothing is known (or a date before a recorded loss): no pregnancy wording; the rule engine reads the stage as unknown.</summary>
     public sealed record None : PregnancyStage
     {
         public override string Label => "";
@@ -119,10 +128,11 @@ public static class PregnancyCalendar
             return new PregnancyStage.Postpartum(localDate.DayNumber - birth.DayNumber);
         }
 
-        // After a loss, no pregnancy wording at all: not even on nights logged before it.
-        if (profile.PregnancyEndedOn is not null && profile.BirthDate is null)
+        // After a loss, no pregnancy wording at all: not even on nights logged before it, which read as a stage not
+        // known (the rule engine then fails safe, reading it as the maternity period).
+        if (profile.PregnancyEndedOn is { } ended && profile.BirthDate is null)
         {
-            return new PregnancyStage.None();
+            return localDate >= ended ? new PregnancyStage.AfterLoss(localDate.DayNumber - ended.DayNumber) : new PregnancyStage.None();
         }
 
         if (profile.DueDate is { } due)

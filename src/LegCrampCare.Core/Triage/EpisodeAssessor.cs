@@ -10,13 +10,22 @@ public sealed class EpisodeAssessor(TriageEngine engine)
 {
     public TriageEngine Engine => engine;
 
-    /// <summary>The engine's input for an episode. <paramref name="otherNights"/>: nights with other episodes (any order).</summary>
-    public static TriageInput InputFor(Episode episode, PregnancyProfile profile, IEnumerable<DateOnly> otherNights)
+    /// <summary>
+    /// The engine's input for an episode assessed at <paramref name="assessedAtUtc"/>, filled as clinical README §2 "How
+    /// the app fills the inputs" says: the stage from the birth date, else the date a pregnancy ended without a birth,
+    /// else the due date, else unknown; pain hours from the start of the cramp when she gave none; pain that has gone
+    /// counts up to her last "still there". <paramref name="otherNights"/>: nights with other episodes (any order).
+    /// </summary>
+    public static TriageInput InputFor(Episode episode, PregnancyProfile profile, IEnumerable<DateOnly> otherNights, DateTime assessedAtUtc)
     {
         var zone = PregnancyCalendar.FindZoneOrUtc(profile.TimeZoneId);
         var stage = PregnancyCalendar.StageOn(profile, PregnancyCalendar.LocalDate(episode.StartedAtUtc, zone));
         var a = episode.Answers;
         var painAfter = a.PainStillThere == Answer.Yes;
+        // "Still there" with no hours given (the quick questions): from the start of the cramp to the assessment, to a
+        // tenth of an hour, never less than 0 (conservative: counted from the start, not the release).
+        var painHours = episode.PainAfterHours
+            ?? Math.Round((decimal)Math.Max(0, (assessedAtUtc - episode.StartedAtUtc).TotalHours), 1);
 
         uint nights = 0;
         foreach (var night in otherNights)
@@ -31,7 +40,18 @@ public sealed class EpisodeAssessor(TriageEngine engine)
         return new TriageInput
         {
             GestationalWeek = stage is PregnancyStage.Pregnant p ? p.Weeks : null,
-            PostpartumDay = stage is PregnancyStage.Postpartum pp ? pp.Day : null,
+            PostpartumDay = stage switch
+            {
+                PregnancyStage.Postpartum pp => pp.Day,
+                PregnancyStage.AfterLoss loss => loss.Day,
+                _ => null,
+            },
+            PregnancyEnd = stage switch
+            {
+                PregnancyStage.Postpartum => PregnancyEnd.Birth,
+                PregnancyStage.AfterLoss => PregnancyEnd.Loss,
+                _ => PregnancyEnd.NotGiven,
+            },
             Birth = stage is PregnancyStage.Postpartum ? profile.BirthMode : null,
             RiskFactors = profile.RiskFactors,
             Side = episode.Side switch
@@ -42,10 +62,19 @@ public sealed class EpisodeAssessor(TriageEngine engine)
                 _ => TriageSide.NotGiven,
             },
             CrampMinutes = episode.DurationMinutes,
+            CrampOver10Minutes = a.CrampOver10Minutes.ToBool(),
             Relieved = a.EasedByStretching.ToBool(),
             HasPainAfterCramp = painAfter,
-            PainAfterHours = painAfter ? episode.PainAfterHours : null,
+            PainAfterHours = painAfter ? painHours : null,
             PainAfterImproving = painAfter ? a.PainAfterImproving.ToBool() : null,
+            PainAfterSide = !painAfter ? TriageSide.NotGiven : a.PainSide switch
+            {
+                Side.Left => TriageSide.Left,
+                Side.Right => TriageSide.Right,
+                Side.Both => TriageSide.Both,
+                _ => TriageSide.NotGiven,
+            },
+            PainAfterGone = painAfter ? episode.PainGoneAtUtc is not null : null,
             ContinuousPainMinutes = episode.ContinuousPainMinutes,
             HeavyAche = a.HeavyAche.ToBool(),
             PainOnWalkingOrStanding = a.PainOnWalkingOrStanding.ToBool(),
@@ -67,6 +96,7 @@ public sealed class EpisodeAssessor(TriageEngine engine)
             RacingHeart = a.RacingHeart.ToBool(),
             Dizziness = a.Dizziness.ToBool(),
             FaceOrHandSwelling = a.FaceOrHandSwelling.ToBool(),
+            SuddenFeetSwelling = a.SuddenFeetSwelling.ToBool(),
             SevereHeadache = a.SevereHeadache.ToBool(),
             VisionProblems = a.VisionProblems.ToBool(),
             PainBelowRibs = a.PainBelowRibs.ToBool(),
@@ -77,7 +107,7 @@ public sealed class EpisodeAssessor(TriageEngine engine)
 
     public Assessment Assess(Episode episode, PregnancyProfile profile, IEnumerable<DateOnly> otherNights, AssessmentReason reason, DateTime nowUtc)
     {
-        var input = InputFor(episode, profile, otherNights);
+        var input = InputFor(episode, profile, otherNights, nowUtc);
         var result = engine.Evaluate(input);
         return new Assessment
         {

@@ -20,7 +20,7 @@ public static class RiskProfile
         (RiskFactors.MultiplePregnancy, 1),
     ];
 
-    /// <summary>Points that count only after birth, up to the postnatal window.</summary>
+    /// <summary>Points that count only after the pregnancy ended (a birth or a loss), up to the end of the postnatal window.</summary>
     private static readonly (RiskFactors Flag, int Points)[] BirthRelated =
     [
         (RiskFactors.ProlongedLabour, 1),
@@ -71,7 +71,7 @@ public static class RiskProfile
             }
         }
 
-        if (InPostnatalWindow(input, options))
+        if (InPostnatalWindow(input, options) || IsStageUnknown(input))
         {
             points += input.Birth switch
             {
@@ -92,16 +92,28 @@ public static class RiskProfile
         return points;
     }
 
-    /// <summary>Postpartum day 0 up to the postnatal window (42 days).</summary>
+    /// <summary>"Postnatal": day 0 to day 42 (inclusive) after the pregnancy ended, after a birth or a loss.</summary>
     public static bool InPostnatalWindow(in TriageInput input, TriageOptions options) =>
         input.PostpartumDay is { } day && day >= 0 && day <= options.PostnatalHighRiskDays;
 
+    /// <summary>"After day 42": more than 42 days after the pregnancy ended, after a birth or a loss.</summary>
+    public static bool AfterPostnatalWindow(in TriageInput input, TriageOptions options) =>
+        input.PostpartumDay is { } day && day > options.PostnatalHighRiskDays;
+
     /// <summary>
-    /// Any of: previous clot, thrombophilia, the postnatal window (which covers a caesarean in the last 6 weeks), recent
-    /// surgery, immobility, long travel, hyperemesis or dehydration, OHSS, systemic infection, or RCOG points ≥ 3.
+    /// Neither a gestational week nor a postpartum day (the app only: no due date, birth or end date that covers the
+    /// cramp). Every stage-bound condition reads it as pregnancy and the postnatal window, never as after day 42.
+    /// </summary>
+    public static bool IsStageUnknown(in TriageInput input) => input.GestationalWeek is null && input.PostpartumDay is null;
+
+    /// <summary>
+    /// Any of: previous clot, thrombophilia, the postnatal window after a birth or a loss (which covers a caesarean in the
+    /// last 6 weeks), an unknown stage, recent surgery, immobility, long travel, hyperemesis or dehydration, OHSS, systemic
+    /// infection, or RCOG points ≥ 3. A fever is not the risk factor "systemic infection".
     /// </summary>
     public static bool IsHighRiskContext(in TriageInput input, int rcogPoints, TriageOptions options) =>
         (input.RiskFactors & HighRiskContextFactors) != 0 ||
         InPostnatalWindow(input, options) ||
+        IsStageUnknown(input) ||
         rcogPoints >= options.RcogHighRiskPoints;
 }

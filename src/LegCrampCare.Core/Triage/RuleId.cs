@@ -2,13 +2,14 @@ namespace LegCrampCare.Core.Triage;
 
 /// <summary>
 /// The stable rule ids of clinical README §3, in the order of that table (the order results list them in).
-/// The numeric values are bit positions in <see cref="FiredRules"/>; never reorder or reuse them.
+/// The numeric values are bit positions in <see cref="FiredRules"/>, only ever held in memory: stored results keep the
+/// codes ("UR-1,UR-2"), so a new rule set may insert ids in table order.
 /// </summary>
 public enum RuleId : byte
 {
     Em1, Em2, Em3, Em4, Em5,
-    Ur1, Ur2, Ur3, Ur4, Ur5, Ur6, Ur7, Ur8, Ur9, Ur10, Ur11,
-    Ro1, Ro2, Ro3, Ro4, Ro5, Ro6, Ro7,
+    Ur1, Ur2, Ur3, Ur4, Ur5, Ur6, Ur7, Ur8, Ur9, Ur10, Ur11, Ur12, Ur13, Ur14, Ur15, Ur16, Ur17, Ur18, Ur19, Ur20,
+    Ro1, Ro2, Ro3, Ro4, Ro5, Ro6, Ro7, Ro8,
     Fs1,
     No1, No2,
 }
@@ -20,8 +21,9 @@ public static class RuleIds
     private static readonly string[] Codes =
     [
         "EM-1", "EM-2", "EM-3", "EM-4", "EM-5",
-        "UR-1", "UR-2", "UR-3", "UR-4", "UR-5", "UR-6", "UR-7", "UR-8", "UR-9", "UR-10", "UR-11",
-        "RO-1", "RO-2", "RO-3", "RO-4", "RO-5", "RO-6", "RO-7",
+        "UR-1", "UR-2", "UR-3", "UR-4", "UR-5", "UR-6", "UR-7", "UR-8", "UR-9", "UR-10", "UR-11", "UR-12", "UR-13", "UR-14",
+        "UR-15", "UR-16", "UR-17", "UR-18", "UR-19", "UR-20",
+        "RO-1", "RO-2", "RO-3", "RO-4", "RO-5", "RO-6", "RO-7", "RO-8",
         "FS-1",
         "NO-1", "NO-2",
     ];
@@ -40,13 +42,13 @@ public static class RuleIds
 }
 
 /// <summary>A set of rule ids as a bit mask: a value, so evaluating an episode allocates nothing.</summary>
-public readonly record struct FiredRules(uint Bits)
+public readonly record struct FiredRules(ulong Bits)
 {
     public static FiredRules Empty => default;
 
-    public bool Contains(RuleId id) => (Bits & (1u << (int)id)) != 0;
+    public bool Contains(RuleId id) => (Bits & (1ul << (int)id)) != 0;
 
-    public FiredRules With(RuleId id) => new(Bits | (1u << (int)id));
+    public FiredRules With(RuleId id) => new(Bits | (1ul << (int)id));
 
     public int Count => System.Numerics.BitOperations.PopCount(Bits);
 
@@ -55,7 +57,7 @@ public readonly record struct FiredRules(uint Bits)
     /// <summary>True when any rule from <paramref name="first"/> to <paramref name="last"/> (table order) is in the set.</summary>
     public bool AnyBetween(RuleId first, RuleId last)
     {
-        var mask = ((1u << ((int)last - (int)first + 1)) - 1) << (int)first;
+        var mask = ((1ul << ((int)last - (int)first + 1)) - 1) << (int)first;
         return (Bits & mask) != 0;
     }
 
@@ -91,9 +93,9 @@ public readonly record struct FiredRules(uint Bits)
         return set;
     }
 
-    public struct Enumerator(uint bits)
+    public struct Enumerator(ulong bits)
     {
-        private uint _remaining = bits;
+        private ulong _remaining = bits;
 
         public RuleId Current { get; private set; }
 

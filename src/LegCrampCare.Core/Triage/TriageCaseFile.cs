@@ -60,20 +60,14 @@ public static class TriageCaseFile
 
     private static readonly string[] SideCodes = ["none", "left", "right", "both"];
 
-    /// <summary>Output as written in the contract: "2026.1+local.…" and ids as given, not \u-escaped (still valid JSON).</summary>
+    /// <summary>Output as written in the contract: "2026.2+local.…" and ids as given, not \u-escaped (still valid JSON).</summary>
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The case format's swelling values, in <see cref="Swelling"/> order from <see cref="Swelling.None"/>.</summary>
-    private static readonly string[] SwellingCodes = ["none", "one-leg", "whole-leg", "both-ankles-gradual"];
-
     /// <summary>
-    /// Stored inputs also hold the app's quick "no" to "is one leg swollen?" (<see cref="Swelling.NotOneLeg"/>): answered,
-    /// but not "none". It has no value in the case format, so a case file may not use it; a stored input must keep it, or
-    /// replaying the assessment would read it as "not answered" and give a different result (FS-1) than the app gave.
+    /// The case format's swelling values, in <see cref="Swelling"/> order from <see cref="Swelling.None"/>: "not-one-leg" is
+    /// the quick "no" to "Is one leg swollen?" (<see cref="Swelling.NotOneLeg"/>): answered, but not "none" (2026.2).
     /// </summary>
-    public const string NotOneLegCode = "not-one-leg";
-
-    private static readonly string[] StoredSwellingCodes = [.. SwellingCodes, NotOneLegCode];
+    private static readonly string[] SwellingCodes = ["none", "one-leg", "whole-leg", "both-ankles-gradual", "not-one-leg"];
 
     public static IReadOnlyList<TriageCase> Parse(string json)
     {
@@ -116,7 +110,7 @@ public static class TriageCaseFile
     /// <summary>
     /// Reads one stored input (a case object without id or expectations), as written by <see cref="ToJson"/>. Unlike a
     /// case file, it may have neither gestational week nor postpartum day (the app assesses episodes when the stage is
-    /// not known, e.g. after a loss), and its swelling may be <see cref="NotOneLegCode"/>.
+    /// not known), and its pain hours may be missing (inputs stored by rule set 2026.1).
     /// </summary>
     public static TriageInput ParseInput(string json)
     {
@@ -207,17 +201,17 @@ public static class TriageCaseFile
 
     private static TriageInput ParseInput(JsonElement element, string? id, bool storedInput = false)
     {
-        var patient = Section(element, id, "patient", ["gestationalWeek", "postpartumDay", "birth", "riskFactors"]);
+        var patient = Section(element, id, "patient", ["gestationalWeek", "postpartumDay", "pregnancyEnd", "birth", "riskFactors"]);
         var episode = Section(element, id, "episode",
         [
-            "side", "crampMinutes", "relieved", "painAfterCramp", "continuousPainMinutes", "heavyAche", "painOnWalkingOrStanding",
+            "side", "crampMinutes", "crampOver10Minutes", "relieved", "painAfterCramp", "continuousPainMinutes", "heavyAche", "painOnWalkingOrStanding",
             "painPullingToesUp", "tenderness", "hardSoreVein", "swelling", "calfDifferenceCm", "redOrDarkerSkin", "warmth", "fever",
             "buttockGroinOrBackPain",
         ]);
         var symptoms = Section(element, id, "symptoms",
         [
             "suddenBreathlessness", "gradualBreathlessness", "chestPain", "coughingBlood", "fainted", "racingHeart", "dizziness",
-            "faceOrHandSwelling", "severeHeadache", "visionProblems", "painBelowRibs",
+            "faceOrHandSwelling", "suddenFeetSwelling", "severeHeadache", "visionProblems", "painBelowRibs",
         ]);
         var history = Section(element, id, "history", ["crampNightsAgo", "sleepBadlyDisturbed"]);
 
@@ -232,7 +226,18 @@ public static class TriageCaseFile
 
         if (!storedInput && week is null && day is null)
         {
-            throw new TriageCaseFormatException(id, "patient.gestationalWeek", "give gestationalWeek (while pregnant) or postpartumDay (after birth).");
+            throw new TriageCaseFormatException(id, "patient.gestationalWeek", "give gestationalWeek (while pregnant) or postpartumDay (after the pregnancy ended).");
+        }
+
+        var pregnancyEnd = Enum(patient, id, "patient.pregnancyEnd", ["birth", "loss"]) switch
+        {
+            0 => PregnancyEnd.Birth,
+            1 => PregnancyEnd.Loss,
+            _ => PregnancyEnd.NotGiven,
+        };
+        if (pregnancyEnd != PregnancyEnd.NotGiven && week is not null)
+        {
+            throw new TriageCaseFormatException(id, "patient.pregnancyEnd", "must be null while pregnant (gestationalWeek).");
         }
 
         var birth = Enum(patient, id, "patient.birth", ["vaginal", "operative-vaginal", "caesarean-planned", "caesarean-in-labour"]) switch
@@ -248,11 +253,25 @@ public static class TriageCaseFile
             throw new TriageCaseFormatException(id, "patient.birth", "is only for after birth (postpartumDay), not while pregnant.");
         }
 
-        var painAfter = PainAfter(episode, id);
+        if (birth is not null && pregnancyEnd == PregnancyEnd.Loss)
+        {
+            throw new TriageCaseFormatException(id, "patient.birth", "is not for a pregnancy that ended without a birth (pregnancyEnd \"loss\").");
+        }
+
+        var crampMinutes = Number(episode, id, "episode.crampMinutes");
+        var over10 = Bool(episode, id, "episode.crampOver10Minutes");
+        if (crampMinutes is { } minutes && over10 is { } over && over != minutes > TriageOptions.Default.TypicalCrampMaxMinutes)
+        {
+            throw new TriageCaseFormatException(id, "episode.crampOver10Minutes",
+                $"is {(over ? "true" : "false")} but crampMinutes is {minutes.ToString(System.Globalization.CultureInfo.InvariantCulture)}: they must agree.");
+        }
+
+        var painAfter = PainAfter(episode, id, storedInput);
         return new TriageInput
         {
             GestationalWeek = week,
             PostpartumDay = day,
+            PregnancyEnd = pregnancyEnd,
             Birth = birth,
             RiskFactors = Risks(patient, id),
             Side = Enum(episode, id, "episode.side", SideCodes) switch
@@ -263,18 +282,21 @@ public static class TriageCaseFile
                 3 => TriageSide.Both,
                 _ => TriageSide.NotGiven,
             },
-            CrampMinutes = Number(episode, id, "episode.crampMinutes"),
+            CrampMinutes = crampMinutes,
+            CrampOver10Minutes = over10,
             Relieved = Bool(episode, id, "episode.relieved"),
             HasPainAfterCramp = painAfter.Given,
             PainAfterHours = painAfter.Hours,
             PainAfterImproving = painAfter.Improving,
+            PainAfterSide = painAfter.Side,
+            PainAfterGone = painAfter.Gone,
             ContinuousPainMinutes = Number(episode, id, "episode.continuousPainMinutes"),
             HeavyAche = Bool(episode, id, "episode.heavyAche"),
             PainOnWalkingOrStanding = Bool(episode, id, "episode.painOnWalkingOrStanding"),
             PainPullingToesUp = Bool(episode, id, "episode.painPullingToesUp"),
             Tenderness = Bool(episode, id, "episode.tenderness"),
             HardSoreVein = Bool(episode, id, "episode.hardSoreVein"),
-            Swelling = Enum(episode, id, "episode.swelling", storedInput ? StoredSwellingCodes : SwellingCodes) switch
+            Swelling = Enum(episode, id, "episode.swelling", SwellingCodes) switch
             {
                 0 => Swelling.None,
                 1 => Swelling.OneLeg,
@@ -296,6 +318,7 @@ public static class TriageCaseFile
             RacingHeart = Bool(symptoms, id, "symptoms.racingHeart"),
             Dizziness = Bool(symptoms, id, "symptoms.dizziness"),
             FaceOrHandSwelling = Bool(symptoms, id, "symptoms.faceOrHandSwelling"),
+            SuddenFeetSwelling = Bool(symptoms, id, "symptoms.suddenFeetSwelling"),
             SevereHeadache = Bool(symptoms, id, "symptoms.severeHeadache"),
             VisionProblems = Bool(symptoms, id, "symptoms.visionProblems"),
             PainBelowRibs = Bool(symptoms, id, "symptoms.painBelowRibs"),
@@ -397,21 +420,36 @@ public static class TriageCaseFile
             : throw new TriageCaseFormatException(id, path, $"{value.GetRawText()} is not one of: {string.Join(", ", values)}.");
     }
 
-    private static (bool Given, decimal? Hours, bool? Improving) PainAfter(JsonElement? episode, string? id)
+    private static (bool Given, decimal? Hours, bool? Improving, TriageSide Side, bool? Gone) PainAfter(JsonElement? episode, string? id, bool storedInput)
     {
         const string path = "episode.painAfterCramp";
         if (Value(episode, path) is not { } value)
         {
-            return (false, null, null);
+            return (false, null, null, TriageSide.NotGiven, null);
         }
 
         if (value.ValueKind != JsonValueKind.Object)
         {
-            throw new TriageCaseFormatException(id, path, "must be null or { \"hours\": number, \"improving\": bool }.");
+            throw new TriageCaseFormatException(id, path,
+                "must be null or { \"hours\": number, \"improving\": bool, \"side\": \"left\", \"right\" or \"both\", \"gone\": bool }.");
         }
 
-        CheckProperties(value, id, path, ["hours", "improving"]);
-        return (true, Number(value, id, path + ".hours"), Bool(value, id, path + ".improving"));
+        CheckProperties(value, id, path, ["hours", "improving", "side", "gone"]);
+        var hours = Number(value, id, path + ".hours");
+        if (hours is null && !storedInput)
+        {
+            // A case file never leaves the hours unknown (the app fills them: README §2, "How the app fills the inputs").
+            throw new TriageCaseFormatException(id, path + ".hours", "is required: a number of hours, 0 or more.");
+        }
+
+        var side = Enum(value, id, path + ".side", ["left", "right", "both"]) switch
+        {
+            0 => TriageSide.Left,
+            1 => TriageSide.Right,
+            2 => TriageSide.Both,
+            _ => TriageSide.NotGiven,
+        };
+        return (true, hours, Bool(value, id, path + ".improving"), side, Bool(value, id, path + ".gone"));
     }
 
     private static RiskFactors Risks(JsonElement? patient, string? id)
@@ -473,8 +511,7 @@ public static class TriageCaseFile
 
     /// <summary>
     /// The input as a case-format object (patient, episode, symptoms, history), every field written, nulls included;
-    /// <see cref="ParseInput(string)"/> reads it back to an equal input. <see cref="Swelling.NotOneLeg"/> is written as
-    /// <see cref="NotOneLegCode"/>, which only stored inputs accept.
+    /// <see cref="ParseInput(string)"/> reads it back to an equal input.
     /// </summary>
     public static string ToJson(in TriageInput input)
     {
@@ -485,6 +522,13 @@ public static class TriageCaseFile
             w.WriteStartObject("patient");
             WriteInt(w, "gestationalWeek", input.GestationalWeek);
             WriteInt(w, "postpartumDay", input.PostpartumDay);
+            switch (input.PregnancyEnd)
+            {
+                case PregnancyEnd.Birth: w.WriteString("pregnancyEnd", "birth"); break;
+                case PregnancyEnd.Loss: w.WriteString("pregnancyEnd", "loss"); break;
+                default: w.WriteNull("pregnancyEnd"); break;
+            }
+
             if (input.Birth is { } birth)
             {
                 w.WriteString("birth", birth switch
@@ -516,12 +560,23 @@ public static class TriageCaseFile
             }
 
             WriteNumber(w, "crampMinutes", input.CrampMinutes);
+            WriteBool(w, "crampOver10Minutes", input.CrampOver10Minutes);
             WriteBool(w, "relieved", input.Relieved);
             if (input.HasPainAfterCramp)
             {
                 w.WriteStartObject("painAfterCramp");
                 WriteNumber(w, "hours", input.PainAfterHours);
                 WriteBool(w, "improving", input.PainAfterImproving);
+                if (input.PainAfterSide is TriageSide.Left or TriageSide.Right or TriageSide.Both)
+                {
+                    w.WriteString("side", SideCodes[(int)input.PainAfterSide - 1]);
+                }
+                else
+                {
+                    w.WriteNull("side");
+                }
+
+                WriteBool(w, "gone", input.PainAfterGone);
                 w.WriteEndObject();
             }
             else
@@ -545,7 +600,7 @@ public static class TriageCaseFile
                 case Swelling.OneLeg: w.WriteString("swelling", "one-leg"); break;
                 case Swelling.WholeLeg: w.WriteString("swelling", "whole-leg"); break;
                 case Swelling.BothAnklesGradual: w.WriteString("swelling", "both-ankles-gradual"); break;
-                case Swelling.NotOneLeg: w.WriteString("swelling", NotOneLegCode); break; // answered, but not "none"
+                case Swelling.NotOneLeg: w.WriteString("swelling", "not-one-leg"); break; // answered, but not "none"
                 default: w.WriteNull("swelling"); break;
             }
 
@@ -561,6 +616,7 @@ public static class TriageCaseFile
             WriteBool(w, "racingHeart", input.RacingHeart);
             WriteBool(w, "dizziness", input.Dizziness);
             WriteBool(w, "faceOrHandSwelling", input.FaceOrHandSwelling);
+            WriteBool(w, "suddenFeetSwelling", input.SuddenFeetSwelling);
             WriteBool(w, "severeHeadache", input.SevereHeadache);
             WriteBool(w, "visionProblems", input.VisionProblems);
             WriteBool(w, "painBelowRibs", input.PainBelowRibs);

@@ -70,7 +70,7 @@ public sealed class TriageEngine
 
     public TriageOptions Options { get; }
 
-    /// <summary>"2026.1" with the default thresholds; with local thresholds a suffix that names them.</summary>
+    /// <summary>"2026.2" with the default thresholds; with local thresholds a suffix that names them.</summary>
     public string RuleSetVersion { get; }
 
     public TriageResult Evaluate(in TriageInput input)
@@ -100,18 +100,20 @@ public sealed class TriageEngine
     }
 
     /// <summary>
-    /// LEFt (Chan et al. 2009): Left leg, oEdema (calf difference ≥ 2 cm), First trimester. Null after birth or when the
-    /// calves were not measured. Context for the midwife only: never used to lower (or raise) a level.
+    /// LEFt (Chan et al. 2009): Left leg, oEdema (calf difference ≥ 2 cm), First trimester. L reads "which leg still
+    /// hurts" when answered (both legs: 0), else the leg that cramped. Null after the pregnancy ended, with the stage
+    /// unknown, or when the calves were not measured. Context for the midwife only: never used to lower (or raise) a level.
     /// </summary>
     public static int? LeftScore(in TriageInput input, TriageOptions options)
     {
-        if (input.PostpartumDay is not null || input.CalfDifferenceCm is not { } calf)
+        if (input.GestationalWeek is not { } week || input.CalfDifferenceCm is not { } calf)
         {
             return null;
         }
 
+        var leg = input.HasPainAfterCramp && input.PainAfterSide != TriageSide.NotGiven ? input.PainAfterSide : input.Side;
         var score = 0;
-        if (input.Side == TriageSide.Left)
+        if (leg == TriageSide.Left)
         {
             score++;
         }
@@ -121,7 +123,7 @@ public sealed class TriageEngine
             score++;
         }
 
-        if (input.GestationalWeek <= options.FirstTrimesterLastWeek)
+        if (week <= options.FirstTrimesterLastWeek)
         {
             score++;
         }
@@ -165,16 +167,34 @@ public sealed class TriageEngine
         return ordered;
     }
 
-    private static string LocalThresholdsHash(TriageOptions options)
+    /// <summary>The suffix naming local thresholds: the first 4 bytes of a SHA-256 over every threshold, in a fixed order.</summary>
+    public static string LocalThresholdsHash(TriageOptions options)
     {
-        // Invariant culture: the same thresholds give the same version on every machine.
         var o = options;
-        var text = string.Join(';', new object[]
-        {
+        return Hash(
             o.TypicalCrampMaxMinutes, o.NormalSorenessMaxHours, o.CalfDifferenceUrgentCm, o.CalfDifferenceRoutineCm,
             o.HighRiskPainHours, o.ContinuousPainUrgentMinutes, o.FrequentNightsPerWeek, o.FrequentConsecutiveWeeks,
             o.PostnatalHighRiskDays, o.RcogHighRiskPoints, o.FirstTrimesterLastWeek,
-        }.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
+            o.NotImprovingUrgentHours, o.CombinedPainHours, o.CombinedCalfDifferenceCm);
+    }
+
+    /// <summary>
+    /// The suffix rule set 2026.1 gave the same thresholds (it had 11 of them), so that a stored "2026.1+local.…" result
+    /// is explained with these options only when they are the ones it was given.
+    /// </summary>
+    public static string LocalThresholdsHashOf2026Point1(TriageOptions options)
+    {
+        var o = options;
+        return Hash(
+            o.TypicalCrampMaxMinutes, o.NormalSorenessMaxHours, o.CalfDifferenceUrgentCm, o.CalfDifferenceRoutineCm,
+            o.HighRiskPainHours, o.ContinuousPainUrgentMinutes, o.FrequentNightsPerWeek, o.FrequentConsecutiveWeeks,
+            o.PostnatalHighRiskDays, o.RcogHighRiskPoints, o.FirstTrimesterLastWeek);
+    }
+
+    private static string Hash(params object[] values)
+    {
+        // Invariant culture: the same thresholds give the same version on every machine.
+        var text = string.Join(';', values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
         return Convert.ToHexString(hash, 0, 4).ToLowerInvariant();
     }

@@ -6,12 +6,12 @@ namespace LegCrampCare.Core.Triage;
 /// <summary>The inputs a rule can read, named as in the triage case format.</summary>
 public enum TriageField : byte
 {
-    GestationalWeek, PostpartumDay, Birth, RiskFactors,
-    Side, CrampMinutes, Relieved, PainAfterCramp, ContinuousPainMinutes, HeavyAche, PainOnWalkingOrStanding,
-    PainPullingToesUp, Tenderness, HardSoreVein, RedOrDarkerSkin, Warmth, Fever, ButtockGroinOrBackPain, Swelling,
-    CalfDifferenceCm,
+    GestationalWeek, PostpartumDay, PregnancyEnd, Birth, RiskFactors,
+    Side, CrampMinutes, CrampOver10Minutes, Relieved, PainAfterCramp, PainAfterSide, PainAfterGone, ContinuousPainMinutes,
+    HeavyAche, PainOnWalkingOrStanding, PainPullingToesUp, Tenderness, HardSoreVein, RedOrDarkerSkin, Warmth, Fever,
+    ButtockGroinOrBackPain, Swelling, CalfDifferenceCm,
     SuddenBreathlessness, GradualBreathlessness, ChestPain, CoughingBlood, Fainted, RacingHeart, Dizziness,
-    FaceOrHandSwelling, SevereHeadache, VisionProblems, PainBelowRibs,
+    FaceOrHandSwelling, SuddenFeetSwelling, SevereHeadache, VisionProblems, PainBelowRibs,
     CrampNightsAgo, SleepBadlyDisturbed,
 }
 
@@ -23,10 +23,13 @@ public static class TriageFields
     {
         TriageField.GestationalWeek => "patient.gestationalWeek",
         TriageField.PostpartumDay => "patient.postpartumDay",
+        TriageField.PregnancyEnd => "patient.pregnancyEnd",
         TriageField.Birth => "patient.birth",
         TriageField.RiskFactors => "patient.riskFactors",
         TriageField.CrampNightsAgo => "history.crampNightsAgo",
         TriageField.SleepBadlyDisturbed => "history.sleepBadlyDisturbed",
+        TriageField.PainAfterSide => "episode.painAfterCramp.side",
+        TriageField.PainAfterGone => "episode.painAfterCramp.gone",
         >= TriageField.SuddenBreathlessness and <= TriageField.PainBelowRibs => "symptoms." + Camel(field),
         _ => "episode." + Camel(field),
     };
@@ -41,13 +44,17 @@ public static class TriageFields
     public static string Label(this TriageField field) => field switch
     {
         TriageField.GestationalWeek => "Week of pregnancy",
-        TriageField.PostpartumDay => "Days since the birth",
+        TriageField.PostpartumDay => "Days since the pregnancy ended",
+        TriageField.PregnancyEnd => "How the pregnancy ended",
         TriageField.Birth => "How the baby was born",
         TriageField.RiskFactors => "Risk factors for blood clots",
         TriageField.Side => "Which leg",
         TriageField.CrampMinutes => "How long the cramp lasted",
+        TriageField.CrampOver10Minutes => "Lasted more than 10 minutes",
         TriageField.Relieved => "Eased by stretching, rubbing or walking",
         TriageField.PainAfterCramp => "Pain still there after the cramp let go",
+        TriageField.PainAfterSide => "Which leg still hurts",
+        TriageField.PainAfterGone => "The pain has gone since",
         TriageField.ContinuousPainMinutes => "Severe pain that did not let go",
         TriageField.HeavyAche => "A heavy ache in the leg",
         TriageField.PainOnWalkingOrStanding => "Pain worse when walking or standing",
@@ -68,6 +75,7 @@ public static class TriageFields
         TriageField.RacingHeart => "Racing or pounding heart",
         TriageField.Dizziness => "Light-headed",
         TriageField.FaceOrHandSwelling => "Sudden swelling of the face or hands",
+        TriageField.SuddenFeetSwelling => "Sudden swelling of the feet or ankles",
         TriageField.SevereHeadache => "Severe headache",
         TriageField.VisionProblems => "Problems with vision",
         TriageField.PainBelowRibs => "Severe pain below the ribs",
@@ -80,7 +88,10 @@ public static class TriageFields
     public static string Describe(this TriageField field, in TriageInput input) => field switch
     {
         TriageField.GestationalWeek => input.GestationalWeek is { } w ? $"week {w}" : "not pregnant or not known",
-        TriageField.PostpartumDay => input.PostpartumDay is { } d ? $"day {d}" : "not after birth or not known",
+        TriageField.PostpartumDay => input.PostpartumDay is { } d ? $"day {d}" : "not after the pregnancy ended, or not known",
+        TriageField.PregnancyEnd => input.PostpartumDay is null
+            ? "not ended, or not known"
+            : input.PregnancyEnd == Triage.PregnancyEnd.Loss ? "ended without a birth" : "a birth",
         TriageField.Birth => input.Birth switch
         {
             BirthMode.Vaginal => "vaginal birth",
@@ -101,11 +112,21 @@ public static class TriageFields
             _ => "not answered",
         },
         TriageField.CrampMinutes => Minutes(input.CrampMinutes),
+        TriageField.CrampOver10Minutes => YesNo(input.CrampOver10Minutes),
         TriageField.Relieved => YesNo(input.Relieved),
         TriageField.PainAfterCramp => !input.HasPainAfterCramp
             ? "no"
-            : $"yes, for {(input.PainAfterHours is { } h ? Number(h) + " hours" : "an unknown time")}, " +
+            : (input.PainAfterGone == true ? "yes, gone after " : "yes, for ") +
+              (input.PainAfterHours is { } h ? Number(h) + " hours" : "an unknown time") + ", " +
               (input.PainAfterImproving switch { true => "getting better", false => "not getting better", null => "not said whether it is getting better" }),
+        TriageField.PainAfterSide => !input.HasPainAfterCramp ? "no pain left" : input.PainAfterSide switch
+        {
+            TriageSide.Left => "left leg",
+            TriageSide.Right => "right leg",
+            TriageSide.Both => "both legs",
+            _ => "not answered",
+        },
+        TriageField.PainAfterGone => !input.HasPainAfterCramp ? "no pain left" : input.PainAfterGone == true ? "yes" : "no, still there",
         TriageField.ContinuousPainMinutes => Minutes(input.ContinuousPainMinutes),
         TriageField.HeavyAche => YesNo(input.HeavyAche),
         TriageField.PainOnWalkingOrStanding => YesNo(input.PainOnWalkingOrStanding),
@@ -134,6 +155,7 @@ public static class TriageFields
         TriageField.RacingHeart => YesNo(input.RacingHeart),
         TriageField.Dizziness => YesNo(input.Dizziness),
         TriageField.FaceOrHandSwelling => YesNo(input.FaceOrHandSwelling),
+        TriageField.SuddenFeetSwelling => YesNo(input.SuddenFeetSwelling),
         TriageField.SevereHeadache => YesNo(input.SevereHeadache),
         TriageField.VisionProblems => YesNo(input.VisionProblems),
         TriageField.PainBelowRibs => YesNo(input.PainBelowRibs),

@@ -14,8 +14,11 @@ public sealed record TriageOptions
     /// <summary>A typical cramp lasts at most this long (HSE: up to 10 minutes). NO-1, RO-2.</summary>
     public decimal TypicalCrampMaxMinutes { get; init; } = 10m;
 
-    /// <summary>Soreness after a cramp is normal for up to this long (HSE: 24 h). NO-1, UR-6.</summary>
+    /// <summary>Soreness after a cramp is normal for up to this long (HSE: 24 h). NO-1, RO-8, the W5 clock (d).</summary>
     public decimal NormalSorenessMaxHours { get; init; } = 24m;
+
+    /// <summary>*design* (2026.2): pain after a cramp that is not improving, for at least this many hours (inclusive), is urgent (UR-6).</summary>
+    public decimal NotImprovingUrgentHours { get; init; } = 6m;
 
     /// <summary>A calf difference of at least this many cm is a leg sign (UR-2; LEFt "oEdema").</summary>
     public decimal CalfDifferenceUrgentCm { get; init; } = 2.0m;
@@ -23,8 +26,14 @@ public sealed record TriageOptions
     /// <summary>A calf difference from this up to the urgent threshold: re-measure and mention it (RO-3).</summary>
     public decimal CalfDifferenceRoutineCm { get; init; } = 1.0m;
 
-    /// <summary>*design*: in the high-risk context, one-sided pain persisting this many hours (inclusive) is urgent (UR-7).</summary>
+    /// <summary>*design*: in the high-risk context, leg pain persisting this many hours (inclusive) is urgent (UR-7).</summary>
     public decimal HighRiskPainHours { get; init; } = 2m;
+
+    /// <summary>*design* (2026.2): pain not improving for at least this many hours (inclusive)...</summary>
+    public decimal CombinedPainHours { get; init; } = 4m;
+
+    /// <summary>*design* (2026.2): ...with a calf difference of at least this many cm (inclusive) is urgent (UR-14).</summary>
+    public decimal CombinedCalfDifferenceCm { get; init; } = 1.5m;
 
     /// <summary>*design*: continuous severe pain for longer than this many minutes is urgent (UR-9).</summary>
     public decimal ContinuousPainUrgentMinutes { get; init; } = 60m;
@@ -52,7 +61,14 @@ public sealed record TriageOptions
         if (NormalSorenessMaxHours <= 0) problems.Add("NormalSorenessMaxHours must be above 0.");
         if (CalfDifferenceRoutineCm <= 0 || CalfDifferenceRoutineCm >= CalfDifferenceUrgentCm)
             problems.Add("CalfDifferenceRoutineCm must be above 0 and below CalfDifferenceUrgentCm.");
-        if (HighRiskPainHours <= 0) problems.Add("HighRiskPainHours must be above 0.");
+        if (NotImprovingUrgentHours <= 0 || NotImprovingUrgentHours > NormalSorenessMaxHours)
+            problems.Add("NotImprovingUrgentHours must be above 0 and at most NormalSorenessMaxHours.");
+        if (HighRiskPainHours <= 0 || HighRiskPainHours > CombinedPainHours)
+            problems.Add("HighRiskPainHours must be above 0 and at most CombinedPainHours.");
+        if (CombinedPainHours <= 0 || CombinedPainHours > NotImprovingUrgentHours)
+            problems.Add("CombinedPainHours must be above 0 and at most NotImprovingUrgentHours.");
+        if (CombinedCalfDifferenceCm < CalfDifferenceRoutineCm || CombinedCalfDifferenceCm > CalfDifferenceUrgentCm)
+            problems.Add("CombinedCalfDifferenceCm must be from CalfDifferenceRoutineCm to CalfDifferenceUrgentCm.");
         if (ContinuousPainUrgentMinutes <= 0) problems.Add("ContinuousPainUrgentMinutes must be above 0.");
         if (FrequentNightsPerWeek is < 1 or > 7) problems.Add("FrequentNightsPerWeek must be 1 to 7.");
         if (FrequentConsecutiveWeeks is < 1 or > 4) problems.Add("FrequentConsecutiveWeeks must be 1 to 4.");

@@ -11,28 +11,57 @@ public readonly struct TriageFacts(in TriageInput input, TriageOptions options, 
 
     public bool HighRiskContext { get; } = highRiskContext;
 
-    /// <summary>The leg symptoms are on one side (left or right).</summary>
-    public bool OneSide => Input.Side is TriageSide.Left or TriageSide.Right;
-
-    /// <summary>"Pain hours": the larger of the pain after the cramp and the continuous pain, in hours; null when neither is known.</summary>
-    public decimal? PainHours
+    /// <summary>"Pain hours" (UR-7): the larger of the pain after the cramp and the continuous pain, in hours (a null one counts 0).</summary>
+    public decimal PainHours
     {
         get
         {
-            decimal? after = Input.HasPainAfterCramp ? Input.PainAfterHours : null;
-            decimal? continuous = Input.ContinuousPainMinutes / 60m;
-            return after is null ? continuous : continuous is null ? after : Math.Max(after.Value, continuous.Value);
+            var after = Input.HasPainAfterCramp ? Input.PainAfterHours ?? 0m : 0m;
+            var continuous = (Input.ContinuousPainMinutes ?? 0m) / 60m;
+            return Math.Max(after, continuous);
         }
     }
+
+    /// <summary>"Pregnant": a gestational week is given.</summary>
+    public bool Pregnant => Input.GestationalWeek is not null;
+
+    /// <summary>"Postnatal": day 0–42 after the pregnancy ended, after a birth or a loss.</summary>
+    public bool Postnatal => RiskProfile.InPostnatalWindow(Input, Options);
+
+    /// <summary>"After day 42": more than 42 days after the pregnancy ended.</summary>
+    public bool AfterDay42 => RiskProfile.AfterPostnatalWindow(Input, Options);
+
+    /// <summary>Neither pregnant nor a postpartum day (the app only), read as the maternity period.</summary>
+    public bool StageUnknown => RiskProfile.IsStageUnknown(Input);
+
+    /// <summary>Pregnant, postnatal or the stage unknown.</summary>
+    public bool MaternityPeriod => Pregnant || Postnatal || StageUnknown;
+
+    /// <summary>"Pain still there": pain remained after the cramp and has not gone.</summary>
+    public bool PainStillThere => Input.HasPainAfterCramp && Input.PainAfterGone != true;
+
+    /// <summary>"Leg pain" (UR-16, UR-18, UR-19): pain still there, or continuous pain of any duration.</summary>
+    public bool LegPain => PainStillThere || Input.ContinuousPainMinutes > 0m;
+
+    /// <summary>"Short cramp": at most 10 minutes, or the quick "more than 10 minutes?" answered no.</summary>
+    public bool ShortCramp => Input.CrampMinutes <= Options.TypicalCrampMaxMinutes || Input.CrampOver10Minutes == false;
+
+    /// <summary>"Long cramp": more than 10 minutes, or the quick "more than 10 minutes?" answered yes.</summary>
+    public bool LongCramp => Input.CrampMinutes > Options.TypicalCrampMaxMinutes || Input.CrampOver10Minutes == true;
+
+    /// <summary>Pain remained after the cramp, is not said to be improving, and has lasted at least <paramref name="hours"/>.</summary>
+    public bool PainNotImprovingFor(decimal hours) =>
+        Input.HasPainAfterCramp && Input.PainAfterImproving != true && Input.PainAfterHours >= hours;
 }
 
 /// <summary>Whether a rule fires, given the facts and the rules already evaluated (see <see cref="TriageRule.DependsOn"/>).</summary>
 public delegate bool RuleTrigger(in TriageFacts facts, FiredRules firedSoFar);
 
 /// <summary>
-/// One rule of clinical README §3, declared once: the engine evaluates <see cref="Fires"/>, the UI shows
-/// <see cref="Sign"/> and <see cref="Message"/>, the midwife and docs/clinical-safety/rules.md show the rest.
-/// Messages may name thresholds as {OptionName}; they are filled in from the options when shown.
+/// One rule of clinical README §3, declared once: the engine evaluates <see cref="Fires"/>; the midwife's pages and
+/// docs/clinical-safety/rules.md show <see cref="Sign"/> (clinical wording) and the rest. What the patient reads is
+/// <see cref="PatientWording"/> (README §8: a variant per stage). Texts may name thresholds as {OptionName}; they are
+/// filled in from the options when shown.
 /// </summary>
 public sealed record TriageRule
 {
@@ -42,11 +71,8 @@ public sealed record TriageRule
 
     public required TriageLevel Level { get; init; }
 
-    /// <summary>The sign in a few plain words, e.g. "one leg swollen".</summary>
+    /// <summary>The sign in a few plain words, e.g. "one leg swollen" (the midwife's pages and rules.md).</summary>
     public required string Sign { get; init; }
-
-    /// <summary>What it means, for the patient, in plain words.</summary>
-    public required string Message { get; init; }
 
     /// <summary>The exact trigger (shared triage-cases.md, "Exact triggers"), for clinicians and the docs.</summary>
     public required string Trigger { get; init; }
@@ -65,17 +91,18 @@ public sealed record TriageRule
 
     public required RuleTrigger Fires { get; init; }
 
-    /// <summary>The message with its {OptionName} thresholds filled in.</summary>
-    public string MessageFor(TriageOptions options) => Fill(Message, options);
-
     public string SignFor(TriageOptions options) => Fill(Sign, options);
 
-    private static string Fill(string text, TriageOptions options)
+    /// <summary>The text with its {OptionName} thresholds filled in from <paramref name="options"/>.</summary>
+    public static string Fill(string text, TriageOptions options)
     {
         static string N(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
         return text
             .Replace("{TypicalCrampMaxMinutes}", N(options.TypicalCrampMaxMinutes), StringComparison.Ordinal)
             .Replace("{NormalSorenessMaxHours}", N(options.NormalSorenessMaxHours), StringComparison.Ordinal)
+            .Replace("{NotImprovingUrgentHours}", N(options.NotImprovingUrgentHours), StringComparison.Ordinal)
+            .Replace("{CombinedPainHours}", N(options.CombinedPainHours), StringComparison.Ordinal)
+            .Replace("{CombinedCalfDifferenceCm}", N(options.CombinedCalfDifferenceCm), StringComparison.Ordinal)
             .Replace("{CalfDifferenceUrgentCm}", N(options.CalfDifferenceUrgentCm), StringComparison.Ordinal)
             .Replace("{CalfDifferenceRoutineCm}", N(options.CalfDifferenceRoutineCm), StringComparison.Ordinal)
             .Replace("{HighRiskPainHours}", N(options.HighRiskPainHours), StringComparison.Ordinal)

@@ -28,7 +28,10 @@ public sealed class RulesDocumentTests
 
         foreach (var rule in TriageRules.All)
         {
-            Assert.Single(text.Split('\n'), line => line.StartsWith($"| {rule.Code} |", StringComparison.Ordinal));
+            Assert.Single(text.Split('\n'), line => line.StartsWith($"| {rule.Code} | {rule.Level.ToCode()} |", StringComparison.Ordinal));
+            // ... and what she is told, for every stage, in the wording table.
+            Assert.Contains(text.Split('\n'), line => line.StartsWith($"| {rule.Code}", StringComparison.Ordinal) &&
+                                                     !line.StartsWith($"| {rule.Code} | {rule.Level.ToCode()} |", StringComparison.Ordinal));
         }
     }
 }

@@ -139,14 +139,14 @@ public sealed class PregnancyCalendarTests
     // ---- StageOn after the pregnancy ended ----
 
     [Theory]
-    [InlineData("2026-03-01")]
-    [InlineData("2026-03-02")]
-    [InlineData("2026-10-01")]
-    public void StageOn_OnOrAfterPregnancyEnded_ReturnsNone(string date)
+    [InlineData("2026-03-01", 0)]
+    [InlineData("2026-03-02", 1)]
+    [InlineData("2026-10-01", 214)]
+    public void StageOn_OnOrAfterPregnancyEnded_IsTheDaySinceItEnded_WithNoWording(string date, int day)
     {
         var stage = PregnancyCalendar.StageOn(Profile(due: Due, ended: new DateOnly(2026, 3, 1)), D(date));
 
-        Assert.IsType<PregnancyStage.None>(stage);
+        Assert.Equal(new PregnancyStage.AfterLoss(day), stage);
         Assert.Equal("", stage.Label);
     }
 

@@ -11,9 +11,6 @@ namespace LegCrampCare.Core.Tests.Triage;
 /// </summary>
 public sealed class RuleBoundaryTests
 {
-    private static TriageInput PainAfter(TriageInput input, decimal hours, bool? improving) =>
-        input with { HasPainAfterCramp = true, PainAfterHours = hours, PainAfterImproving = improving };
-
     private static void AssertFired(TriageResult result, RuleId id) =>
         Assert.True(result.Rules.Contains(id), $"expected {id.ToCode()} to fire; fired [{Codes(result)}].");
 
@@ -64,12 +61,21 @@ public sealed class RuleBoundaryTests
         ["UR-3"] = (i => i with { Warmth = true }, TriageLevel.Urgent),
         ["UR-4"] = (i => i with { Tenderness = true }, TriageLevel.Urgent),
         ["UR-5"] = (i => PainAfter(i, 1m, improving: true) with { HeavyAche = true }, TriageLevel.Urgent),
-        ["UR-6"] = (i => PainAfter(i, 25m, improving: false), TriageLevel.Urgent),
+        ["UR-6"] = (i => PainAfter(i, 6m, improving: false), TriageLevel.Urgent),
         ["UR-7"] = (i => PainAfter(i with { RiskFactors = RiskFactors.LongTravel }, 2m, improving: true), TriageLevel.Urgent),
         ["UR-8"] = (i => i with { Swelling = Swelling.WholeLeg }, TriageLevel.Urgent),
         ["UR-9"] = (i => i with { ContinuousPainMinutes = 61m }, TriageLevel.Urgent),
         ["UR-10"] = (i => i with { Fever = true, RedOrDarkerSkin = true }, TriageLevel.Urgent),
         ["UR-11"] = (i => i with { SevereHeadache = true }, TriageLevel.Urgent),
+        ["UR-12"] = (i => i with { GestationalWeek = null, PostpartumDay = 30, Fever = true }, TriageLevel.Urgent),
+        ["UR-13"] = (i => i with { Fever = true }, TriageLevel.Urgent),
+        ["UR-14"] = (i => PainAfter(i, 4m, improving: false) with { CalfDifferenceCm = 1.5m }, TriageLevel.Urgent),
+        ["UR-15"] = (i => i with { RacingHeart = true, GradualBreathlessness = true }, TriageLevel.Urgent),
+        ["UR-16"] = (i => PainAfter(i, 0m, improving: true) with { RacingHeart = true }, TriageLevel.Urgent),
+        ["UR-17"] = (i => i with { GradualBreathlessness = true, Dizziness = true }, TriageLevel.Urgent),
+        ["UR-18"] = (i => PainAfter(i, 0.5m, improving: true) with { GradualBreathlessness = true }, TriageLevel.Urgent),
+        ["UR-19"] = (i => i with { Dizziness = true, ContinuousPainMinutes = 5m }, TriageLevel.Urgent),
+        ["UR-20"] = (i => i with { GestationalWeek = null, PostpartumDay = 43, SuddenFeetSwelling = true }, TriageLevel.Urgent),
         ["RO-1"] = (i => i with { SleepBadlyDisturbed = true }, TriageLevel.Routine),
         ["RO-2"] = (i => i with { CrampMinutes = 11m }, TriageLevel.Routine),
         ["RO-3"] = (i => i with { CalfDifferenceCm = 1.0m }, TriageLevel.Routine),
@@ -77,6 +83,7 @@ public sealed class RuleBoundaryTests
         ["RO-5"] = (i => i with { RacingHeart = true }, TriageLevel.Routine),
         ["RO-6"] = (i => i with { GradualBreathlessness = true }, TriageLevel.Routine),
         ["RO-7"] = (i => i with { GestationalWeek = null, PostpartumDay = 20, Swelling = Swelling.BothAnklesGradual }, TriageLevel.Routine),
+        ["RO-8"] = (i => PainAfter(i, 24.1m, improving: true), TriageLevel.Routine),
         ["FS-1"] = (i => i with { ChestPain = null }, TriageLevel.Routine),
         ["NO-1"] = (i => i, TriageLevel.None),
         ["NO-2"] = (i => i with { Swelling = Swelling.BothAnklesGradual }, TriageLevel.None),
@@ -120,11 +127,14 @@ public sealed class RuleBoundaryTests
         Assert.Equal(ur2 ? TriageLevel.Urgent : ro3 ? TriageLevel.Routine : TriageLevel.None, result.Level);
     }
 
-    // ---- UR-7: high-risk context, one side, pain hours >= 2 ----
+    // ---- UR-7: high-risk context, pain hours >= 2, any leg (2026.2) ----
 
     private static TriageInput HighRiskContext(string context) => context switch
     {
         "postpartum-day-10" => Postpartum(10),
+        "loss-day-9" => AfterLoss(9),
+        "loss-day-43" => AfterLoss(43),
+        "stage-unknown" => StageUnknown,
         "previous-vte" => TypicalCramp with { RiskFactors = RiskFactors.PreviousVte },
         "long-travel" => TypicalCramp with { RiskFactors = RiskFactors.LongTravel },
         "rcog-3-points" => TypicalCramp with { RiskFactors = RiskFactors.AgeOver35 | RiskFactors.Smoker | RiskFactors.Bmi30 },
@@ -136,19 +146,24 @@ public sealed class RuleBoundaryTests
     [InlineData("postpartum-day-10", TriageSide.Left, "2", true)]
     [InlineData("postpartum-day-10", TriageSide.Right, "2", true)]
     [InlineData("postpartum-day-10", TriageSide.Left, "1.9", false)]
-    [InlineData("postpartum-day-10", TriageSide.Both, "2", false)]
-    [InlineData("postpartum-day-10", TriageSide.Both, "30", false)]
-    [InlineData("postpartum-day-10", TriageSide.None, "2", false)]
-    [InlineData("postpartum-day-10", TriageSide.NotGiven, "2", false)]
+    [InlineData("postpartum-day-10", TriageSide.Both, "2", true)]
+    [InlineData("postpartum-day-10", TriageSide.Both, "30", true)]
+    [InlineData("postpartum-day-10", TriageSide.None, "2", true)]
+    [InlineData("postpartum-day-10", TriageSide.NotGiven, "2", true)]
+    [InlineData("loss-day-9", TriageSide.Left, "2", true)]
+    [InlineData("loss-day-9", TriageSide.Left, "1.9", false)]
+    [InlineData("loss-day-43", TriageSide.Left, "5", false)]
+    [InlineData("stage-unknown", TriageSide.Both, "2", true)]
+    [InlineData("stage-unknown", TriageSide.Both, "1.99", false)]
     [InlineData("previous-vte", TriageSide.Left, "2", true)]
     [InlineData("previous-vte", TriageSide.Right, "2", true)]
     [InlineData("previous-vte", TriageSide.Right, "1.9", false)]
-    [InlineData("previous-vte", TriageSide.Both, "2", false)]
+    [InlineData("previous-vte", TriageSide.Both, "2", true)]
     [InlineData("long-travel", TriageSide.Left, "2", true)]
     [InlineData("rcog-3-points", TriageSide.Left, "2", true)]
     [InlineData("none", TriageSide.Left, "2", false)]
-    [InlineData("none", TriageSide.Left, "23", false)]
-    public void Ur7_PainAfterCrampHours_FiresFrom2hOnOneSideInHighRiskContextOnly(string context, TriageSide side, string hours, bool fires)
+    [InlineData("none", TriageSide.Left, "5.9", false)]
+    public void Ur7_PainAfterCrampHours_FiresFrom2hInTheHighRiskContextOnly_AnyLeg(string context, TriageSide side, string hours, bool fires)
     {
         var input = PainAfter(HighRiskContext(context) with { Side = side }, decimal.Parse(hours, System.Globalization.CultureInfo.InvariantCulture), improving: true);
 
@@ -162,11 +177,25 @@ public sealed class RuleBoundaryTests
     }
 
     [Theory]
+    [InlineData(TriageSide.Left)]
+    [InlineData(TriageSide.Right)]
+    [InlineData(TriageSide.Both)]
+    [InlineData(TriageSide.NotGiven)]
+    public void Ur7_WhichLegStillHurts_NeverGates_AndPainThatHasGoneStillCounts(TriageSide stillHurts)
+    {
+        var stillThere = Evaluate(PainAfter(Postpartum(14) with { Side = TriageSide.Both }, 3m, improving: true, side: stillHurts));
+        var gone = Evaluate(PainAfter(Postpartum(14) with { Side = TriageSide.Both }, 3m, improving: true, gone: true, side: stillHurts));
+
+        AssertFired(stillThere, RuleId.Ur7);
+        AssertFired(gone, RuleId.Ur7);
+    }
+
+    [Theory]
     [InlineData("postpartum-day-10", TriageSide.Left, "120", true)]
     [InlineData("postpartum-day-10", TriageSide.Left, "119", false)]
     [InlineData("previous-vte", TriageSide.Right, "120", true)]
     [InlineData("previous-vte", TriageSide.Right, "119.9", false)]
-    [InlineData("previous-vte", TriageSide.Both, "120", false)]
+    [InlineData("previous-vte", TriageSide.Both, "120", true)]
     [InlineData("none", TriageSide.Left, "120", false)]
     public void Ur7_ContinuousPainCountsAsPainHours(string context, TriageSide side, string minutes, bool fires)
     {
@@ -249,18 +278,19 @@ public sealed class RuleBoundaryTests
         Assert.Equal(TriageLevel.Urgent, result.Level);
     }
 
-    // ---- UR-6: pain after the cramp > 24 h, not improving, one side ----
+    // ---- UR-6: pain after the cramp >= 6 h, not improving, any leg (2026.2); RO-8: > 24 h and improving ----
 
     [Theory]
-    [InlineData(TriageSide.Left, "24", false, false)]
-    [InlineData(TriageSide.Left, "24.5", false, true)]
-    [InlineData(TriageSide.Right, "24.5", false, true)]
-    [InlineData(TriageSide.Left, "24.5", null, true)]
-    [InlineData(TriageSide.Left, "24", null, false)]
+    [InlineData(TriageSide.Left, "5.9", false, false)]
+    [InlineData(TriageSide.Left, "6", false, true)]
+    [InlineData(TriageSide.Right, "6.0", false, true)]
+    [InlineData(TriageSide.Left, "6", null, true)]
+    [InlineData(TriageSide.Left, "5.99", null, false)]
     [InlineData(TriageSide.Left, "72", true, false)]
-    [InlineData(TriageSide.Both, "48", false, false)]
-    [InlineData(TriageSide.None, "48", false, false)]
-    public void Ur6_PainAfterOver24hNotImproving_OnOneSide(TriageSide side, string hours, bool? improving, bool fires)
+    [InlineData(TriageSide.Both, "9", false, true)]
+    [InlineData(TriageSide.None, "48", false, true)]
+    [InlineData(TriageSide.NotGiven, "6", false, true)]
+    public void Ur6_PainAfterFrom6hNotImproving_AnyLeg(TriageSide side, string hours, bool? improving, bool fires)
     {
         var result = Evaluate(PainAfter(TypicalCramp with { Side = side }, decimal.Parse(hours, System.Globalization.CultureInfo.InvariantCulture), improving));
 
@@ -272,6 +302,15 @@ public sealed class RuleBoundaryTests
     }
 
     [Fact]
+    public void Ur6_PainThatHasGone_StillCounts()
+    {
+        var result = Evaluate(PainAfter(TypicalCramp, 7m, improving: false, gone: true));
+
+        AssertFired(result, RuleId.Ur6);
+        Assert.Equal(TriageLevel.Urgent, result.Level);
+    }
+
+    [Fact]
     public void Ur6_PainAfterWithoutHours_DoesNotFire()
     {
         var result = Evaluate(TypicalCramp with { Side = TriageSide.Left, HasPainAfterCramp = true, PainAfterHours = null, PainAfterImproving = false });
@@ -279,6 +318,161 @@ public sealed class RuleBoundaryTests
         AssertNotFired(result, RuleId.Ur6);
         // Not a typical cramp either: pain that is not improving.
         AssertNotFired(result, RuleId.No1);
+    }
+
+    [Theory]
+    [InlineData("24", true, false, true)]
+    [InlineData("24.01", true, true, false)]
+    [InlineData("40", true, true, false)]
+    [InlineData("40", false, false, false)]
+    [InlineData("40", null, false, false)]
+    public void Ro8_StillSoreOver24hButImproving_IsRoutine_NotNo1(string hours, bool? improving, bool ro8, bool no1)
+    {
+        var result = Evaluate(PainAfter(TypicalCramp, decimal.Parse(hours, System.Globalization.CultureInfo.InvariantCulture), improving));
+
+        Assert.Equal(ro8, result.Rules.Contains(RuleId.Ro8));
+        Assert.Equal(no1, result.Rules.Contains(RuleId.No1));
+        if (ro8)
+        {
+            Assert.Equal(TriageLevel.Routine, result.Level);
+        }
+    }
+
+    // ---- UR-14: pain not improving >= 4 h with a calf difference >= 1.5 cm ----
+
+    [Theory]
+    [InlineData("4", "1.5", false, true)]
+    [InlineData("3.99", "1.5", false, false)]
+    [InlineData("4", "1.49", false, false)]
+    [InlineData("4", "1.5", null, true)]
+    [InlineData("10", "1.8", true, false)]
+    [InlineData("5", "2.5", false, true)]
+    public void Ur14_PainNotImprovingFrom4hWithCalvesFrom1_5cm(string hours, string cm, bool? improving, bool fires)
+    {
+        var result = Evaluate(PainAfter(TypicalCramp, decimal.Parse(hours, System.Globalization.CultureInfo.InvariantCulture), improving) with
+        {
+            CalfDifferenceCm = decimal.Parse(cm, System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal(fires, result.Rules.Contains(RuleId.Ur14));
+        if (fires)
+        {
+            Assert.Equal(TriageLevel.Urgent, result.Level);
+        }
+    }
+
+    // ---- UR-12 and UR-13: fever after the pregnancy ended and in pregnancy ----
+
+    [Theory]
+    [InlineData("pregnant", false, true)]
+    [InlineData("birth-day-0", true, false)]
+    [InlineData("birth-day-42", true, false)]
+    [InlineData("birth-day-43", false, false)]
+    [InlineData("loss-day-20", true, false)]
+    [InlineData("loss-day-43", false, false)]
+    [InlineData("stage-unknown", true, true)]
+    public void Ur12AndUr13_FeverByStage(string stage, bool ur12, bool ur13)
+    {
+        var input = stage switch
+        {
+            "pregnant" => TypicalCramp,
+            "birth-day-0" => Postpartum(0),
+            "birth-day-42" => Postpartum(42),
+            "birth-day-43" => Postpartum(43),
+            "loss-day-20" => AfterLoss(20),
+            "loss-day-43" => AfterLoss(43),
+            _ => StageUnknown,
+        };
+
+        var feverish = Evaluate(input with { Fever = true });
+        var notAnswered = Evaluate(input with { Fever = null });
+
+        Assert.Equal(ur12, feverish.Rules.Contains(RuleId.Ur12));
+        Assert.Equal(ur13, feverish.Rules.Contains(RuleId.Ur13));
+        Assert.Equal(ur12 || ur13 ? TriageLevel.Urgent : TriageLevel.None, feverish.Level);
+        // A fever is not a red-flag question: unanswered fires nothing.
+        AssertNotFired(notAnswered, RuleId.Ur12);
+        AssertNotFired(notAnswered, RuleId.Ur13);
+        AssertNotFired(notAnswered, RuleId.Fs1);
+    }
+
+    // ---- UR-15 ... UR-20: combinations and sudden feet swelling ----
+
+    [Theory]
+    [InlineData(30, null, true)]
+    [InlineData(null, 10, true)]
+    [InlineData(null, 43, true)]
+    [InlineData(null, 365, true)]
+    public void Ur15_RacingHeartWithGradualBreathlessness_AnyStage(int? week, int? day, bool fires)
+    {
+        var result = Evaluate(TypicalCramp with { GestationalWeek = week, PostpartumDay = day, RacingHeart = true, GradualBreathlessness = true });
+
+        Assert.Equal(fires, result.Rules.Contains(RuleId.Ur15));
+        AssertFired(result, RuleId.Ro5);
+        AssertFired(result, RuleId.Ro6);
+        AssertNotFired(result, RuleId.Em5);
+        Assert.Equal(TriageLevel.Urgent, result.Level);
+    }
+
+    [Theory]
+    [InlineData("still-there", true)]
+    [InlineData("gone", false)]
+    [InlineData("gone-unanswered", true)]
+    [InlineData("continuous-5-min", true)]
+    [InlineData("none", false)]
+    public void Ur16Ur18Ur19_LegPainIsPainStillThereOrContinuousPain(string pain, bool fires)
+    {
+        TriageInput With(TriageInput i) => pain switch
+        {
+            "still-there" => PainAfter(i, 0m, improving: true),
+            "gone" => PainAfter(i, 1m, improving: true, gone: true),
+            "gone-unanswered" => PainAfter(i, 1m, improving: true, gone: null),
+            "continuous-5-min" => i with { ContinuousPainMinutes = 5m },
+            _ => i,
+        };
+
+        Assert.Equal(fires, Evaluate(With(TypicalCramp with { RacingHeart = true })).Rules.Contains(RuleId.Ur16));
+        Assert.Equal(fires, Evaluate(With(TypicalCramp with { GradualBreathlessness = true })).Rules.Contains(RuleId.Ur18));
+        Assert.Equal(fires, Evaluate(With(Postpartum(200) with { Dizziness = true })).Rules.Contains(RuleId.Ur19));
+    }
+
+    [Theory]
+    [InlineData(9, null, true)]
+    [InlineData(null, 42, true)]
+    [InlineData(null, 43, false)]
+    public void Ur17_GradualBreathlessnessWithDizziness_InTheMaternityPeriod(int? week, int? day, bool fires)
+    {
+        var result = Evaluate(TypicalCramp with { GestationalWeek = week, PostpartumDay = day, GradualBreathlessness = true, Dizziness = true });
+
+        Assert.Equal(fires, result.Rules.Contains(RuleId.Ur17));
+        AssertFired(result, RuleId.Ro6);
+        AssertNotFired(result, RuleId.No1);
+        Assert.Equal(fires ? TriageLevel.Urgent : TriageLevel.Routine, result.Level);
+    }
+
+    [Theory]
+    [InlineData("pregnant", true, false)]
+    [InlineData("birth-day-42", true, false)]
+    [InlineData("birth-day-43", false, true)]
+    [InlineData("loss-day-300", false, true)]
+    [InlineData("stage-unknown", true, false)]
+    public void Ur11Ur20_SuddenFeetSwelling_Ur11InTheMaternityPeriodUr20After(string stage, bool ur11, bool ur20)
+    {
+        var input = stage switch
+        {
+            "pregnant" => TypicalCramp,
+            "birth-day-42" => Postpartum(42),
+            "birth-day-43" => Postpartum(43),
+            "loss-day-300" => AfterLoss(300),
+            _ => StageUnknown,
+        };
+
+        var result = Evaluate(input with { SuddenFeetSwelling = true });
+
+        Assert.Equal(ur11, result.Rules.Contains(RuleId.Ur11));
+        Assert.Equal(ur20, result.Rules.Contains(RuleId.Ur20));
+        Assert.Equal(TriageLevel.Urgent, result.Level);
+        AssertNotFired(Evaluate(input with { SuddenFeetSwelling = null }), RuleId.Fs1);
     }
 
     // ---- UR-5: pain after the cramp with a DVT feature ----
@@ -307,7 +501,7 @@ public sealed class RuleBoundaryTests
 
     public static TheoryData<string> Em5Companions => new()
     {
-        "suddenBreathlessness", "chestPain", "dizziness", "fainted", "UR-1", "UR-2", "UR-3", "UR-4", "UR-5",
+        "suddenBreathlessness", "chestPain", "dizziness", "fainted", "UR-1", "UR-2", "UR-3", "UR-4", "UR-5", "UR-6", "UR-7", "UR-14",
     };
 
     [Theory]
@@ -325,7 +519,10 @@ public sealed class RuleBoundaryTests
             "UR-2" => input with { CalfDifferenceCm = 2m },
             "UR-3" => input with { RedOrDarkerSkin = true },
             "UR-4" => input with { HardSoreVein = true },
-            _ => PainAfter(input, 1m, improving: true) with { PainPullingToesUp = true },
+            "UR-5" => PainAfter(input, 1m, improving: true) with { PainPullingToesUp = true },
+            "UR-6" => PainAfter(input, 7m, improving: false, gone: true),
+            "UR-7" => PainAfter(input with { RiskFactors = RiskFactors.PreviousVte }, 2m, improving: true, gone: true),
+            _ => PainAfter(input, 4.5m, improving: false, gone: true) with { CalfDifferenceCm = 1.9m },
         };
 
         var result = Evaluate(input);
@@ -346,23 +543,25 @@ public sealed class RuleBoundaryTests
     }
 
     [Fact]
-    public void Em5_RacingHeartWithGradualBreathlessnessOnly_IsRo5NotEm5()
+    public void Em5_RacingHeartWithGradualBreathlessnessOnly_IsUr15NotEm5()
     {
         var result = Evaluate(TypicalCramp with { RacingHeart = true, GradualBreathlessness = true });
 
         AssertNotFired(result, RuleId.Em5);
+        AssertFired(result, RuleId.Ur15);
         AssertFired(result, RuleId.Ro5);
         AssertFired(result, RuleId.Ro6);
-        Assert.Equal(TriageLevel.Routine, result.Level);
+        Assert.Equal(TriageLevel.Urgent, result.Level);
     }
 
     [Fact]
-    public void Em5_RacingHeartWithUr6OrUr11_IsNotALegSign()
+    public void Em5_RacingHeartWithUr9Ur11OrUr16_IsNotALegSign()
     {
-        var ur6 = Evaluate(PainAfter(TypicalCramp with { RacingHeart = true, Side = TriageSide.Left }, 30m, improving: false));
+        var ur9 = Evaluate(TypicalCramp with { RacingHeart = true, ContinuousPainMinutes = 90m, Relieved = false });
         var ur11 = Evaluate(TypicalCramp with { RacingHeart = true, VisionProblems = true });
+        var ur16 = Evaluate(PainAfter(TypicalCramp with { RacingHeart = true }, 1m, improving: true));
 
-        foreach (var result in new[] { ur6, ur11 })
+        foreach (var result in new[] { ur9, ur11, ur16 })
         {
             AssertNotFired(result, RuleId.Em5);
             AssertFired(result, RuleId.Ro5);
@@ -451,11 +650,15 @@ public sealed class RuleBoundaryTests
     }
 
     [Fact]
-    public void No2_OnlyWhilePregnant()
+    public void No2_WhilePregnantOrWithTheStageUnknown()
     {
         AssertNotFired(Evaluate(Postpartum(100) with { Swelling = Swelling.BothAnklesGradual }), RuleId.No2);
-        AssertNotFired(Evaluate(TypicalCramp with { GestationalWeek = null, Swelling = Swelling.BothAnklesGradual }), RuleId.No2);
+        AssertNotFired(Evaluate(AfterLoss(10) with { Swelling = Swelling.BothAnklesGradual }), RuleId.No2);
         AssertNotFired(Evaluate(TypicalCramp), RuleId.No2);
+        // The stage unknown is read as pregnancy and the postnatal window: NO-2 and RO-7 both.
+        var unknown = Evaluate(StageUnknown with { Swelling = Swelling.BothAnklesGradual });
+        AssertFired(unknown, RuleId.No2);
+        AssertFired(unknown, RuleId.Ro7);
     }
 
     // ---- UR-1, UR-3, UR-4, UR-8, UR-10, UR-11 ----
@@ -510,9 +713,11 @@ public sealed class RuleBoundaryTests
         AssertFired(Evaluate(TypicalCramp with { Fever = true, Swelling = Swelling.OneLeg }), RuleId.Ur10);
         AssertFired(Evaluate(TypicalCramp with { Fever = true, Swelling = Swelling.WholeLeg }), RuleId.Ur10);
         AssertNotFired(Evaluate(TypicalCramp with { Fever = true, Swelling = Swelling.BothAnklesGradual }), RuleId.Ur10);
+        // A fever alone is not UR-10; in pregnancy it is UR-13 (2026.2), and day 43 after a birth it fires nothing.
         var feverAlone = Evaluate(TypicalCramp with { Fever = true });
         AssertNotFired(feverAlone, RuleId.Ur10);
-        Assert.Equal(TriageLevel.None, feverAlone.Level);
+        Assert.Equal(new FiredRules().With(RuleId.Ur13), feverAlone.Rules);
+        Assert.Equal(TriageLevel.None, Evaluate(Postpartum(43) with { Fever = true }).Level);
     }
 
     [Fact]
@@ -563,6 +768,39 @@ public sealed class RuleBoundaryTests
         Assert.Equal(new[] { Enum.Parse<TriageField>(question, ignoreCase: true) }, TriageRules.UnansweredRedFlags(unanswer(TypicalCramp)));
     }
 
+    [Theory]
+    [InlineData("heavyAche")]
+    [InlineData("painOnWalkingOrStanding")]
+    [InlineData("painPullingToesUp")]
+    [InlineData("tenderness")]
+    public void Fs1_PainLeftAndAUr5QuestionUnanswered_RoutineAndIncomplete_AlsoWhenThePainHasGone(string question)
+    {
+        Func<TriageInput, TriageInput> unanswer = question switch
+        {
+            "heavyAche" => i => i with { HeavyAche = null },
+            "painOnWalkingOrStanding" => i => i with { PainOnWalkingOrStanding = null },
+            "painPullingToesUp" => i => i with { PainPullingToesUp = null },
+            _ => i => i with { Tenderness = null },
+        };
+
+        var stillThere = unanswer(PainAfter(TypicalCramp, 1m, improving: true));
+        var gone = unanswer(PainAfter(TypicalCramp, 1m, improving: true, gone: true));
+        var noPain = unanswer(TypicalCramp);
+
+        foreach (var input in new[] { stillThere, gone })
+        {
+            var result = Evaluate(input);
+            AssertFired(result, RuleId.Fs1);
+            AssertNotFired(result, RuleId.No1);
+            Assert.True(result.IsIncomplete);
+            Assert.Equal(new[] { Enum.Parse<TriageField>(question, ignoreCase: true) }, TriageRules.UnansweredRedFlags(input));
+        }
+
+        // Without pain left after the cramp the four are not needed (D56).
+        AssertNotFired(Evaluate(noPain), RuleId.Fs1);
+        AssertFired(Evaluate(noPain), RuleId.No1);
+    }
+
     [Fact]
     public void Fs1_NothingAnsweredAtAll_RoutineNotNone()
     {
@@ -581,7 +819,8 @@ public sealed class RuleBoundaryTests
         {
             HeavyAche = null, PainOnWalkingOrStanding = null, PainPullingToesUp = null, Tenderness = null, HardSoreVein = null,
             Fever = null, ButtockGroinOrBackPain = null, GradualBreathlessness = null, RacingHeart = null, Dizziness = null,
-            FaceOrHandSwelling = null, SevereHeadache = null, VisionProblems = null, PainBelowRibs = null, SleepBadlyDisturbed = null,
+            FaceOrHandSwelling = null, SuddenFeetSwelling = null, SevereHeadache = null, VisionProblems = null, PainBelowRibs = null,
+            SleepBadlyDisturbed = null, CrampOver10Minutes = null,
         };
 
         var result = Evaluate(input);
@@ -591,13 +830,13 @@ public sealed class RuleBoundaryTests
     }
 
     [Fact]
-    public void NotOneLeg_CountsAsAnsweredForFs1_ButIsNotNoneSoNoNo1()
+    public void NotOneLeg_CountsAsAnsweredForFs1_AndAllowsNo1()
     {
+        // 2026.2: the quick "no" to "Is one leg swollen?" is enough for an ordinary cramp (D50).
         var result = Evaluate(TypicalCramp with { Swelling = Swelling.NotOneLeg });
 
         AssertNotFired(result, RuleId.Fs1);
-        AssertNotFired(result, RuleId.No1);
-        Assert.True(result.Rules.IsEmpty, $"fired [{Codes(result)}]");
+        Assert.Equal(new FiredRules().With(RuleId.No1), result.Rules);
         Assert.Equal(TriageLevel.None, result.Level);
         Assert.Empty(TriageRules.UnansweredRedFlags(TypicalCramp with { Swelling = Swelling.NotOneLeg }));
     }
@@ -606,13 +845,13 @@ public sealed class RuleBoundaryTests
     public void IsIncomplete_OnlyFs1AboveNone_True_WithRo4_False()
     {
         var onlyFs1 = Evaluate(TypicalCramp with { Swelling = Swelling.NotAnswered });
-        var fs1AndNo1 = Evaluate(TypicalCramp with { Fainted = null }); // NO-1 does not read fainted; FS-1 still fires
+        var fainting = Evaluate(TypicalCramp with { Fainted = null }); // 2026.2: NO-1 needs fainted answered no, and never fires beside FS-1
         var fs1AndRo4 = Evaluate(TypicalCramp with { Swelling = Swelling.NotAnswered, RiskFactors = RiskFactors.Thrombophilia });
 
         Assert.True(onlyFs1.IsIncomplete);
         Assert.False(onlyFs1.IsFlag);
-        Assert.True(fs1AndNo1.Rules.Contains(RuleId.No1) && fs1AndNo1.Rules.Contains(RuleId.Fs1));
-        Assert.True(fs1AndNo1.IsIncomplete);
+        Assert.Equal(new FiredRules().With(RuleId.Fs1), fainting.Rules);
+        Assert.True(fainting.IsIncomplete);
         Assert.Equal(TriageLevel.Routine, fs1AndRo4.Level);
         AssertFired(fs1AndRo4, RuleId.Fs1);
         AssertFired(fs1AndRo4, RuleId.Ro4);
@@ -648,6 +887,48 @@ public sealed class RuleBoundaryTests
         AssertNotFired(Evaluate(TypicalCramp with { Relieved = false }), RuleId.No1);
         AssertNotFired(Evaluate(TypicalCramp with { CrampMinutes = null }), RuleId.No1);
         AssertFired(Evaluate(TypicalCramp with { CrampMinutes = 0m }), RuleId.No1);
+    }
+
+    [Theory]
+    [InlineData(false, true, false)]
+    [InlineData(true, false, true)]
+    [InlineData(null, false, false)]
+    public void QuickMoreThan10Minutes_WithoutMinutes_ShortGivesNo1_LongGivesRo2(bool? over10, bool no1, bool ro2)
+    {
+        var result = Evaluate(TypicalCramp with { CrampMinutes = null, CrampOver10Minutes = over10, Swelling = Swelling.NotOneLeg });
+
+        Assert.Equal(no1, result.Rules.Contains(RuleId.No1));
+        Assert.Equal(ro2, result.Rules.Contains(RuleId.Ro2));
+        Assert.Equal(ro2 ? TriageLevel.Routine : TriageLevel.None, result.Level);
+    }
+
+    [Theory]
+    [InlineData("dizziness")]
+    [InlineData("gradualBreathlessness")]
+    [InlineData("suddenFeetSwelling")]
+    [InlineData("fainted")]
+    public void No1_NotWithDizzinessGradualBreathlessnessOrSuddenFeetSwelling_NorFaintingUnanswered(string what)
+    {
+        var input = what switch
+        {
+            "dizziness" => TypicalCramp with { Dizziness = true },
+            "gradualBreathlessness" => TypicalCramp with { GradualBreathlessness = true },
+            "suddenFeetSwelling" => TypicalCramp with { SuddenFeetSwelling = true },
+            _ => TypicalCramp with { Fainted = null },
+        };
+
+        AssertNotFired(Evaluate(input), RuleId.No1);
+        // Those three may be unanswered: NO-1 still fires (they are not red-flag questions).
+        AssertFired(Evaluate(TypicalCramp with { Dizziness = null, GradualBreathlessness = null, SuddenFeetSwelling = null }), RuleId.No1);
+    }
+
+    [Fact]
+    public void Dizziness_Alone_IsNoneWithNoRule()
+    {
+        var result = Evaluate(TypicalCramp with { Dizziness = true });
+
+        Assert.True(result.Rules.IsEmpty, $"fired [{Codes(result)}]");
+        Assert.Equal(TriageLevel.None, result.Level);
     }
 
     [Fact]
@@ -805,11 +1086,48 @@ public sealed class RuleBoundaryTests
     }
 
     [Fact]
-    public void LeftScore_NullAfterBirthOrWithoutCalfMeasure()
+    public void LeftScore_NullAfterTheEndOfPregnancyWithTheStageUnknownOrWithoutCalfMeasure()
     {
         Assert.Null(Evaluate(Postpartum(10) with { Side = TriageSide.Left, CalfDifferenceCm = 3m }).LeftScore);
+        Assert.Null(Evaluate(AfterLoss(10) with { Side = TriageSide.Left, CalfDifferenceCm = 3m }).LeftScore);
         Assert.Null(Evaluate(TypicalCramp with { Side = TriageSide.Left, GestationalWeek = 10, CalfDifferenceCm = null }).LeftScore);
-        // Stage not known: no first-trimester point, but still scored.
-        Assert.Equal(1, Evaluate(TypicalCramp with { Side = TriageSide.Left, GestationalWeek = null, CalfDifferenceCm = 0m }).LeftScore);
+        Assert.Null(Evaluate(StageUnknown with { Side = TriageSide.Left, CalfDifferenceCm = 0m }).LeftScore);
+    }
+
+    [Theory]
+    [InlineData(TriageSide.Right, TriageSide.Left, 1)]
+    [InlineData(TriageSide.Left, TriageSide.Right, 0)]
+    [InlineData(TriageSide.Left, TriageSide.Both, 0)]
+    [InlineData(TriageSide.Left, TriageSide.NotGiven, 1)]
+    [InlineData(TriageSide.Both, TriageSide.NotGiven, 0)]
+    public void LeftScore_LeftLegIsTheLegThatStillHurts_WhenSheSaid(TriageSide cramped, TriageSide stillHurts, int score)
+    {
+        var input = PainAfter(TypicalCramp with { Side = cramped, CalfDifferenceCm = 0m }, 1m, improving: true, side: stillHurts);
+
+        Assert.Equal(score, Evaluate(input).LeftScore);
+    }
+
+    // ---- the stage unknown (the app only) and a loss (README §2) ----
+
+    [Fact]
+    public void StageUnknown_ReadsTheMaternityPeriod_HighRiskContextAndBirthPoints_NeverAfterDay42()
+    {
+        var result = Evaluate(StageUnknown with { RiskFactors = Risks("pph") });
+
+        Assert.True(result.HighRiskContext);
+        Assert.Equal(1, result.RcogPoints);
+        AssertNotFired(Evaluate(StageUnknown with { SuddenFeetSwelling = true }), RuleId.Ur20);
+    }
+
+    [Theory]
+    [InlineData(20, 3, true)]
+    [InlineData(50, 2, false)]
+    public void RcogPoints_BirthRelatedFactorsCountAfterALossUpToDay42(int day, int points, bool ro4)
+    {
+        // D112, D113: heavy bleeding with a miscarriage, age over 35, smoker.
+        var result = Evaluate(AfterLoss(day) with { RiskFactors = Risks("pph,age-over-35,smoker") });
+
+        Assert.Equal(points, result.RcogPoints);
+        Assert.Equal(ro4, result.Rules.Contains(RuleId.Ro4));
     }
 }

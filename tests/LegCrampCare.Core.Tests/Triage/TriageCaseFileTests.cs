@@ -28,7 +28,7 @@ public sealed class TriageCaseFileTests
         {
             ["suddenBreathlessness"] = false, ["gradualBreathlessness"] = false, ["chestPain"] = false, ["coughingBlood"] = false,
             ["fainted"] = false, ["racingHeart"] = false, ["dizziness"] = false, ["faceOrHandSwelling"] = false,
-            ["severeHeadache"] = false, ["visionProblems"] = false, ["painBelowRibs"] = false,
+            ["suddenFeetSwelling"] = false, ["severeHeadache"] = false, ["visionProblems"] = false, ["painBelowRibs"] = false,
         },
         ["history"] = new JsonObject { ["crampNightsAgo"] = new JsonArray(), ["sleepBadlyDisturbed"] = false },
         ["expected"] = "NONE",
@@ -146,13 +146,23 @@ public sealed class TriageCaseFileTests
     [InlineData("episode.side", "\"middle\"", "episode.side")]                  // unknown enum values
     [InlineData("episode.side", "\"LEFT\"", "episode.side")]
     [InlineData("episode.swelling", "\"ankles\"", "episode.swelling")]
-    [InlineData("episode.swelling", "\"not-one-leg\"", "episode.swelling")]     // app-only value: not in case files
+    [InlineData("episode.swelling", "\"not-one-leg \"", "episode.swelling")]
+    [InlineData("patient.pregnancyEnd", "\"loss\"", "patient.pregnancyEnd")]      // 2026.2: only after the pregnancy ended
+    [InlineData("patient.pregnancyEnd", "\"birth\"", "patient.pregnancyEnd")]
+    [InlineData("patient.pregnancyEnd", "\"miscarriage\"", "patient.pregnancyEnd")]
+    [InlineData("episode.crampOver10Minutes", "true", "episode.crampOver10Minutes")] // disagrees with crampMinutes 2
+    [InlineData("episode.crampOver10Minutes", "\"no\"", "episode.crampOver10Minutes")]
+    [InlineData("episode.painAfterCramp", "{\"improving\":true}", "episode.painAfterCramp.hours")]
+    [InlineData("episode.painAfterCramp", "{\"hours\":null,\"improving\":true}", "episode.painAfterCramp.hours")]
+    [InlineData("episode.painAfterCramp", "{\"hours\":1,\"side\":\"none\"}", "episode.painAfterCramp.side")]
+    [InlineData("episode.painAfterCramp", "{\"hours\":1,\"gone\":\"yes\"}", "episode.painAfterCramp.gone")]
+    [InlineData("symptoms.suddenFeetSwelling", "1", "symptoms.suddenFeetSwelling")]
     [InlineData("expected", "\"HIGH\"", "expected")]
     [InlineData("expected", "\"none\"", "expected")]
     [InlineData("patient.riskFactors", "[\"diabetes\"]", "patient.riskFactors")]
     [InlineData("patient.riskFactors", "[\"smoker\",\"bmi-35\"]", "patient.riskFactors")]
     [InlineData("patient.riskFactors", "\"smoker\"", "patient.riskFactors")]
-    [InlineData("expectedRules", "[\"UR-12\"]", "expectedRules")]
+    [InlineData("expectedRules", "[\"UR-21\"]", "expectedRules")]
     [InlineData("expectedRules", "[\"NO-1\",\"ur-1\"]", "expectedRules")]
     [InlineData("expectedRules", "\"NO-1\"", "expectedRules")]
     [InlineData("patient.gestationalWeek", "3", "patient.gestationalWeek")]      // ranges
@@ -287,13 +297,69 @@ public sealed class TriageCaseFileTests
     }
 
     [Fact]
-    public void PainAfterCrampGivenWithoutValues_IsGivenWithUnknownHours()
+    public void PainAfterCrampWithOnlyHours_IsGivenStillThere_ImprovingAndSideNotAnswered()
     {
-        var input = TriageCaseFile.Parse(FileOf(With("episode.painAfterCramp", "{}")))[0].Input;
+        var input = TriageCaseFile.Parse(FileOf(With("episode.painAfterCramp", "{\"hours\":3}")))[0].Input;
+
+        Assert.True(input.HasPainAfterCramp);
+        Assert.Equal(3m, input.PainAfterHours);
+        Assert.Null(input.PainAfterImproving);
+        Assert.Equal(TriageSide.NotGiven, input.PainAfterSide);
+        Assert.Null(input.PainAfterGone);
+    }
+
+    [Fact]
+    public void Version2026Point2Fields_Parse()
+    {
+        var c = With("patient.gestationalWeek", null, ValidCase("N1"));
+        c = With("patient.postpartumDay", "20", c);
+        c = With("patient.pregnancyEnd", "\"loss\"", c);
+        c = With("episode.crampMinutes", "null", c);
+        c = With("episode.crampOver10Minutes", "true", c);
+        c = With("episode.painAfterCramp", "{\"hours\":2.5,\"improving\":false,\"side\":\"right\",\"gone\":true}", c);
+        c = With("symptoms.suddenFeetSwelling", "true", c);
+        c = With("episode.swelling", "\"not-one-leg\"", c);
+
+        var input = TriageCaseFile.Parse(FileOf(c))[0].Input;
+
+        Assert.Equal(PregnancyEnd.Loss, input.PregnancyEnd);
+        Assert.Equal(20, input.PostpartumDay);
+        Assert.True(input.CrampOver10Minutes);
+        Assert.Equal((2.5m, false, TriageSide.Right, true), (input.PainAfterHours!.Value, input.PainAfterImproving!.Value, input.PainAfterSide, input.PainAfterGone!.Value));
+        Assert.True(input.SuddenFeetSwelling);
+        Assert.Equal(Swelling.NotOneLeg, input.Swelling);
+    }
+
+    [Theory]
+    [InlineData("5", "true")]
+    [InlineData("10", "true")]
+    [InlineData("11", "false")]
+    public void CrampOver10MinutesDisagreeingWithCrampMinutes_Malformed(string minutes, string over10)
+    {
+        var c = With("episode.crampMinutes", minutes, ValidCase("C1"));
+        c = With("episode.crampOver10Minutes", over10, c);
+
+        AssertMalformed(FileOf(c), "C1", "episode.crampOver10Minutes");
+    }
+
+    [Fact]
+    public void BirthWithALoss_Malformed()
+    {
+        var c = With("patient.gestationalWeek", null, ValidCase("L1"));
+        c = With("patient.postpartumDay", "5", c);
+        c = With("patient.pregnancyEnd", "\"loss\"", c);
+        c = With("patient.birth", "\"vaginal\"", c);
+
+        AssertMalformed(FileOf(c), "L1", "patient.birth");
+    }
+
+    [Fact]
+    public void StoredInputFrom2026Point1_PainAfterWithoutHours_StillReads()
+    {
+        var input = TriageCaseFile.ParseInput("{\"patient\":{\"gestationalWeek\":30},\"episode\":{\"painAfterCramp\":{\"hours\":null,\"improving\":null}}}");
 
         Assert.True(input.HasPainAfterCramp);
         Assert.Null(input.PainAfterHours);
-        Assert.Null(input.PainAfterImproving);
     }
 
     // ---- stored inputs: ToJson -> ParseInput ----
@@ -301,6 +367,7 @@ public sealed class TriageCaseFileTests
     public static TheoryData<string> RoundTripInputs => new()
     {
         "typical", "nothing", "stage-unknown", "postpartum-everything", "not-one-leg", "decimals", "history", "pain-after-unknown",
+        "loss", "pain-after-2026.2", "over-10",
     };
 
     private static TriageInput RoundTripInput(string name) => name switch
@@ -316,6 +383,9 @@ public sealed class TriageCaseFileTests
         "not-one-leg" => TypicalCramp with { Swelling = Swelling.NotOneLeg },
         "decimals" => TypicalCramp with { CrampMinutes = 0.05m, CalfDifferenceCm = 1.90m, ContinuousPainMinutes = 1234.567m },
         "history" => TypicalCramp with { CrampNightsAgo = TriageInput.NightsAgoMask([1, 7, 13, 14, 28]), SleepBadlyDisturbed = null, Side = TriageSide.None },
+        "loss" => AfterLoss(30) with { SuddenFeetSwelling = true },
+        "pain-after-2026.2" => PainAfter(TypicalCramp, 4.5m, improving: null, gone: true, side: TriageSide.Both),
+        "over-10" => TypicalCramp with { CrampMinutes = null, CrampOver10Minutes = true },
         _ => TypicalCramp with { HasPainAfterCramp = true, PainAfterHours = null, PainAfterImproving = false, Side = TriageSide.NotGiven },
     };
 
@@ -375,7 +445,7 @@ public sealed class TriageCaseFileTests
 
         var line = TriageCaseFile.ResultLine(d05.Id, TriageEngine.Default.Evaluate(d05.Input));
 
-        Assert.Equal("{\"id\":\"D05\",\"level\":\"URGENT\",\"rules\":[\"UR-1\",\"UR-2\"],\"ruleSet\":\"2026.1\",\"leftScore\":3,\"rcogPoints\":0}", line);
+        Assert.Equal("{\"id\":\"D05\",\"level\":\"URGENT\",\"rules\":[\"UR-1\",\"UR-2\"],\"ruleSet\":\"2026.2\",\"leftScore\":3,\"rcogPoints\":0}", line);
     }
 
     [Fact]
@@ -385,6 +455,6 @@ public sealed class TriageCaseFileTests
 
         var line = TriageCaseFile.ResultLine("P9", TriageEngine.Default.Evaluate(input));
 
-        Assert.Equal("{\"id\":\"P9\",\"level\":\"URGENT\",\"rules\":[\"UR-3\",\"RO-4\",\"FS-1\"],\"ruleSet\":\"2026.1\",\"leftScore\":null,\"rcogPoints\":5}", line);
+        Assert.Equal("{\"id\":\"P9\",\"level\":\"URGENT\",\"rules\":[\"UR-3\",\"RO-4\",\"FS-1\"],\"ruleSet\":\"2026.2\",\"leftScore\":null,\"rcogPoints\":5}", line);
     }
 }

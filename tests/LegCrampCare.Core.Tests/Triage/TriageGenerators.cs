@@ -7,7 +7,7 @@ namespace LegCrampCare.Core.Tests.Triage;
 
 /// <summary>
 /// FsCheck generators for <see cref="TriageInput"/> covering every field of the case format: null (not answered),
-/// pregnant (weeks 4–42), postpartum (days 0–365) and neither, every birth mode, any combination of the 24 risk factors,
+/// pregnant (weeks 4–42), after a birth or a loss (days 0–365) and neither, every birth mode, any combination of the 24 risk factors,
 /// every <see cref="Swelling"/> value (incl. the app-only <see cref="Swelling.NotOneLeg"/>), every side, decimals with
 /// the rule boundaries (0, 1.0, 1.9, 2.0, 10, 24, 60, 61, 120 …) and arbitrary values, the 28-night history and
 /// sleepBadlyDisturbed. Values stay inside what the case format can hold (non-negative numbers, painAfterCramp hours
@@ -39,12 +39,13 @@ public static class TriageGenerators
     /// <summary>The boundaries of the rules reading each number (exact triggers and the defaults of <see cref="TriageOptions"/>).</summary>
     public static readonly decimal[] CrampMinuteBoundaries = [0m, 1m, 9.9m, 9.99m, 10m, 10.01m, 10.5m, 11m];
 
-    public static readonly decimal[] PainHourBoundaries = [0m, 0.5m, 1.9m, 1.99m, 2m, 2.0m, 2.01m, 2.5m, 23.9m, 23.99m, 24m, 24.0m, 24.01m, 24.5m, 25m];
+    public static readonly decimal[] PainHourBoundaries =
+        [0m, 0.5m, 1.9m, 1.99m, 2m, 2.0m, 2.01m, 2.5m, 3.9m, 3.99m, 4m, 4.0m, 4.01m, 5.5m, 5.9m, 5.99m, 6m, 6.0m, 6.01m, 23.9m, 23.99m, 24m, 24.0m, 24.01m, 24.5m, 25m];
 
     public static readonly decimal[] ContinuousMinuteBoundaries =
         [0m, 9.9m, 10m, 10.01m, 10.5m, 11m, 59.9m, 59.99m, 60m, 60.0m, 60.01m, 60.5m, 61m, 119m, 119.9m, 119.99m, 120m, 120.01m, 121m];
 
-    public static readonly decimal[] CalfBoundaries = [0m, 0.5m, 0.9m, 0.99m, 1m, 1.0m, 1.01m, 1.5m, 1.9m, 1.99m, 2m, 2.0m, 2.01m, 2.5m];
+    public static readonly decimal[] CalfBoundaries = [0m, 0.5m, 0.9m, 0.99m, 1m, 1.0m, 1.01m, 1.4m, 1.49m, 1.5m, 1.50m, 1.51m, 1.9m, 1.99m, 2m, 2.0m, 2.01m, 2.5m];
 
     /// <summary>
     /// A non-negative decimal: null with <paramref name="nullPct"/> %; otherwise about half the time one of the field's own
@@ -104,16 +105,23 @@ public static class TriageGenerators
         return mask;
     }
 
-    /// <summary>Pregnant (week 4–42), postpartum (day 0–365, any birth mode or none) or neither (stage not known).</summary>
-    public static Gen<(int? Week, int? Day, BirthMode? Birth)> Stage { get; } = Gen.Frequency(
-        (4, Gen.Choose(4, 42).Select(w => ((int?)w, (int?)null, (BirthMode?)null))),
+    /// <summary>
+    /// Pregnant (week 4–42), after a birth (day 0–365, any birth mode or none, pregnancyEnd "birth" or not given), after a
+    /// loss (day 0–365, no birth mode) or neither (the stage not known, the app only).
+    /// </summary>
+    public static Gen<(int? Week, int? Day, PregnancyEnd End, BirthMode? Birth)> Stage { get; } = Gen.Frequency(
+        (4, Gen.Choose(4, 42).Select(w => ((int?)w, (int?)null, PregnancyEnd.NotGiven, (BirthMode?)null))),
         (2, from day in Gen.Elements(PostpartumDays)
             from birth in Gen.Elements(BirthModes)
-            select ((int?)null, (int?)day, birth)),
+            from end in Gen.Elements(PregnancyEnd.NotGiven, PregnancyEnd.Birth)
+            select ((int?)null, (int?)day, end, birth)),
         (2, from day in Gen.Choose(0, 365)
             from birth in Gen.Elements(BirthModes)
-            select ((int?)null, (int?)day, birth)),
-        (1, Gen.Elements(BirthModes).Select(birth => ((int?)null, (int?)null, birth))));
+            from end in Gen.Elements(PregnancyEnd.NotGiven, PregnancyEnd.Birth)
+            select ((int?)null, (int?)day, end, birth)),
+        (2, from day in Gen.Frequency((1, Gen.Elements(PostpartumDays)), (1, Gen.Choose(0, 365)))
+            select ((int?)null, (int?)day, PregnancyEnd.Loss, (BirthMode?)null)),
+        (1, Gen.Elements(BirthModes).Select(birth => ((int?)null, (int?)null, PregnancyEnd.NotGiven, birth))));
 
     public static Gen<TriageSide> Side { get; } = Gen.Elements(TriageSide.NotGiven, TriageSide.None, TriageSide.Left, TriageSide.Right, TriageSide.Both);
 
@@ -121,11 +129,19 @@ public static class TriageGenerators
         (6, Gen.Constant(Swelling.None)),
         (5, Gen.Elements(Swelling.NotAnswered, Swelling.OneLeg, Swelling.WholeLeg, Swelling.BothAnklesGradual, Swelling.NotOneLeg)));
 
-    private static Gen<(bool Given, decimal? Hours, bool? Improving)> PainAfterCramp(int truePct, int nullPct) => Gen.Frequency(
-        (1, Gen.Constant((false, (decimal?)null, (bool?)null))),
+    private static Gen<(bool Given, decimal? Hours, bool? Improving, TriageSide Side, bool? Gone)> PainAfterCramp(int truePct, int nullPct) => Gen.Frequency(
+        (1, Gen.Constant((false, (decimal?)null, (bool?)null, TriageSide.NotGiven, (bool?)null))),
         (1, from hours in Number(10, PainHourBoundaries)
             from improving in Answer(50, nullPct)
-            select (true, hours, improving)));
+            from side in Gen.Elements(TriageSide.NotGiven, TriageSide.Left, TriageSide.Right, TriageSide.Both)
+            from gone in Answer(25, 40)
+            select (true, hours, improving, side, gone)));
+
+    /// <summary>The quick "more than 10 minutes?": unanswered, or any answer when the minutes are not given, else agreeing with them.</summary>
+    private static Gen<bool?> Over10(decimal? crampMinutes, int nullPct) =>
+        from answer in Answer(40, nullPct)
+        from keep in Gen.Choose(0, 1)
+        select crampMinutes is { } m && answer is not null ? (keep == 0 ? null : m > 10m) : answer;
 
     /// <summary>
     /// A whole input: any combination, or (2 in 5) one calmed towards a typical cramp, where each group of fields is
@@ -148,7 +164,11 @@ public static class TriageGenerators
 
         if (reset[1] < Pct)
         {
-            i = i with { RacingHeart = false, Dizziness = false, GradualBreathlessness = false, FaceOrHandSwelling = false, SevereHeadache = false, VisionProblems = false, PainBelowRibs = false };
+            i = i with
+            {
+                RacingHeart = false, Dizziness = false, GradualBreathlessness = false, FaceOrHandSwelling = false, SuddenFeetSwelling = false,
+                SevereHeadache = false, VisionProblems = false, PainBelowRibs = false,
+            };
         }
 
         if (reset[2] < Pct)
@@ -173,12 +193,14 @@ public static class TriageGenerators
 
         if (reset[6] < Pct)
         {
-            i = i with { CrampMinutes = reset[6] % 10, Relieved = true };
+            i = reset[6] % 3 == 0
+                ? i with { CrampMinutes = null, CrampOver10Minutes = false, Relieved = true }
+                : i with { CrampMinutes = reset[6] % 10, CrampOver10Minutes = reset[6] % 2 == 0 ? null : false, Relieved = true };
         }
 
         if (reset[7] < Pct)
         {
-            i = i with { HasPainAfterCramp = false, PainAfterHours = null, PainAfterImproving = null };
+            i = i with { HasPainAfterCramp = false, PainAfterHours = null, PainAfterImproving = null, PainAfterSide = TriageSide.NotGiven, PainAfterGone = null };
         }
 
         if (reset[8] < Pct)
@@ -191,13 +213,14 @@ public static class TriageGenerators
 
     private static Gen<TriageInput> AnyInput { get; } =
         from profile in Gen.Elements(AnswerProfiles)
-        from answers in Answer(profile.True, profile.Null).ArrayOf(20)
+        from answers in Answer(profile.True, profile.Null).ArrayOf(21)
         from relieved in Answer(75, profile.Null)
         from stage in Stage
         from risks in Risks
         from side in Side
         from swelling in Swellings
         from crampMinutes in Number(15, CrampMinuteBoundaries)
+        from over10 in Over10(crampMinutes, profile.Null + 20)
         from painAfter in PainAfterCramp(profile.True, profile.Null)
         from continuous in Gen.Frequency((3, Gen.Constant((decimal?)null)), (2, Number(0, ContinuousMinuteBoundaries)))
         from calf in Gen.Frequency((1, Gen.Constant((decimal?)null)), (1, Number(0, CalfBoundaries)))
@@ -207,14 +230,18 @@ public static class TriageGenerators
         {
             GestationalWeek = stage.Week,
             PostpartumDay = stage.Day,
+            PregnancyEnd = stage.End,
             Birth = stage.Birth,
             RiskFactors = risks,
             Side = side,
             CrampMinutes = crampMinutes,
+            CrampOver10Minutes = over10,
             Relieved = relieved,
             HasPainAfterCramp = painAfter.Given,
             PainAfterHours = painAfter.Hours,
             PainAfterImproving = painAfter.Improving,
+            PainAfterSide = painAfter.Side,
+            PainAfterGone = painAfter.Gone,
             ContinuousPainMinutes = continuous,
             HeavyAche = answers[0],
             PainOnWalkingOrStanding = answers[1],
@@ -238,6 +265,7 @@ public static class TriageGenerators
             SevereHeadache = answers[17],
             VisionProblems = answers[18],
             PainBelowRibs = answers[19],
+            SuddenFeetSwelling = answers[20],
             CrampNightsAgo = nights,
             SleepBadlyDisturbed = sleep,
         };

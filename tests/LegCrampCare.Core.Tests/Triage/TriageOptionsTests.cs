@@ -8,13 +8,13 @@ namespace LegCrampCare.Core.Tests.Triage;
 public sealed class TriageOptionsTests
 {
     [Fact]
-    public void DefaultOptions_Version2026_1()
+    public void DefaultOptions_Version2026Point2()
     {
-        Assert.Equal("2026.1", TriageRules.Version);
-        Assert.Equal("2026.1", TriageEngine.Default.RuleSetVersion);
-        Assert.Equal("2026.1", new TriageEngine().RuleSetVersion);
-        Assert.Equal("2026.1", new TriageEngine(new TriageOptions()).RuleSetVersion);
-        Assert.Equal("2026.1", TriageEngine.Default.Evaluate(TypicalCramp).RuleSetVersion);
+        Assert.Equal("2026.2", TriageRules.Version);
+        Assert.Equal("2026.2", TriageEngine.Default.RuleSetVersion);
+        Assert.Equal("2026.2", new TriageEngine().RuleSetVersion);
+        Assert.Equal("2026.2", new TriageEngine(new TriageOptions()).RuleSetVersion);
+        Assert.Equal("2026.2", TriageEngine.Default.Evaluate(TypicalCramp).RuleSetVersion);
         Assert.Empty(TriageOptions.Default.Problems());
     }
 
@@ -25,8 +25,8 @@ public sealed class TriageOptionsTests
         var again = new TriageEngine(new TriageOptions { CalfDifferenceUrgentCm = 2.5m });
         var other = new TriageEngine(new TriageOptions { ContinuousPainUrgentMinutes = 90m });
 
-        Assert.NotEqual("2026.1", local.RuleSetVersion);
-        Assert.StartsWith("2026.1+local.", local.RuleSetVersion, StringComparison.Ordinal);
+        Assert.NotEqual("2026.2", local.RuleSetVersion);
+        Assert.StartsWith("2026.2+local.", local.RuleSetVersion, StringComparison.Ordinal);
         Assert.Equal(local.RuleSetVersion, again.RuleSetVersion);
         Assert.NotEqual(local.RuleSetVersion, other.RuleSetVersion);
         Assert.Equal(local.RuleSetVersion, local.Evaluate(TypicalCramp).RuleSetVersion);
@@ -47,8 +47,10 @@ public sealed class TriageOptionsTests
         Assert.False(at2_4.Rules.Contains(RuleId.Ur2));
         Assert.True(at2_5.Rules.Contains(RuleId.Ur2));
         Assert.Equal(TriageLevel.Urgent, at2_5.Level);
-        Assert.Contains("2.5 cm", TriageRules.Get(RuleId.Ur2).MessageFor(local.Options), StringComparison.Ordinal);
-        Assert.Contains("2 cm", TriageRules.Get(RuleId.Ur2).MessageFor(TriageOptions.Default), StringComparison.Ordinal);
+        var context = WordingContext.For(TypicalCramp, local.Options);
+        Assert.Contains("2.5 cm", PatientWording.Reason(RuleId.Ur2, TypicalCramp, context, local.Options), StringComparison.Ordinal);
+        Assert.Contains("2 cm", PatientWording.Reason(RuleId.Ur2, TypicalCramp, context, TriageOptions.Default), StringComparison.Ordinal);
+        Assert.Contains("2.5 cm", TriageRules.Get(RuleId.Ur2).SignFor(local.Options), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,10 +78,30 @@ public sealed class TriageOptionsTests
         Assert.False(local.Evaluate(TypicalCramp with { RiskFactors = RiskFactors.Bmi40 | RiskFactors.Smoker }).Rules.Contains(RuleId.Ro4));
     }
 
+    [Fact]
+    public void Version2026Point2Thresholds_MoveUr6Ur14AndTheVersion()
+    {
+        var options = new TriageOptions { NotImprovingUrgentHours = 8m, CombinedPainHours = 5m, CombinedCalfDifferenceCm = 1.8m };
+        var local = new TriageEngine(options);
+        TriageInput Pain(decimal hours, decimal? calf) => PainAfter(TypicalCramp, hours, improving: false) with { CalfDifferenceCm = calf };
+
+        Assert.False(local.Evaluate(Pain(7.9m, null)).Rules.Contains(RuleId.Ur6));
+        Assert.True(local.Evaluate(Pain(8m, null)).Rules.Contains(RuleId.Ur6));
+        Assert.True(TriageEngine.Default.Evaluate(Pain(6m, null)).Rules.Contains(RuleId.Ur6));
+        Assert.False(local.Evaluate(Pain(4.9m, 1.8m)).Rules.Contains(RuleId.Ur14));
+        Assert.False(local.Evaluate(Pain(5m, 1.7m)).Rules.Contains(RuleId.Ur14));
+        Assert.True(local.Evaluate(Pain(5m, 1.8m)).Rules.Contains(RuleId.Ur14));
+        Assert.StartsWith("2026.2+local.", local.RuleSetVersion, StringComparison.Ordinal);
+        Assert.NotEqual(new TriageEngine(options with { CombinedCalfDifferenceCm = 1.7m }).RuleSetVersion, local.RuleSetVersion);
+        Assert.Contains("8 hours", PatientWording.Reason(RuleId.Ur6, TypicalCramp, WordingContext.For(TypicalCramp, options), options), StringComparison.Ordinal);
+    }
+
     public static TheoryData<string> InvalidOptions => new()
     {
         "routine=urgent", "routine>urgent", "routine=0", "cramp=0", "soreness=0", "highRiskHours=0", "continuous=0",
         "nights=0", "nights=8", "weeks=0", "weeks=5", "postnatal=-1", "postnatal=366", "rcog=0", "trimester=3", "trimester=43",
+        "notImproving=0", "notImproving>soreness", "highRisk>combined", "combined=0", "combined>notImproving", "combinedCalf<routine",
+        "combinedCalf>urgent",
     };
 
     [Theory]
@@ -103,7 +125,14 @@ public sealed class TriageOptionsTests
             "postnatal=366" => new TriageOptions { PostnatalHighRiskDays = 366 },
             "rcog=0" => new TriageOptions { RcogHighRiskPoints = 0 },
             "trimester=3" => new TriageOptions { FirstTrimesterLastWeek = 3 },
-            _ => new TriageOptions { FirstTrimesterLastWeek = 43 },
+            "trimester=43" => new TriageOptions { FirstTrimesterLastWeek = 43 },
+            "notImproving=0" => new TriageOptions { NotImprovingUrgentHours = 0m },
+            "notImproving>soreness" => new TriageOptions { NotImprovingUrgentHours = 30m },
+            "highRisk>combined" => new TriageOptions { HighRiskPainHours = 5m },
+            "combined=0" => new TriageOptions { CombinedPainHours = 0m, HighRiskPainHours = 0.5m },
+            "combined>notImproving" => new TriageOptions { CombinedPainHours = 7m },
+            "combinedCalf<routine" => new TriageOptions { CombinedCalfDifferenceCm = 0.9m },
+            _ => new TriageOptions { CombinedCalfDifferenceCm = 2.1m },
         };
 
         Assert.NotEmpty(options.Problems());

@@ -147,53 +147,78 @@ internal static class ExactTriggers
 
     public static FiredRules Fired(in TriageInput i)
     {
-        var oneSide = i.Side is TriageSide.Left or TriageSide.Right;
-        decimal? afterHours = i.HasPainAfterCramp ? i.PainAfterHours : null;
-        decimal? continuousHours = i.ContinuousPainMinutes is { } m ? m / 60m : null;
-        decimal? painHours = afterHours is { } a ? (continuousHours is { } c ? Math.Max(a, c) : a) : continuousHours;
+        // Stages (triage-cases.md "Exact triggers"; README §2 for the app-only unknown stage).
+        var pregnant = i.GestationalWeek is not null;
+        var postnatal = i.PostpartumDay is >= 0 and <= 42;
+        var afterDay42 = i.PostpartumDay > 42;
+        var unknown = i.GestationalWeek is null && i.PostpartumDay is null;
+
+        // Pain hours: the larger of painAfterCramp.hours and continuousPainMinutes / 60, a null one counting 0.
+        var afterHours = i.HasPainAfterCramp ? i.PainAfterHours ?? 0m : 0m;
+        var painHours = Math.Max(afterHours, (i.ContinuousPainMinutes ?? 0m) / 60m);
+        var painStillThere = i.HasPainAfterCramp && i.PainAfterGone != true;
+        var legPain = painStillThere || i.ContinuousPainMinutes > 0m;
+        var shortCramp = i.CrampMinutes <= 10m || i.CrampOver10Minutes == false;
+        var longCramp = i.CrampMinutes > 10m || i.CrampOver10Minutes == true;
         var legSwollen = i.Swelling is Swelling.OneLeg or Swelling.WholeLeg;
+        var notImproving = i.HasPainAfterCramp && i.PainAfterImproving != true;
 
         var ur1 = legSwollen;
         var ur2 = i.CalfDifferenceCm >= 2.0m;
         var ur3 = Yes(i.RedOrDarkerSkin) || Yes(i.Warmth);
         var ur4 = Yes(i.HardSoreVein) || Yes(i.Tenderness);
         var ur5 = i.HasPainAfterCramp && (Yes(i.HeavyAche) || Yes(i.PainOnWalkingOrStanding) || Yes(i.PainPullingToesUp) || Yes(i.Tenderness));
-        var ur6 = oneSide && i.HasPainAfterCramp && i.PainAfterHours > 24m && i.PainAfterImproving != true;
-        var ur7 = HighRiskContext(i) && oneSide && painHours >= 2m;
+        var ur6 = notImproving && i.PainAfterHours >= 6m;
+        var ur7 = HighRiskContext(i) && painHours >= 2m;
         var ur8 = i.Swelling == Swelling.WholeLeg || (i.Swelling == Swelling.OneLeg && Yes(i.ButtockGroinOrBackPain));
         var ur9 = i.ContinuousPainMinutes > 60m;
         var ur10 = Yes(i.Fever) && (Yes(i.RedOrDarkerSkin) || Yes(i.Warmth) || legSwollen);
-        var ur11 = Yes(i.FaceOrHandSwelling) || Yes(i.SevereHeadache) || Yes(i.VisionProblems) || Yes(i.PainBelowRibs);
-        var legSign = ur1 || ur2 || ur3 || ur4 || ur5;
+        var ur11 = Yes(i.FaceOrHandSwelling) || Yes(i.SevereHeadache) || Yes(i.VisionProblems) || Yes(i.PainBelowRibs) ||
+                   (Yes(i.SuddenFeetSwelling) && (pregnant || postnatal || unknown));
+        var ur12 = Yes(i.Fever) && (postnatal || unknown);
+        var ur13 = Yes(i.Fever) && (pregnant || unknown);
+        var ur14 = notImproving && i.PainAfterHours >= 4m && i.CalfDifferenceCm >= 1.5m;
+        var ur15 = Yes(i.RacingHeart) && Yes(i.GradualBreathlessness);
+        var ur16 = Yes(i.RacingHeart) && legPain;
+        var ur17 = Yes(i.GradualBreathlessness) && Yes(i.Dizziness) && (pregnant || postnatal || unknown);
+        var ur18 = Yes(i.GradualBreathlessness) && legPain;
+        var ur19 = Yes(i.Dizziness) && legPain;
+        var ur20 = Yes(i.SuddenFeetSwelling) && afterDay42;
+        var legSign = ur1 || ur2 || ur3 || ur4 || ur5 || ur6 || ur7 || ur14;
 
         var em1 = Yes(i.SuddenBreathlessness);
         var em2 = Yes(i.ChestPain);
         var em3 = Yes(i.CoughingBlood);
         var em4 = Yes(i.Fainted);
         var em5 = Yes(i.RacingHeart) && (Yes(i.SuddenBreathlessness) || Yes(i.ChestPain) || Yes(i.Dizziness) || Yes(i.Fainted) || legSign);
-        var anyEmOrUr = em1 || em2 || em3 || em4 || em5 || ur1 || ur2 || ur3 || ur4 || ur5 || ur6 || ur7 || ur8 || ur9 || ur10 || ur11;
+        bool[] emOrUr = [em1, em2, em3, em4, em5, ur1, ur2, ur3, ur4, ur5, ur6, ur7, ur8, ur9, ur10, ur11, ur12, ur13, ur14, ur15, ur16, ur17, ur18, ur19, ur20];
+        var anyEmOrUr = emOrUr.Any(x => x);
 
         var nights = new List<int> { 0 };
         nights.AddRange(i.NightsAgo());
         var ro1 = Yes(i.SleepBadlyDisturbed) || (nights.Count(n => n <= 6) >= 3 && nights.Count(n => n is >= 7 and <= 13) >= 3);
-        var ro2 = (i.CrampMinutes > 10m || i.ContinuousPainMinutes > 10m) &&
+        var ro2 = (longCramp || i.ContinuousPainMinutes > 10m) &&
                   !(ur1 || ur2 || ur3 || ur4 || ur5 || ur6 || ur7 || ur8 || ur9 || ur10);
         var ro3 = i.CalfDifferenceCm >= 1.0m && i.CalfDifferenceCm < 2.0m;
         var ro4 = (i.RiskFactors & (RiskFactors.PreviousVte | RiskFactors.PreviousVteSurgical | RiskFactors.Thrombophilia)) != 0 ||
                   RcogPoints(i) >= 3;
         var ro5 = Yes(i.RacingHeart) && !em5;
         var ro6 = Yes(i.GradualBreathlessness) && !Yes(i.SuddenBreathlessness) && !Yes(i.ChestPain);
-        var ro7 = i.PostpartumDay <= 42 && i.Swelling == Swelling.BothAnklesGradual;
+        var ro7 = (postnatal || unknown) && i.Swelling == Swelling.BothAnklesGradual;
+        var ro8 = i.HasPainAfterCramp && i.PainAfterImproving == true && i.PainAfterHours > 24m;
         var fs1 = i.SuddenBreathlessness is null || i.ChestPain is null || i.CoughingBlood is null || i.Fainted is null ||
-                  i.Swelling == Swelling.NotAnswered || i.RedOrDarkerSkin is null || i.Warmth is null;
-        var no1 = i.CrampMinutes <= 10m && Yes(i.Relieved) &&
+                  i.Swelling == Swelling.NotAnswered || i.RedOrDarkerSkin is null || i.Warmth is null ||
+                  (i.HasPainAfterCramp && (i.HeavyAche is null || i.PainOnWalkingOrStanding is null || i.PainPullingToesUp is null || i.Tenderness is null));
+        var no1 = shortCramp && Yes(i.Relieved) &&
                   (!i.HasPainAfterCramp || (i.PainAfterImproving == true && i.PainAfterHours <= 24m)) &&
-                  i.Swelling is Swelling.None or Swelling.BothAnklesGradual &&
+                  i.Swelling is Swelling.None or Swelling.BothAnklesGradual or Swelling.NotOneLeg &&
                   i.RedOrDarkerSkin == false && i.Warmth == false && i.SuddenBreathlessness == false && i.ChestPain == false &&
-                  i.CoughingBlood == false && !anyEmOrUr;
-        var no2 = i.GestationalWeek is not null && i.Swelling == Swelling.BothAnklesGradual && !ur11;
+                  i.CoughingBlood == false && i.Fainted == false &&
+                  !Yes(i.Dizziness) && !Yes(i.GradualBreathlessness) && !Yes(i.SuddenFeetSwelling) &&
+                  !fs1 && !anyEmOrUr;
+        var no2 = (pregnant || unknown) && i.Swelling == Swelling.BothAnklesGradual && !ur11;
 
-        bool[] fired = [em1, em2, em3, em4, em5, ur1, ur2, ur3, ur4, ur5, ur6, ur7, ur8, ur9, ur10, ur11, ro1, ro2, ro3, ro4, ro5, ro6, ro7, fs1, no1, no2];
+        bool[] fired = [.. emOrUr, ro1, ro2, ro3, ro4, ro5, ro6, ro7, ro8, fs1, no1, no2];
         var set = new FiredRules();
         for (var k = 0; k < fired.Length; k++)
         {
@@ -223,7 +248,8 @@ internal static class ExactTriggers
             points += Has(one) ? 1 : 0;
         }
 
-        if (i.PostpartumDay is >= 0 and <= 42)
+        // Birth-related points: after the pregnancy ended (a birth or a loss) up to day 42, and with the stage unknown.
+        if (i.PostpartumDay is >= 0 and <= 42 || (i.GestationalWeek is null && i.PostpartumDay is null))
         {
             points += i.Birth switch
             {
@@ -246,11 +272,20 @@ internal static class ExactTriggers
                           RiskFactors.Immobility | RiskFactors.LongTravel | RiskFactors.HyperemesisOrDehydration | RiskFactors.Ohss |
                           RiskFactors.SystemicInfection)) != 0 ||
         i.PostpartumDay is >= 0 and <= 42 ||
+        (i.GestationalWeek is null && i.PostpartumDay is null) ||
         RcogPoints(i) >= 3;
 
-    /// <summary>README §4 and triage-cases.md: LEFt.</summary>
-    public static int? LeftScore(in TriageInput i) =>
-        i.PostpartumDay is not null || i.CalfDifferenceCm is not { } calf
-            ? null
-            : (i.Side == TriageSide.Left ? 1 : 0) + (calf >= 2.0m ? 1 : 0) + (i.GestationalWeek <= 13 ? 1 : 0);
+    /// <summary>README §4 and triage-cases.md: LEFt (L from "which leg still hurts" when answered, else the leg that cramped).</summary>
+    public static int? LeftScore(in TriageInput i)
+    {
+        if (i.GestationalWeek is null || i.CalfDifferenceCm is not { } calf)
+        {
+            return null;
+        }
+
+        var left = i.HasPainAfterCramp && i.PainAfterSide is TriageSide.Left or TriageSide.Right or TriageSide.Both
+            ? i.PainAfterSide == TriageSide.Left
+            : i.Side == TriageSide.Left;
+        return (left ? 1 : 0) + (calf >= 2.0m ? 1 : 0) + (i.GestationalWeek <= 13 ? 1 : 0);
+    }
 }

@@ -37,6 +37,7 @@ internal static class TriageTestInputs
         RacingHeart = false,
         Dizziness = false,
         FaceOrHandSwelling = false,
+        SuddenFeetSwelling = false,
         SevereHeadache = false,
         VisionProblems = false,
         PainBelowRibs = false,
@@ -46,7 +47,18 @@ internal static class TriageTestInputs
 
     /// <summary>The typical cramp on postpartum day <paramref name="day"/> (vaginal birth unless given).</summary>
     public static TriageInput Postpartum(int day, BirthMode birth = BirthMode.Vaginal) =>
-        TypicalCramp with { GestationalWeek = null, PostpartumDay = day, Birth = birth };
+        TypicalCramp with { GestationalWeek = null, PostpartumDay = day, PregnancyEnd = PregnancyEnd.Birth, Birth = birth };
+
+    /// <summary>The typical cramp <paramref name="day"/> days after a pregnancy that ended without a birth.</summary>
+    public static TriageInput AfterLoss(int day) =>
+        TypicalCramp with { GestationalWeek = null, PostpartumDay = day, PregnancyEnd = PregnancyEnd.Loss, Birth = null };
+
+    /// <summary>The typical cramp with the stage unknown (the app only: no due date, birth or end date covers it).</summary>
+    public static TriageInput StageUnknown => TypicalCramp with { GestationalWeek = null, PostpartumDay = null };
+
+    /// <summary>Pain that remained after the cramp, still there unless <paramref name="gone"/>, the UR-5 questions answered no.</summary>
+    public static TriageInput PainAfter(TriageInput input, decimal hours, bool? improving, bool? gone = false, TriageSide side = TriageSide.NotGiven) =>
+        input with { HasPainAfterCramp = true, PainAfterHours = hours, PainAfterImproving = improving, PainAfterGone = gone, PainAfterSide = side };
 
     /// <summary>The seven red-flag questions of principle 2, each made "not answered".</summary>
     public static IReadOnlyList<(string Name, Func<TriageInput, TriageInput> Unanswer)> RedFlagQuestions { get; } =

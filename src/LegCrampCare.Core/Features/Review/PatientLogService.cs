@@ -223,6 +223,7 @@ public sealed class PatientLogService(
     {
         PregnancyStage.Pregnant p => $"Week {p.Weeks}",
         PregnancyStage.Postpartum pp => $"Week {(pp.Day / 7) + 1} after birth",
+        PregnancyStage.AfterLoss loss => $"Week {(loss.Day / 7) + 1} after the pregnancy ended",
         _ => $"Week from {coversFrom.AddDays(Math.Max(0, night.DayNumber - coversFrom.DayNumber) / 7 * 7):d MMM yyyy}",
     };
 

@@ -91,7 +91,7 @@ public sealed class EpisodeAssessmentTests
         Assert.Equal(TriageLevel.Routine, stored.Level);
         Assert.Equal("FS-1", stored.FiredRules);
         Assert.True(stored.IsIncomplete);
-        Assert.Equal("2026.1", stored.RuleSetVersion);
+        Assert.Equal("2026.2", stored.RuleSetVersion);
         Assert.Equal(_time.GetUtcNow().UtcDateTime, stored.AssessedAtUtc);
         Assert.Equal(23, TriageCaseFile.ParseInput(stored.InputsJson).GestationalWeek);
 
