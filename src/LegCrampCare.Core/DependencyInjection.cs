@@ -18,6 +18,8 @@ public static class DependencyInjection
         services.TryAddSingleton(_ => TriageEngine.Default);
         services.TryAddSingleton<EpisodeAssessor>();
         services.AddScoped<IEpisodeService, EpisodeService>();
+        services.AddScoped<RuleSetUpgradeService>();
+        services.TryAddSingleton(new Features.Safety.SafetyOptions());
         services.AddScoped<IProfileService, ProfileService>();
         services.AddScoped<IGuidanceService, GuidanceService>();
         services.AddScoped<IGuidanceEditorService, GuidanceEditorService>();

@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<ISharingStore, SharingStore>();
         services.AddSingleton<IReportWriter, ReportWriter>();
         services.AddSingleton<ICaseloadStore, CaseloadStore>();
+        services.AddSingleton<IRuleSetUpgradeStore, RuleSetUpgradeStore>();
         services.AddSingleton<Seed.GuidanceSeeder>();
         services.AddSingleton<AccountEraser>();
         services.AddScoped<DatabaseInitializer>();

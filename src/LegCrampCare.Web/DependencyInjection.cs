@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LegCrampCare.Core.Abstractions;
+using LegCrampCare.Core.Features.Safety;
 using LegCrampCare.Core.Features.Sharing;
 using LegCrampCare.Core.Triage;
 using LegCrampCare.Infrastructure;
@@ -9,6 +10,7 @@ using LegCrampCare.Web.Components.Account;
 using LegCrampCare.Web.Services;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace LegCrampCare.Web;
@@ -35,9 +37,14 @@ public static class DependencyInjection
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(options => options.MaximumReceiveMessageSize = 640 * 1024);
         services.AddMudServices();
-        services.Configure<SafetyOptions>(configuration.GetSection(SafetyOptions.Section));
+        // The numbers every result and page gives: checked at start, so a typo never reaches a patient at 3 a.m.
+        services.AddOptions<SafetyOptions>()
+            .Bind(configuration.GetSection(SafetyOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SafetyOptions>, SafetyOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SafetyOptions>>().Value);
 
-        // The rule engine with the thresholds of this deployment ("Triage" section; the defaults are rule set 2026.1).
+        // The rule engine with the thresholds of this deployment ("Triage" section; the defaults are rule set 2026.2).
         var triage = configuration.GetSection(TriageOptions.SectionName).Get<TriageOptions>() ?? TriageOptions.Default;
         services.AddSingleton(new TriageEngine(triage));
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
@@ -123,4 +130,11 @@ public sealed class AuthOptions
 
     /// <summary>Staff must use two-step sign-in (the default); Off only in Development and tests (ADR 0014).</summary>
     public StaffTwoFactorMode StaffTwoFactor { get; set; } = StaffTwoFactorMode.Required;
+}
+
+/// <summary>Names each unusable Safety setting, so the app stops at start with a message an operator can act on.</summary>
+public sealed class SafetyOptionsValidator : IValidateOptions<SafetyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SafetyOptions options) =>
+        options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
 }

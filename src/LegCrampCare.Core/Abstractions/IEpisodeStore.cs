@@ -45,6 +45,9 @@ public interface IEpisodeStore
     /// <summary>The reviews of the given assessments of this patient, by assessment id.</summary>
     Task<IReadOnlyDictionary<Guid, FlagReview>> ReviewsForAsync(string patientId, IReadOnlyCollection<Guid> assessmentIds, CancellationToken ct);
 
+    /// <summary>Her midwife's reviews written at or after <paramref name="sinceUtc"/>.</summary>
+    Task<IReadOnlyList<FlagReview>> ListReviewsSinceAsync(string patientId, DateTime sinceUtc, CancellationToken ct);
+
     /// <summary>Every assessment of the episode, newest first.</summary>
     Task<IReadOnlyList<Assessment>> ListAssessmentsAsync(string patientId, Guid episodeId, CancellationToken ct);
 

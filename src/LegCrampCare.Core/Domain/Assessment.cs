@@ -16,6 +16,12 @@ public enum AssessmentReason
 
     /// <summary>Her midwife recorded a calf measurement, which takes precedence over her own.</summary>
     MidwifeMeasurement = 4,
+
+    /// <summary>
+    /// Re-assessed once under a newer rule set when it was deployed (clinical README principle 4): shown with no clock and
+    /// conditional wording (W12), because what she told us may have passed.
+    /// </summary>
+    RuleSetUpgrade = 5,
 }
 
 /// <summary>

@@ -24,6 +24,12 @@ public sealed class PregnancyProfile
 
     public RiskFactors RiskFactors { get; set; }
 
+    /// <summary>
+    /// Her maternity unit's (or triage line's) phone number, in E.164 ("+441234567890"), or null. Every result that says
+    /// to call maternity triage offers it as a tap-to-call button, so a number is there at 3 a.m.
+    /// </summary>
+    public string? MaternityPhone { get; set; }
+
     /// <summary>Set when she tells us the pregnancy ended without a birth: all pregnancy wording stops.</summary>
     public DateOnly? PregnancyEndedOn { get; set; }
 

@@ -11,12 +11,13 @@ public sealed class EpisodeAssessor(TriageEngine engine)
     public TriageEngine Engine => engine;
 
     /// <summary>
-    /// The engine's input for an episode assessed at <paramref name="assessedAtUtc"/>, filled as clinical README §2 "How
-    /// the app fills the inputs" says: the stage from the birth date, else the date a pregnancy ended without a birth,
-    /// else the due date, else unknown; pain hours from the start of the cramp when she gave none; pain that has gone
-    /// counts up to her last "still there". <paramref name="otherNights"/>: nights with other episodes (any order).
+    /// The engine's input for an episode, filled as clinical README §2 "How the app fills the inputs" says: the stage from
+    /// the birth date, else the date a pregnancy ended without a birth, else the due date, else unknown; pain hours from
+    /// the start of the cramp to <paramref name="painKnownUntilUtc"/> when she gave none (her own save: now; a midwife's
+    /// measurement or a new rule set: her last answer, not a time she told us nothing about). <paramref name="otherNights"/>:
+    /// nights with other episodes (any order).
     /// </summary>
-    public static TriageInput InputFor(Episode episode, PregnancyProfile profile, IEnumerable<DateOnly> otherNights, DateTime assessedAtUtc)
+    public static TriageInput InputFor(Episode episode, PregnancyProfile profile, IEnumerable<DateOnly> otherNights, DateTime painKnownUntilUtc)
     {
         var zone = PregnancyCalendar.FindZoneOrUtc(profile.TimeZoneId);
         var stage = PregnancyCalendar.StageOn(profile, PregnancyCalendar.LocalDate(episode.StartedAtUtc, zone));
@@ -25,7 +26,7 @@ public sealed class EpisodeAssessor(TriageEngine engine)
         // "Still there" with no hours given (the quick questions): from the start of the cramp to the assessment, to a
         // tenth of an hour, never less than 0 (conservative: counted from the start, not the release).
         var painHours = episode.PainAfterHours
-            ?? Math.Round((decimal)Math.Max(0, (assessedAtUtc - episode.StartedAtUtc).TotalHours), 1);
+            ?? Math.Round((decimal)Math.Max(0, (painKnownUntilUtc - episode.StartedAtUtc).TotalHours), 1);
 
         uint nights = 0;
         foreach (var night in otherNights)
@@ -107,7 +108,11 @@ public sealed class EpisodeAssessor(TriageEngine engine)
 
     public Assessment Assess(Episode episode, PregnancyProfile profile, IEnumerable<DateOnly> otherNights, AssessmentReason reason, DateTime nowUtc)
     {
-        var input = InputFor(episode, profile, otherNights, nowUtc);
+        // Her own saves count unknown pain hours up to now; someone else's re-assessment up to her last answer.
+        var painKnownUntil = reason is AssessmentReason.MidwifeMeasurement or AssessmentReason.RuleSetUpgrade
+            ? episode.UpdatedAtUtc
+            : nowUtc;
+        var input = InputFor(episode, profile, otherNights, painKnownUntil);
         var result = engine.Evaluate(input);
         return new Assessment
         {

@@ -57,6 +57,20 @@ public static class PatientWording
     private static string CallTriage(WordingContext c, ContactWords words) =>
         c.Later ? $"call your GP, or {words.UrgentLineName} if you can't reach them," : "call maternity triage";
 
+    // ---- every page's safety net (W1 for her stage today) ----
+
+    /// <summary>The emergency line of the safety net on every page.</summary>
+    public static string SafetyNetEmergency(ContactWords words) =>
+        $"Call {words.EmergencyNumber} now if you are suddenly short of breath, have chest or upper-back pain, cough up blood or faint. Do not drive yourself.";
+
+    /// <summary>The same-day line of the safety net on every page, naming who to call by W1.</summary>
+    public static string SafetyNetUrgent(WordingContext c, ContactWords words, string? triageNumber)
+    {
+        var action = UrgentAction(c, words, triageNumber);
+        return "If the pain stays after the cramp has gone, or one leg swells, turns red or darker, or feels warm: " +
+               char.ToLowerInvariant(action[0]) + action[1..];
+    }
+
     // ---- W12: a re-assessment (no clock, conditional) ----
 
     /// <summary>W12: the heading of a re-assessed URGENT result: conditional, naming who, ending with "now".</summary>

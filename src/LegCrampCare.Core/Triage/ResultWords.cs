@@ -7,7 +7,8 @@ namespace LegCrampCare.Core.Triage;
 public static class ResultWords
 {
     public const string Emergency = "Emergency: call for help";
-    public const string Urgent = "Get checked today";
+    /// <summary>W2: never "Get checked today", which can be read as "later today".</summary>
+    public const string Urgent = "Urgent: call now";
     public const string QuestionsToAnswer = "Questions to answer";
     public const string Routine = "Mention at your next appointment";
     public const string OrdinaryCramp = "Ordinary cramp";

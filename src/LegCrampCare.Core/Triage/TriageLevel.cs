@@ -9,7 +9,7 @@ public enum TriageLevel : byte
     /// <summary>Mention it at the next appointment.</summary>
     Routine = 1,
 
-    /// <summary>Get checked today.</summary>
+    /// <summary>Call now: maternity triage (or the GP or NHS 111), today, within hours.</summary>
     Urgent = 2,
 
     /// <summary>Call the emergency number now.</summary>

@@ -37,6 +37,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<UnreviewedFlag> UnreviewedFlags => Set<UnreviewedFlag>();
 
+    public DbSet<ReleaseTask> ReleaseTasks => Set<ReleaseTask>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

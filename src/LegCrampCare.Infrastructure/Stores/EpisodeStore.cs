@@ -163,6 +163,12 @@ public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts) : IEp
         }
     }
 
+    public async Task<IReadOnlyList<FlagReview>> ListReviewsSinceAsync(string patientId, DateTime sinceUtc, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.FlagReviews.AsNoTracking().Where(r => r.PatientId == patientId && r.AtUtc >= sinceUtc).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyDictionary<Guid, FlagReview>> ReviewsForAsync(string patientId, IReadOnlyCollection<Guid> assessmentIds, CancellationToken ct)
     {
         if (assessmentIds.Count == 0)

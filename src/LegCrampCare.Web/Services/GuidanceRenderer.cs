@@ -1,3 +1,4 @@
+using LegCrampCare.Core.Features.Safety;
 using Ganss.Xss;
 using Markdig;
 using Microsoft.Extensions.Options;
@@ -25,9 +26,9 @@ public sealed class GuidanceRenderer
     ];
 
     private readonly HtmlSanitizer _sanitizer;
-    private readonly IOptions<SafetyOptions> _safety;
+    private readonly SafetyOptions _safety;
 
-    public GuidanceRenderer(IOptions<SafetyOptions> safety)
+    public GuidanceRenderer(SafetyOptions safety)
     {
         _safety = safety;
         _sanitizer = new HtmlSanitizer();
@@ -54,7 +55,7 @@ public sealed class GuidanceRenderer
 
     public string Render(string markdown)
     {
-        var text = (markdown ?? "").Replace(EmergencyToken, _safety.Value.EmergencyNumber, StringComparison.Ordinal);
+        var text = (markdown ?? "").Replace(EmergencyToken, _safety.EmergencyNumber, StringComparison.Ordinal);
         var html = Markdown.ToHtml(text, Pipeline);
         return _sanitizer.Sanitize(html);
     }

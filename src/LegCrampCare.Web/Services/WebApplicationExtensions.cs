@@ -78,11 +78,15 @@ public static class WebApplicationExtensions
             await next();
         });
 
-    /// <summary>Creates and migrates the database; in Development, creates the demo accounts on first start.</summary>
+    /// <summary>
+    /// Creates and migrates the database; on the first start of a new rule set, re-assesses the last 14 days' cramps once
+    /// (before any page is served); in Development, creates the demo accounts on first start.
+    /// </summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        await scope.ServiceProvider.GetRequiredService<LegCrampCare.Core.Features.Episodes.RuleSetUpgradeService>().RunAsync();
         if (!app.Environment.IsDevelopment() || app.Configuration.GetValue("Demo:Disabled", false))
         {
             return;

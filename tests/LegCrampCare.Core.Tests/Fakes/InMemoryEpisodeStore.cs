@@ -108,6 +108,9 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
         return Task.FromResult(new ReviewWrite(ReviewWriteStatus.Added, review));
     }
 
+    public Task<IReadOnlyList<FlagReview>> ListReviewsSinceAsync(string patientId, DateTime sinceUtc, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<FlagReview>>(_reviews.Where(r => r.PatientId == patientId && r.AtUtc >= sinceUtc).ToList());
+
     public Task<IReadOnlyDictionary<Guid, FlagReview>> ReviewsForAsync(string patientId, IReadOnlyCollection<Guid> assessmentIds, CancellationToken ct) =>
         Task.FromResult<IReadOnlyDictionary<Guid, FlagReview>>(
             _reviews.Where(r => r.PatientId == patientId && assessmentIds.Contains(r.AssessmentId)).ToDictionary(r => r.AssessmentId));

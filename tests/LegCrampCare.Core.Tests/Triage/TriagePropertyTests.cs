@@ -135,6 +135,356 @@ public sealed class TriagePropertyTests
         Assert.Equal(ExactTriggers.HighRiskContext(input), result.HighRiskContext);
         Assert.Equal(ExactTriggers.LeftScore(input), result.LeftScore);
     }
+
+    // ---- 2026.2: the new inputs (clinical README §2, §3, "What changed in 2026.2"; triage-cases.md "Exact triggers") ----
+
+    /// <summary>The 2026.2 yes/no inputs that are not red-flag questions: null there fires nothing (triage-cases.md).</summary>
+    private static readonly (string Name, Func<TriageInput, bool?, TriageInput> Set)[] NewSymptoms =
+    [
+        ("suddenFeetSwelling", (i, answer) => i with { SuddenFeetSwelling = answer }),
+        ("racingHeart", (i, answer) => i with { RacingHeart = answer }),
+        ("dizziness", (i, answer) => i with { Dizziness = answer }),
+        ("gradualBreathlessness", (i, answer) => i with { GradualBreathlessness = answer }),
+        ("fever", (i, answer) => i with { Fever = answer }),
+    ];
+
+    /// <summary>The four UR-5 questions, red-flag questions too when pain remained after the cramp (principle 2).</summary>
+    private static readonly (string Name, Func<TriageInput, bool?, TriageInput> Set)[] Ur5Questions =
+    [
+        ("heavyAche", (i, answer) => i with { HeavyAche = answer }),
+        ("painOnWalkingOrStanding", (i, answer) => i with { PainOnWalkingOrStanding = answer }),
+        ("painPullingToesUp", (i, answer) => i with { PainPullingToesUp = answer }),
+        ("tenderness", (i, answer) => i with { Tenderness = answer }),
+    ];
+
+    private static readonly int[] Weeks = [4, 13, 30, 42];
+
+    private static readonly int[] Days = [0, 10, 42, 43, 200, 365];
+
+    private static readonly PregnancyEnd[] Ends = [PregnancyEnd.Birth, PregnancyEnd.Loss, PregnancyEnd.NotGiven];
+
+    private static readonly TriageSide[] PainSides = [TriageSide.NotGiven, TriageSide.Left, TriageSide.Right, TriageSide.Both];
+
+    [Property(MaxTest = Cases, Arbitrary = [typeof(TriageArbitraries)])]
+    public void AnsweringYesToANewSymptom_NeverLowersTheLevel(TriageInput input)
+    {
+        foreach (var (name, set) in NewSymptoms)
+        {
+            var yes = set(input, true);
+            var yesResult = EvaluateValid(yes);
+            foreach (var other in new bool?[] { false, null })
+            {
+                var before = set(input, other);
+                var beforeResult = EvaluateValid(before);
+                AssertNotLower(yesResult, beforeResult, () => $"{name} yes lowered {Show(before, beforeResult)} to {Show(yes, yesResult)}");
+            }
+
+            // What each yes gives at least (README §3; "What changed in 2026.2"): sudden feet swelling is UR-11 or UR-20;
+            // a racing heart RO-5 or EM-5; gradual breathlessness RO-6 (or EM-1/EM-2 beside it); a fever UR-12/UR-13 in the
+            // maternity period. Dizziness alone fires nothing.
+            var least = name switch
+            {
+                "suddenFeetSwelling" => TriageLevel.Urgent,
+                "racingHeart" or "gradualBreathlessness" => TriageLevel.Routine,
+                "fever" when yes.PostpartumDay is not > 42 => TriageLevel.Urgent,
+                _ => TriageLevel.None,
+            };
+            Check(yesResult.Level >= least, () => $"{name} yes gave only {Show(yes, yesResult)}");
+        }
+    }
+
+    [Property(MaxTest = Cases, Arbitrary = [typeof(TriageArbitraries)])]
+    public void CrampOver10Minutes_YesNotLowerThanUnanswered_UnansweredNotLowerThanNo(TriageInput input)
+    {
+        // Without the minutes, so that any answer agrees with the input.
+        var noMinutes = input with { CrampMinutes = null };
+        var yes = noMinutes with { CrampOver10Minutes = true };
+        var unanswered = noMinutes with { CrampOver10Minutes = null };
+        var no = noMinutes with { CrampOver10Minutes = false };
+        var (yesResult, unansweredResult, noResult) = (EvaluateValid(yes), EvaluateValid(unanswered), EvaluateValid(no));
+
+        AssertNotLower(yesResult, unansweredResult, () => $"'more than 10 minutes' yes {Show(yes, yesResult)} below unanswered {Show(unanswered, unansweredResult)}");
+        AssertNotLower(unansweredResult, noResult, () => $"'more than 10 minutes' unanswered {Show(unanswered, unansweredResult)} below no {Show(no, noResult)}");
+
+        // With the minutes given, an answer that agrees with them changes nothing ("short cramp" / "long cramp").
+        if (input.CrampMinutes is { } minutes)
+        {
+            var agreeing = input with { CrampOver10Minutes = minutes > TriageOptions.Default.TypicalCrampMaxMinutes };
+            var withoutAnswer = input with { CrampOver10Minutes = null };
+            var (agreeingResult, withoutAnswerResult) = (EvaluateValid(agreeing), EvaluateValid(withoutAnswer));
+            if (agreeingResult != withoutAnswerResult)
+            {
+                Assert.Fail($"an agreeing 'more than 10 minutes' changed {Show(withoutAnswer, withoutAnswerResult)} to {Show(agreeing, agreeingResult)}");
+            }
+        }
+    }
+
+    [Property(MaxTest = Cases, Arbitrary = [typeof(TriageArbitraries)])]
+    public void PainGone_NeverRaisesTheLevel_AndGoneUnansweredReadsAsStillThere(TriageInput input)
+    {
+        foreach (var pain in WithPainAfterCramp(input))
+        {
+            var gone = pain with { PainAfterGone = true };
+            var stillThere = pain with { PainAfterGone = false };
+            var unanswered = pain with { PainAfterGone = null };
+            var (goneResult, stillResult, unansweredResult) = (EvaluateValid(gone), EvaluateValid(stillThere), EvaluateValid(unanswered));
+
+            AssertNotLower(stillResult, goneResult, () => $"pain gone {Show(gone, goneResult)} above still there {Show(stillThere, stillResult)}");
+            AssertNotLower(unansweredResult, goneResult, () => $"pain gone {Show(gone, goneResult)} above gone unanswered {Show(unanswered, unansweredResult)}");
+            Check(unansweredResult == stillResult, () => $"gone null {Show(unanswered, unansweredResult)} differs from gone false {Show(stillThere, stillResult)}");
+        }
+    }
+
+    [Property(MaxTest = Cases, Arbitrary = [typeof(TriageArbitraries)])]
+    public void MorePainAfterHours_NeverLowersTheLevel(TriageInput input)
+    {
+        foreach (var pain in WithPainAfterCramp(input))
+        {
+            var start = pain.PainAfterHours!.Value;
+            var more = TriageGenerators.PainHourBoundaries
+                .Concat([start + 0.01m, start + 1m, start + 100m, 48m, 500m])
+                .Where(h => h > start)
+                .Distinct()
+                .Order();
+            var previous = pain;
+            var previousResult = EvaluateValid(pain);
+            foreach (var hours in more)
+            {
+                var next = pain with { PainAfterHours = hours };
+                var nextResult = Evaluate(next);
+                AssertNotLower(nextResult, previousResult, () => $"more hours lowered {Show(previous, previousResult)} to {Show(next, nextResult)}");
+                (previous, previousResult) = (next, nextResult);
+            }
+        }
+    }
+
+    [Property(MaxTest = Cases, Arbitrary = [typeof(TriageArbitraries)])]
+    public void LargerCalfDifference_NeverLowersTheLevel(TriageInput input)
+    {
+        foreach (var start in WithPainAfterCramp(input).Prepend(input))
+        {
+            var own = start.CalfDifferenceCm is { } cm ? new[] { cm, cm + 0.01m, cm + 0.5m } : [];
+            var ladder = TriageGenerators.CalfBoundaries
+                .Concat(own)
+                .Concat([3m, 10m, 50m])
+                .Distinct()
+                .Order()
+                .Select(cm => (decimal?)cm);
+            var previous = start with { CalfDifferenceCm = null };
+            var previousResult = EvaluateValid(previous);
+            foreach (var calf in ladder)
+            {
+                var next = start with { CalfDifferenceCm = calf };
+                var nextResult = Evaluate(next);
+                AssertNotLower(nextResult, previousResult, () => $"a larger calf difference lowered {Show(previous, previousResult)} to {Show(next, nextResult)}");
+                (previous, previousResult) = (next, nextResult);
+            }
+        }
+    }
+
+    [Property(MaxTest = Cases, Arbitrary = [typeof(TriageArbitraries)])]
+    public void WhichLegStillHurts_NeverChangesTheLevelOrTheRules(TriageInput input)
+    {
+        // "Which leg still hurts?" never gates a rule; only LEFt's L reads it (README §2, triage-cases.md).
+        foreach (var pain in WithPainAfterCramp(input))
+        {
+            var unanswered = pain with { PainAfterSide = TriageSide.NotGiven };
+            var baseline = EvaluateValid(unanswered);
+            foreach (var side in PainSides)
+            {
+                var sided = pain with { PainAfterSide = side };
+                var result = EvaluateValid(sided);
+                var same = result.Level == baseline.Level && result.Rules == baseline.Rules && result.RcogPoints == baseline.RcogPoints &&
+                           result.HighRiskContext == baseline.HighRiskContext;
+                Check(same, () => $"which leg still hurts = {side} gave {Show(sided, result)}, unanswered {Show(unanswered, baseline)}");
+            }
+        }
+
+        // No rule reads episode.side either (triage-cases.md: 2026.1's "one side" condition is gone).
+        var inputResult = EvaluateValid(input);
+        foreach (var side in Enum.GetValues<TriageSide>())
+        {
+            var sided = input with { Side = side };
+            var result = EvaluateValid(sided);
+            Check(result.Level == inputResult.Level && result.Rules == inputResult.Rules, () => $"episode side = {side} gave {Show(sided, result)}, {input.Side} {Show(input, inputResult)}");
+        }
+    }
+
+    [Property(MaxTest = Cases, Arbitrary = [typeof(TriageArbitraries)])]
+    public void PregnancyEndedInLoss_SameLevelAndRulesAsABirthOnTheSameDay(TriageInput input)
+    {
+        // The engine reads a loss like a birth (README §2, postnatal window); only the wording differs. How the baby was
+        // born is not given (a loss has none).
+        var days = input.PostpartumDay is { } own ? Days.Append(own) : Days;
+        foreach (var day in days)
+        {
+            var birth = AtDay(input, day, PregnancyEnd.Birth);
+            var loss = AtDay(input, day, PregnancyEnd.Loss);
+            var notGiven = AtDay(input, day, PregnancyEnd.NotGiven);
+            var (birthResult, lossResult, notGivenResult) = (EvaluateValid(birth), EvaluateValid(loss), EvaluateValid(notGiven));
+
+            Check(lossResult == birthResult, () => $"day {day}: loss {Show(loss, lossResult)}, birth {Show(birth, birthResult)}");
+            Check(notGivenResult == birthResult, () => $"day {day}: pregnancyEnd not given {Show(notGiven, notGivenResult)}, birth {Show(birth, birthResult)}");
+        }
+    }
+
+    [Property(MaxTest = Cases, Arbitrary = [typeof(TriageArbitraries)])]
+    public void Ur5QuestionUnanswered_WithPainAfterCramp_FiresFs1AndIsNeverNone(TriageInput input)
+    {
+        // Principle 2: when pain remained after the cramp (still there or gone since), the four UR-5 questions are red flags.
+        foreach (var pain in WithPainAfterCramp(input))
+        {
+            foreach (var (name, set) in Ur5Questions)
+            {
+                var unanswered = set(pain, null);
+                var result = EvaluateValid(unanswered);
+                Check(result.Rules.Contains(RuleId.Fs1), () => $"{name} unanswered with pain after the cramp, no FS-1: {Show(unanswered, result)}");
+                Check(result.Level >= TriageLevel.Routine, () => $"{name} unanswered gave {Show(unanswered, result)}");
+                Check(!result.Rules.Contains(RuleId.No1), () => $"{name} unanswered, NO-1 fired: {Show(unanswered, result)}");
+            }
+        }
+    }
+
+    [Property(MaxTest = Cases, Arbitrary = [typeof(TriageArbitraries)])]
+    public void ImprovingUnanswered_SameResultAsNotImproving(TriageInput input)
+    {
+        // triage-cases.md: improving null or missing = not answered, read as not improving.
+        foreach (var pain in WithPainAfterCramp(input))
+        {
+            var unanswered = pain with { PainAfterImproving = null };
+            var notImproving = pain with { PainAfterImproving = false };
+            var (unansweredResult, notImprovingResult) = (EvaluateValid(unanswered), EvaluateValid(notImproving));
+            Check(unansweredResult == notImprovingResult, () => $"improving null {Show(unanswered, unansweredResult)} differs from improving false {Show(notImproving, notImprovingResult)}");
+        }
+    }
+
+    [Property(MaxTest = Cases, Arbitrary = [typeof(TriageArbitraries)])]
+    public void NewSymptomUnanswered_NeverFiresFs1_AndReadsAsNo(TriageInput input)
+    {
+        // Not red-flag questions: null there fires nothing (triage-cases.md), so it is the same as no, also for NO-1.
+        foreach (var (name, set) in NewSymptoms)
+        {
+            var unanswered = set(input, null);
+            var no = set(input, false);
+            var (unansweredResult, noResult) = (EvaluateValid(unanswered), EvaluateValid(no));
+            Check(unansweredResult == noResult, () => $"{name} null {Show(unanswered, unansweredResult)} differs from no {Show(no, noResult)}");
+        }
+
+        // Every red-flag question answered: FS-1 stays off whichever of them is left unanswered.
+        var answered = AnswerEveryRedFlagQuestion(input);
+        var answeredResult = EvaluateValid(answered);
+        Check(!answeredResult.Rules.Contains(RuleId.Fs1), () => $"FS-1 with every red-flag question answered: {Show(answered, answeredResult)}");
+        foreach (var (name, set) in NewSymptoms)
+        {
+            var unanswered = set(answered, null);
+            var result = EvaluateValid(unanswered);
+            Check(!result.Rules.Contains(RuleId.Fs1), () => $"{name} unanswered fired FS-1: {Show(unanswered, result)}");
+        }
+    }
+
+    [Property(MaxTest = Cases, Arbitrary = [typeof(TriageArbitraries)])]
+    public void StageUnknown_NeverLowerThanAnyKnownStage(TriageInput input)
+    {
+        // README §2: an unknown stage is read as pregnancy and the postnatal window, never as after day 42 (app only).
+        var unknown = input with { GestationalWeek = null, PostpartumDay = null, PregnancyEnd = PregnancyEnd.NotGiven, Birth = null };
+        var unknownResult = EvaluateValid(unknown);
+        Check(unknownResult.HighRiskContext, () => $"stage unknown without the high-risk context: {Show(unknown, unknownResult)}");
+        Assert.Null(unknownResult.LeftScore);
+
+        var known = Weeks.Select(week => input with { GestationalWeek = week, PostpartumDay = null, PregnancyEnd = PregnancyEnd.NotGiven, Birth = null })
+            .Concat(Days.SelectMany(day => Ends.Select(end => AtDay(input, day, end))));
+        if (input.GestationalWeek is not null || input.PostpartumDay is not null)
+        {
+            known = known.Append(input with { Birth = null });
+        }
+
+        foreach (var stage in known)
+        {
+            var result = EvaluateValid(stage);
+            AssertNotLower(unknownResult, result, () => $"stage unknown {Show(unknown, unknownResult)} below {Show(stage, result)}");
+        }
+    }
+
+    /// <summary>
+    /// The input with pain after the cramp: its own (hours 0 when a stored input left them out), or, when it had none,
+    /// pain added in a few shapes: still there, gone or unanswered; improving, not or unanswered; around 2, 4, 6 and 24 h.
+    /// </summary>
+    private static IEnumerable<TriageInput> WithPainAfterCramp(TriageInput input)
+    {
+        if (input.HasPainAfterCramp)
+        {
+            yield return input with { PainAfterHours = input.PainAfterHours ?? 0m };
+            yield break;
+        }
+
+        yield return PainAfter(input, 2m, improving: null);
+        yield return PainAfter(input, 4m, improving: false, side: TriageSide.Left);
+        yield return PainAfter(input, 6m, improving: true, gone: null);
+        yield return PainAfter(input, 25m, improving: true, side: TriageSide.Both);
+        yield return PainAfter(input, 30m, improving: false, gone: true, side: TriageSide.Right);
+    }
+
+    /// <summary>The same answers <paramref name="day"/> days after the pregnancy ended, how the baby was born not given.</summary>
+    private static TriageInput AtDay(TriageInput input, int day, PregnancyEnd end) =>
+        input with { GestationalWeek = null, PostpartumDay = day, PregnancyEnd = end, Birth = null };
+
+    /// <summary>Every red-flag question of principle 2 left unanswered is answered no (the four UR-5 ones when pain remained).</summary>
+    private static TriageInput AnswerEveryRedFlagQuestion(TriageInput i) => i with
+    {
+        SuddenBreathlessness = i.SuddenBreathlessness ?? false,
+        ChestPain = i.ChestPain ?? false,
+        CoughingBlood = i.CoughingBlood ?? false,
+        Fainted = i.Fainted ?? false,
+        Swelling = i.Swelling == Swelling.NotAnswered ? Swelling.None : i.Swelling,
+        RedOrDarkerSkin = i.RedOrDarkerSkin ?? false,
+        Warmth = i.Warmth ?? false,
+        HeavyAche = i.HeavyAche ?? false,
+        PainOnWalkingOrStanding = i.PainOnWalkingOrStanding ?? false,
+        PainPullingToesUp = i.PainPullingToesUp ?? false,
+        Tenderness = i.Tenderness ?? false,
+    };
+
+    /// <summary>
+    /// Evaluates an input a property built, after checking the case format can hold it: it reads back unchanged (the reader
+    /// refuses pregnancyEnd or a birth while pregnant, a birth with a loss, and crampOver10Minutes disagreeing with
+    /// crampMinutes), and pregnancyEnd comes only with a postpartum day.
+    /// </summary>
+    private static TriageResult EvaluateValid(in TriageInput input)
+    {
+        var json = TriageCaseFile.ToJson(input);
+        if (input.PregnancyEnd != PregnancyEnd.NotGiven && input.PostpartumDay is null)
+        {
+            Assert.Fail($"pregnancyEnd without a postpartum day: {json}");
+        }
+
+        if (!input.HasPainAfterCramp &&
+            (input.PainAfterHours is not null || input.PainAfterImproving is not null || input.PainAfterGone is not null || input.PainAfterSide != TriageSide.NotGiven))
+        {
+            Assert.Fail($"pain-after fields without painAfterCramp: {input}");
+        }
+
+        var readBack = TriageCaseFile.ParseInput(json);
+        Assert.True(input == readBack, json);
+        return Evaluate(input);
+    }
+
+    /// <summary>Fails with the message (built only on failure) unless <paramref name="ok"/>.</summary>
+    private static void Check(bool ok, Func<string> message)
+    {
+        if (!ok)
+        {
+            Assert.Fail(message());
+        }
+    }
+
+    /// <summary>Asserts <paramref name="higher"/> is not below <paramref name="lower"/>; the message is built only on failure.</summary>
+    private static void AssertNotLower(TriageResult higher, TriageResult lower, Func<string> message)
+    {
+        if (higher.Level < lower.Level)
+        {
+            Assert.Fail(message());
+        }
+    }
 }
 
 /// <summary>

@@ -4,6 +4,7 @@ using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
 using LegCrampCare.Core.Features.Episodes;
 using LegCrampCare.Core.Features.Profile;
+using LegCrampCare.Core.Features.Safety;
 using LegCrampCare.Web.Services;
 using LegCrampCare.Web.Tests.Components.Fakes;
 using Microsoft.AspNetCore.Components;
@@ -37,8 +38,11 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton<IEpisodeService>(Episodes);
         Services.AddSingleton<IProfileService>(Profiles);
         Services.AddSingleton<ICurrentUser>(CurrentUser);
-        // Read when a component first asks, so a test can change the numbers before it renders.
+        // Read when a component first asks, so a test can change the numbers before it renders; the cards the fake
+        // service hands out are built with the same numbers.
         Services.AddSingleton(_ => Options.Create(Safety));
+        Services.AddSingleton(_ => Safety);
+        Episodes.Safety = Safety;
 
         Auth = AddAuthorization();
         Auth.SetAuthorized("patient@example.org");

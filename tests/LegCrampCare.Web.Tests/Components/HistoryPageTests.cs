@@ -123,7 +123,7 @@ public sealed class HistoryPageTests : ComponentTestBase
         Assert.Empty(items[0].QuerySelectorAll("[data-testid=result]"));
         Assert.Contains("questions to answer", items[0].TextContent, StringComparison.Ordinal);
         var badge = Assert.Single(items[1].QuerySelectorAll("[data-testid=result]"));
-        Assert.Equal("Get checked today", badge.TextContent);
+        Assert.Equal("Urgent: call now", badge.TextContent);
         Assert.Contains("lcc-badge-urgent", badge.ClassList);
         Assert.Equal("03:10 · right leg", items[1].QuerySelector("a")!.AccessibleName());
     }

@@ -52,7 +52,7 @@ public sealed class TriageResultCardTests : ComponentTestBase
         Assert.Equal("tel:999", call.GetAttribute("href"));
         Assert.Contains("lcc-call", call.ClassList);
         Assert.Contains("Do not drive yourself.", card.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Because you told us: chest or upper-back pain.", cut.Text(), StringComparison.Ordinal);
+        Assert.Contains("Because you told us:", card.TextContent, StringComparison.Ordinal);
         var reason = Assert.Single(card.QuerySelectorAll(".lcc-reasons li[data-rule]"));
         Assert.Equal("EM-2", reason.GetAttribute("data-rule"));
         Assert.Equal("You have pain in your chest or upper back. This can be a sign of a blood clot in the lung.", reason.TextContent);
@@ -68,6 +68,7 @@ public sealed class TriageResultCardTests : ComponentTestBase
 
         Assert.Equal("Call 112 now", Heading(cut.Find("section")));
         Assert.Equal("tel:112", cut.FindLink("Call 112").GetAttribute("href"));
+        Assert.Contains("Do not drive yourself.", cut.Find("section").TextContent, StringComparison.Ordinal);
         AssertSafetyNet(cut.Find("section"), "112");
         // Text and links, not raw markup: element ids are random and may contain any digits.
         Assert.DoesNotContain("999", cut.Text(), StringComparison.Ordinal);
@@ -88,14 +89,16 @@ public sealed class TriageResultCardTests : ComponentTestBase
     }
 
     [Fact]
-    public void Urgent_OneLegSwollen_GetCheckedTodayWithTheReasonAndLegAdvice()
+    public void Urgent_OneLegSwollen_CallMaternityTriageNowWithTheReasonAndLegAdvice()
     {
         var cut = Card(Details(AllRedFlagsNo() with { Swelling = Swelling.OneLeg }));
 
         var card = cut.Find("section.lcc-result-urgent");
         Assert.Equal("URGENT", card.GetAttribute("data-level"));
-        Assert.Equal("Get checked today", Heading(card));
-        Assert.Contains("Because you told us: one leg swollen.", cut.Text(), StringComparison.Ordinal);
+        // W2: the heading starts with "Call", names who and ends with "now"; never "Get checked today".
+        Assert.Equal("Call maternity triage now", Heading(card));
+        Assert.DoesNotContain("Get checked today", card.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Because you told us:", card.TextContent, StringComparison.Ordinal);
         var reason = Assert.Single(card.QuerySelectorAll(".lcc-reasons li[data-rule]"));
         Assert.Equal("UR-1", reason.GetAttribute("data-rule"));
         Assert.Equal("One leg is swollen. This can be a sign of a blood clot in the leg.", reason.TextContent);
@@ -105,13 +108,17 @@ public sealed class TriageResultCardTests : ComponentTestBase
     }
 
     [Fact]
-    public void Urgent_NoTriageNumber_SaysCallYourMaternityUnitOrMidwife()
+    public void Urgent_NoTriageNumber_SaysCallMaternityTriageWithTheFallback_AndTheButtonCallsNhs111()
     {
         var cut = Card(Details(AllRedFlagsNo() with { Swelling = Swelling.OneLeg }));
 
-        Assert.Contains("Call your maternity unit or your midwife now", cut.Text(), StringComparison.Ordinal);
-        // Only the emergency number in the safety net is a phone link: no number is made up.
-        Assert.Equal(["tel:999"], cut.FindAll("a[href^='tel:']").Select(a => a.GetAttribute("href")));
+        // W1: "maternity triage", never "maternity unit", and always the fallback.
+        Assert.Contains("Call maternity triage now, or your GP or NHS 111 if you can't reach them.", cut.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("maternity unit or", cut.Text(), StringComparison.Ordinal);
+        // No number is made up: the button rings the fallback she is told about, and she is invited to add her unit's.
+        Assert.Equal("tel:111", cut.FindLink("Call NHS 111").GetAttribute("href"));
+        Assert.Equal(["tel:111", "tel:999"], cut.FindAll("a[href^='tel:']").Select(a => a.GetAttribute("href")));
+        Assert.Equal("/profile#maternity-phone", cut.FindLink("Add your maternity unit's phone number").GetAttribute("href"));
     }
 
     [Fact]
@@ -123,7 +130,8 @@ public sealed class TriageResultCardTests : ComponentTestBase
 
         var call = cut.FindLink($"Call maternity triage: {TriageNumber}");
         Assert.Equal($"tel:{TriageNumber}", call.GetAttribute("href"));
-        Assert.DoesNotContain("Call your maternity unit or your midwife now", cut.Text(), StringComparison.Ordinal);
+        Assert.Contains($"Call maternity triage now on {TriageNumber}, or your GP or NHS 111 if you can't reach them.", cut.Text(), StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("a[href='/profile#maternity-phone']"));
     }
 
     [Fact]
@@ -133,9 +141,13 @@ public sealed class TriageResultCardTests : ComponentTestBase
         var cut = Card(Details(AllRedFlagsNo() with { SevereHeadache = Answer.Yes }));
 
         var card = cut.Find("section.lcc-result-urgent");
-        Assert.Equal("Get checked today", Heading(card));
-        Assert.Equal("UR-11", Assert.Single(card.QuerySelectorAll(".lcc-reasons li[data-rule]")).GetAttribute("data-rule"));
-        Assert.Contains("Because you told us: signs of pre-eclampsia.", cut.Text(), StringComparison.Ordinal);
+        // W3: "now – don't wait until the morning".
+        Assert.Equal("Call maternity triage now – don't wait until the morning", Heading(card));
+        var reason = Assert.Single(card.QuerySelectorAll(".lcc-reasons li[data-rule]"));
+        Assert.Equal("UR-11", reason.GetAttribute("data-rule"));
+        Assert.Equal(
+            "A severe headache, problems with your eyesight, sudden swelling of your face or hands, or severe pain below your ribs can be signs of pre-eclampsia and need checking now.",
+            reason.TextContent);
         Assert.DoesNotContain(DoNotRubTheLeg, cut.Text(), StringComparison.Ordinal);
     }
 
@@ -147,8 +159,8 @@ public sealed class TriageResultCardTests : ComponentTestBase
         var cut = Card(Details(new EpisodeAnswers { Swelling = Swelling.OneLeg }), id);
 
         var card = cut.Find("section.lcc-result-urgent");
-        Assert.Equal("Get checked today", Heading(card));
-        Assert.Contains("Call your maternity unit or your midwife now", card.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Call maternity triage now", Heading(card));
+        Assert.Contains("Call maternity triage now, or your GP or NHS 111", card.TextContent, StringComparison.Ordinal);
         var more = card.QuerySelector(".lcc-result-more");
         Assert.NotNull(more);
         Assert.Contains(StillNotAnswered, more.TextContent, StringComparison.Ordinal);
@@ -162,7 +174,7 @@ public sealed class TriageResultCardTests : ComponentTestBase
         // The action comes before the questions.
         var text = cut.Text();
         Assert.True(
-            text.IndexOf("Call your maternity unit", StringComparison.Ordinal) < text.IndexOf(StillNotAnswered, StringComparison.Ordinal),
+            text.IndexOf("or your GP or NHS 111", StringComparison.Ordinal) < text.IndexOf(StillNotAnswered, StringComparison.Ordinal),
             text);
     }
 
@@ -181,7 +193,7 @@ public sealed class TriageResultCardTests : ComponentTestBase
         var reason = Assert.Single(card.QuerySelectorAll(".lcc-reasons li[data-rule]"));
         Assert.Equal("RO-3", reason.GetAttribute("data-rule"));
         Assert.Equal(
-            "Your calves measure between 1 and 2 cm apart. Measure again tomorrow at the same spot, and mention it at your next appointment.",
+            "Your calves measure between 1 and 2 cm apart. Measure again tomorrow at the same spot. Mention this to your midwife.",
             reason.TextContent);
         Assert.DoesNotContain(StillNotAnswered, card.TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.QueryButtons("Answer them now"));
@@ -313,15 +325,89 @@ public sealed class TriageResultCardTests : ComponentTestBase
     }
 
     [Fact]
-    public void None_PainStillThereNotImproving_NoRubbingOrHeatAndWeWillAskAgain()
+    public void None_PainStillThereNotImproving_NoRubbingOrHeat_AndAClockTimeThatAgreesWithUr6()
     {
-        var details = Details(AllRedFlagsNo() with { PainStillThere = Answer.Yes, PainAfterImproving = Answer.No }) with { PainAfterHours = 3m };
+        // Pain 3 hours after a 02:30 cramp, assessed at 02:35 (hours given by her): S = 23:35, UR-6 at 6 h = 05:35.
+        var details = Details(AllRedFlagsNo() with
+        {
+            PainStillThere = Answer.Yes, PainAfterImproving = Answer.No, PainSide = Side.Left,
+            HeavyAche = Answer.No, PainOnWalkingOrStanding = Answer.No, PainPullingToesUp = Answer.No, Tenderness = Answer.No,
+        }) with { PainAfterHours = 3m };
 
         var card = Card(details).Find("section.lcc-result-none");
 
         Assert.Contains("do not rub, massage or heat that leg", card.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Rub the tight muscle firmly", card.TextContent, StringComparison.Ordinal);
-        Assert.Contains("We will ask you about it next time you open the app.", card.TextContent, StringComparison.Ordinal);
+        // W5: a clock time, not "next time you open the app"; the app promises no reminder.
+        Assert.DoesNotContain("next time you open the app", card.TextContent, StringComparison.Ordinal);
+        Assert.Equal(
+            "If the pain is still there at 05:35 today (6 hours after it started) and is not getting better, call maternity triage then. Set a reminder: the app will not remind you.",
+            card.QuerySelector("[data-testid=pain-clock]")!.TextContent);
+    }
+
+    [Fact]
+    public void PainStillThere_WhichLegNotAnswered_SaysSoOnTheCardWithoutChangingTheLevel()
+    {
+        var details = Details(AllRedFlagsNo() with
+        {
+            PainStillThere = Answer.Yes, PainAfterImproving = Answer.Yes,
+            HeavyAche = Answer.No, PainOnWalkingOrStanding = Answer.No, PainPullingToesUp = Answer.No, Tenderness = Answer.No,
+        }) with { PainAfterHours = 1m };
+
+        var card = Card(details).Find("section.lcc-result");
+
+        Assert.Equal("NONE", card.GetAttribute("data-level"));
+        Assert.Contains(PatientWording.PainSideUnanswered, card.QuerySelector("[data-testid=not-answered-yet]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PainQuestionNotAnswered_SaysSoOnEveryResultEvenAnOrdinaryOne()
+    {
+        var details = Details(AllRedFlagsNo() with { EasedByStretching = Answer.Yes, PainStillThere = Answer.NotAnswered }) with { DurationMinutes = 2 };
+
+        var cut = Card(details);
+
+        Assert.Equal("NONE", cut.Find("section.lcc-result").GetAttribute("data-level"));
+        Assert.Contains(PatientWording.PainStillThereUnanswered, cut.Find("[data-testid=not-answered-yet]").TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(cut.FindAll("a[href$='/questions']"));
+    }
+
+    [Fact]
+    public void MoreThanThreeReasons_ShowsThreeHighestFirst_TheRestBehindMore()
+    {
+        // Racing heart, breathless on exertion, light-headed, pain still there: EM-5, UR-15 … UR-19, RO-5?, RO-6.
+        var details = Details(AllRedFlagsNo() with
+        {
+            RacingHeart = Answer.Yes, GradualBreathlessness = Answer.Yes, Dizziness = Answer.Yes, PainStillThere = Answer.Yes,
+            PainAfterImproving = Answer.Yes, HeavyAche = Answer.No, PainOnWalkingOrStanding = Answer.No, PainPullingToesUp = Answer.No,
+            Tenderness = Answer.No,
+        }) with { PainAfterHours = 1m };
+
+        var card = Card(details).Find("section.lcc-result-emergency");
+
+        var shown = card.QuerySelectorAll(":scope > .lcc-reasons li[data-rule]").Select(li => li.GetAttribute("data-rule")).ToList();
+        Assert.Equal(["EM-5", "UR-15", "UR-16"], shown);
+        var more = card.QuerySelector("details.lcc-more-reasons");
+        Assert.NotNull(more);
+        Assert.Equal("More", more.QuerySelector("summary")!.TextContent);
+        Assert.Contains("UR-17", more.QuerySelectorAll("li[data-rule]").Select(li => li.GetAttribute("data-rule")));
+    }
+
+    [Fact]
+    public void Reassessment_UrgentUnderANewRuleSet_ConditionalWordingAndNoClock()
+    {
+        var id = Guid.NewGuid();
+        var details = Details(AllRedFlagsNo() with { PainStillThere = Answer.Yes, PainAfterImproving = Answer.No,
+            HeavyAche = Answer.No, PainOnWalkingOrStanding = Answer.No, PainPullingToesUp = Answer.No, Tenderness = Answer.No }) with { PainAfterHours = 7m };
+        var assessment = TestAssessments.For(id, details, AssessmentReason.RuleSetUpgrade);
+
+        var card = Render<TriageResultCard>(p => p.Add(c => c.Assessment, assessment).Add(c => c.EpisodeId, id)).Find("section.lcc-result-urgent");
+
+        Assert.Equal("If you still have this, call maternity triage now", Heading(card));
+        Assert.Contains(
+            "If you still have this pain or these symptoms now, call maternity triage now, or your GP or NHS 111 if you can't reach them.",
+            card.TextContent, StringComparison.Ordinal);
+        Assert.Null(card.QuerySelector("[data-testid=pain-clock]"));
     }
 
     [Fact]
@@ -340,7 +426,7 @@ public sealed class TriageResultCardTests : ComponentTestBase
     private IRenderedComponent<TriageResultCard> Card(EpisodeDetails details, Guid? episodeId = null)
     {
         var id = episodeId ?? Guid.NewGuid();
-        var assessment = TestAssessments.For(id, details);
+        var assessment = TestAssessments.For(id, details, contacts: Safety.ContactsFor(null));
         return Render<TriageResultCard>(p => p.Add(c => c.Assessment, assessment).Add(c => c.EpisodeId, id));
     }
 

@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using LegCrampCare.Core.Features.Safety;
 using LegCrampCare.Web.Services;
-using Microsoft.Extensions.Options;
 
 namespace LegCrampCare.Web.Tests.Services;
 
@@ -11,7 +11,7 @@ namespace LegCrampCare.Web.Tests.Services;
 /// </summary>
 public sealed class GuidanceRendererTests
 {
-    private static readonly GuidanceRenderer Renderer = new(Options.Create(new SafetyOptions()));
+    private static readonly GuidanceRenderer Renderer = new(new SafetyOptions());
 
     private static readonly HtmlParser Parser = new();
 
@@ -267,7 +267,7 @@ public sealed class GuidanceRendererTests
     [Fact]
     public void Render_EmergencyToken_BecomesConfiguredNumber()
     {
-        var renderer = new GuidanceRenderer(Options.Create(new SafetyOptions { EmergencyNumber = "112" }));
+        var renderer = new GuidanceRenderer(new SafetyOptions { EmergencyNumber = "112" });
 
         var html = renderer.Render("## Call {emergency} now");
 

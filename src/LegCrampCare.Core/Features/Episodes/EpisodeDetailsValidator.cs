@@ -20,6 +20,7 @@ public sealed class EpisodeDetailsValidator : AbstractValidator<EpisodeDetails>
 
     private static bool AllAnswersValid(Domain.EpisodeAnswers? answers) =>
         answers is not null && Enum.IsDefined(answers.Swelling) &&
+        (answers.PainSide is null || Enum.IsDefined(answers.PainSide.Value)) &&
         AnswerProperties.All(p => Enum.IsDefined((Domain.Answer)p.GetValue(answers)!));
 
     public EpisodeDetailsValidator(EpisodeTimeWindow window)
@@ -54,5 +55,15 @@ public sealed class EpisodeDetailsValidator : AbstractValidator<EpisodeDetails>
             .WithMessage("What helped: choose from stretching, massage, walking, warmth or nothing.");
         RuleFor(x => x.Answers).NotNull()
             .Must(AllAnswersValid).WithMessage("Each question must be answered yes, no, or left unanswered.");
+        // The quick "Did it last more than 10 minutes?" and the minutes must say the same (the case format calls a
+        // disagreement malformed): she is asked to change one of them rather than have one silently win.
+        RuleFor(x => x.Answers.CrampOver10Minutes)
+            .Must((details, over10) => details.DurationMinutes is not { } minutes || over10 == Domain.Answer.NotAnswered ||
+                                       (over10 == Domain.Answer.Yes) == (minutes > Triage.TriageOptions.Default.TypicalCrampMaxMinutes))
+            .When(x => x.Answers is not null)
+            .OverridePropertyName("Answers.CrampOver10Minutes")
+            .WithMessage(details => details.Answers.CrampOver10Minutes == Domain.Answer.Yes
+                ? $"You said the cramp lasted more than 10 minutes, but entered {details.DurationMinutes} minutes. Change the minutes, or answer no."
+                : $"You said the cramp did not last more than 10 minutes, but entered {details.DurationMinutes} minutes. Change the minutes, or answer yes.");
     }
 }

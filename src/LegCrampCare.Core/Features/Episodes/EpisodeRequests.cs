@@ -64,6 +64,9 @@ public sealed record EpisodeDto(Guid Id, DateTime StartedAtUtc, DateOnly Night, 
     public bool HasUnansweredQuickQuestion => Details.Answers.HasUnansweredQuickQuestion;
 
     public bool HasUnansweredRedFlag => Details.Answers.HasUnansweredRedFlag;
+
+    /// <summary>A warning-sign question, "Is the pain still there?" or "Which leg still hurts?" is unanswered (W8).</summary>
+    public bool HasMissingAnswers => Details.Answers.HasMissingAnswers;
 }
 
 /// <summary>One night in her history, with the gestational week or postpartum day it fell on.</summary>
@@ -95,12 +98,18 @@ public sealed record AssessmentDto(
     /// <summary>Her midwife's review of this result (a flag only): who, when and the note. Null until reviewed.</summary>
     public Features.Review.FlagReviewView? Review { get; init; }
 
+    /// <summary>What the result card says (with <see cref="Explanation"/>, where one episode is shown).</summary>
+    public ResultCard? Card { get; init; }
+
     /// <summary>Above NONE and not just unanswered questions.</summary>
     public bool IsFlag => Level > TriageLevel.None && !IsIncomplete;
 
     /// <summary>FS-1 fired: some red-flag questions are still unanswered.</summary>
     public bool HasUnansweredRedFlag => Rules.Contains(RuleId.Fs1);
 }
+
+/// <summary>A note her midwife wrote when she reviewed a warning sign, with the cramp it is about.</summary>
+public sealed record MidwifeNoteDto(EpisodeDto Episode, Features.Review.FlagReviewView Review);
 
 /// <summary>Her answer to "is the pain still there?".</summary>
 public enum PainNow
@@ -110,4 +119,5 @@ public enum PainNow
     NotBetter = 3,
 }
 
-public sealed record PainFollowUpRequest(Guid EpisodeId, PainNow PainNow);
+/// <summary>Her answer to "Is the pain still there?" and, while it is, "Which leg still hurts?" (optional).</summary>
+public sealed record PainFollowUpRequest(Guid EpisodeId, PainNow PainNow, Side? StillHurts = null);

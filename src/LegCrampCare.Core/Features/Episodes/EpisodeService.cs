@@ -13,6 +13,7 @@ public sealed class EpisodeService(
     IProfileStore profiles,
     EpisodeAssessor assessor,
     IGuidanceStore guidance,
+    Safety.SafetyOptions safety,
     TimeProvider time,
     ILogger<EpisodeService> logger) : IEpisodeService
 {
@@ -89,7 +90,7 @@ public sealed class EpisodeService(
         logger.LogInformation("Episode {EpisodeId} quick-logged (created: {Created})", stored.Id, created);
         var latest = created ? assessment : await LatestAsync(stored, ct);
         var reviews = latest is null || created ? null : await ReviewsAsync(stored.PatientId, [latest], ct);
-        return ServiceResult<EpisodeDto>.Ok(ToDto(stored, profile, zone, latest is null ? null : ToDto(latest, zone, explain: true, reviews)));
+        return ServiceResult<EpisodeDto>.Ok(ToDto(stored, profile, zone, latest is null ? null : Explained(latest, stored, profile, zone, reviews)));
     }
 
     public async Task<ServiceResult<EpisodeDto>> GetAsync(Guid episodeId, CancellationToken ct = default)
@@ -109,7 +110,7 @@ public sealed class EpisodeService(
 
         var latest = await LatestAsync(episode, ct);
         var reviews = latest is null ? null : await ReviewsAsync(episode.PatientId, [latest], ct);
-        return ServiceResult<EpisodeDto>.Ok(ToDto(episode, profile, zone, latest is null ? null : ToDto(latest, zone, explain: true, reviews)));
+        return ServiceResult<EpisodeDto>.Ok(ToDto(episode, profile, zone, latest is null ? null : Explained(latest, episode, profile, zone, reviews)));
     }
 
     public async Task<ServiceResult<EpisodeDto>> UpdateAsync(UpdateEpisodeRequest request, CancellationToken ct = default)
@@ -167,7 +168,7 @@ public sealed class EpisodeService(
         }
 
         logger.LogInformation("Episode {EpisodeId} updated and assessed", episode.Id);
-        return ServiceResult<EpisodeDto>.Ok(ToDto(episode, profile, zone, ToDto(assessment, zone, explain: true)));
+        return ServiceResult<EpisodeDto>.Ok(ToDto(episode, profile, zone, Explained(assessment, episode, profile, zone)));
     }
 
     public async Task<ServiceResult<bool>> DeleteAsync(Guid episodeId, CancellationToken ct = default)
@@ -239,7 +240,7 @@ public sealed class EpisodeService(
         var lastNight = DateOnly.FromDateTime(local).AddDays(-1);
         var list = await episodes.ListByNightsAsync(profile.UserId, lastNight, lastNight, ct);
         IReadOnlyList<EpisodeDto> pending = list
-            .Where(e => e.Answers.HasUnansweredQuickQuestion && e.ReviewedAtUtc is null)
+            .Where(e => (e.Answers.HasUnansweredQuickQuestion || e.Answers.HasMissingAnswers) && e.ReviewedAtUtc is null)
             .OrderBy(e => e.StartedAtUtc)
             .Select(e => ToDto(e, profile, zone))
             .ToList();
@@ -258,6 +259,14 @@ public sealed class EpisodeService(
         if (episode is null)
         {
             return ServiceResult<bool>.NotFound();
+        }
+
+        // A cramp with a warning-sign question (or "is the pain still there?") unanswered can't be waved through: the
+        // one action for it is to answer the questions (clinical README §8, W8).
+        if (episode.Answers.HasMissingAnswers)
+        {
+            return ServiceResult<bool>.Invalid(nameof(EpisodeDetails.Answers),
+                "Some warning-sign questions about this cramp are not answered yet, so it can't be marked as right as it is. Answer the questions first.");
         }
 
         // Nothing she answered changes, so the assessment stays as it is.
@@ -280,14 +289,14 @@ public sealed class EpisodeService(
         }
 
         var (profile, zone) = patient.Value;
-        if (await episodes.FindAsync(profile.UserId, episodeId, ct) is null)
+        if (await episodes.FindAsync(profile.UserId, episodeId, ct) is not { } episode)
         {
             return ServiceResult<IReadOnlyList<AssessmentDto>>.NotFound();
         }
 
         var list = await episodes.ListAssessmentsAsync(profile.UserId, episodeId, ct);
         var reviews = await ReviewsAsync(profile.UserId, list, ct);
-        return ServiceResult<IReadOnlyList<AssessmentDto>>.Ok(list.Select(a => ToDto(a, zone, explain: true, reviews)).ToList());
+        return ServiceResult<IReadOnlyList<AssessmentDto>>.Ok(list.Select(a => Explained(a, episode, profile, zone, reviews)).ToList());
     }
 
     public async Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetPainFollowUpsAsync(CancellationToken ct = default)
@@ -340,10 +349,78 @@ public sealed class EpisodeService(
                 continue;
             }
 
-            updates.Add(ToDto(episode, profile, zone, ToDto(current, zone, explain: false)));
+            updates.Add(ToDto(episode, profile, zone, Explained(current, episode, profile, zone)));
         }
 
         return ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(updates.OrderByDescending(e => e.Assessment!.AssessedAtUtc).ToList());
+    }
+
+    public async Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetRuleSetUpdatesAsync(CancellationToken ct = default)
+    {
+        var patient = await GetPatientAsync(ct);
+        if (patient is null)
+        {
+            return ServiceResult<IReadOnlyList<EpisodeDto>>.NotFound();
+        }
+
+        var (profile, zone) = patient.Value;
+        var since = time.GetUtcNow().UtcDateTime - MidwifeUpdateWindow;
+        var ids = await episodes.ListEpisodesAssessedSinceAsync(profile.UserId, AssessmentReason.RuleSetUpgrade, since, ct);
+        if (ids.Count == 0)
+        {
+            return ServiceResult<IReadOnlyList<EpisodeDto>>.Ok([]);
+        }
+
+        var latest = await episodes.LatestAssessmentsAsync(profile.UserId, ids, ct);
+        var all = await episodes.ListAssessmentsForEpisodesAsync(profile.UserId, ids, ct);
+        var updates = new List<EpisodeDto>();
+        foreach (var id in ids)
+        {
+            var before = all
+                .Where(a => a.EpisodeId == id && a.Reason != AssessmentReason.RuleSetUpgrade)
+                .MaxBy(a => (a.AssessedAtUtc, a.Level));
+            if (latest.GetValueOrDefault(id) is not { } current || !RaisedByNewRuleSet(current, before)
+                || await episodes.FindAsync(profile.UserId, id, ct) is not { } episode)
+            {
+                continue;
+            }
+
+            updates.Add(ToDto(episode, profile, zone, Explained(current, episode, profile, zone)));
+        }
+
+        return ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(updates.OrderByDescending(e => e.Assessment!.AssessedAtUtc).ToList());
+    }
+
+    /// <summary>
+    /// The current result is a re-assessment under a newer rule set, is a warning sign (not only unanswered questions),
+    /// and is more urgent than the result she had before it (<paramref name="previous"/>).
+    /// </summary>
+    public static bool RaisedByNewRuleSet(Assessment current, Assessment? previous) =>
+        current.Reason == AssessmentReason.RuleSetUpgrade
+        && FlagReview.IsFlag(current)
+        && (previous is null || previous.Level < current.Level || (previous.IsIncomplete && current.Level >= previous.Level));
+
+    public async Task<ServiceResult<IReadOnlyList<MidwifeNoteDto>>> GetMidwifeNotesAsync(CancellationToken ct = default)
+    {
+        var patient = await GetPatientAsync(ct);
+        if (patient is null)
+        {
+            return ServiceResult<IReadOnlyList<MidwifeNoteDto>>.NotFound();
+        }
+
+        var (profile, zone) = patient.Value;
+        var since = time.GetUtcNow().UtcDateTime - MidwifeUpdateWindow;
+        var reviews = await episodes.ListReviewsSinceAsync(profile.UserId, since, ct);
+        var notes = new List<MidwifeNoteDto>();
+        foreach (var review in reviews.OrderByDescending(r => r.AtUtc))
+        {
+            if (await episodes.FindAsync(profile.UserId, review.EpisodeId, ct) is { } episode)
+            {
+                notes.Add(new MidwifeNoteDto(ToDto(episode, profile, zone), new FlagReviewView(review.ReviewerName, review.AtUtc, review.Note)));
+            }
+        }
+
+        return ServiceResult<IReadOnlyList<MidwifeNoteDto>>.Ok(notes);
     }
 
     /// <summary>
@@ -385,10 +462,16 @@ public sealed class EpisodeService(
         }
 
         var nowUtc = time.GetUtcNow().UtcDateTime;
+        if (request.StillHurts is { } side && (!Enum.IsDefined(side) || request.PainNow == PainNow.Gone))
+        {
+            return ServiceResult<EpisodeDto>.Invalid(nameof(request.StillHurts), "Which leg still hurts: choose left, right or both, only while the pain is still there.");
+        }
+
         episode.Answers = episode.Answers with
         {
             PainStillThere = Answer.Yes,
             PainAfterImproving = request.PainNow == PainNow.NotBetter ? Answer.No : Answer.Yes,
+            PainSide = request.StillHurts ?? episode.Answers.PainSide,
         };
 
         // How long the pain has lasted, to a tenth of an hour. Still there: until now. Gone: we only know it was still
@@ -409,7 +492,7 @@ public sealed class EpisodeService(
         }
 
         logger.LogInformation("Episode {EpisodeId} pain follow-up answered and assessed", episode.Id);
-        return ServiceResult<EpisodeDto>.Ok(ToDto(episode, profile, zone, ToDto(assessment, zone, explain: true)));
+        return ServiceResult<EpisodeDto>.Ok(ToDto(episode, profile, zone, Explained(assessment, episode, profile, zone)));
     }
 
     public async Task<ServiceResult<EpisodeTimeWindow>> GetTimeWindowAsync(CancellationToken ct = default)
@@ -515,6 +598,24 @@ public sealed class EpisodeService(
         {
             Review = reviews is not null && reviews.TryGetValue(a.Id, out var r) ? new FlagReviewView(r.ReviewerName, r.AtUtc, r.Note) : null,
         };
+
+    /// <summary>An assessment with its explanation and the card she reads (who to call with her own unit's number, the clock).</summary>
+    private AssessmentDto Explained(Assessment a, Episode episode, PregnancyProfile profile, TimeZoneInfo zone, IReadOnlyDictionary<Guid, FlagReview>? reviews = null)
+    {
+        var dto = ToDto(a, zone, explain: true, reviews);
+        return dto with { Card = ResultCardBuilder.Build(dto.Explanation!, CardContext(a, episode, profile, zone, dto.Explanation!)) };
+    }
+
+    /// <summary>What a result card needs besides the assessment: the numbers, the time zone for the clock, what is unanswered.</summary>
+    private ResultCardContext CardContext(Assessment a, Episode episode, PregnancyProfile profile, TimeZoneInfo zone, TriageExplanation explanation) =>
+        new(
+            a.AssessedAtUtc,
+            zone,
+            safety.ContactsFor(profile.MaternityPhone),
+            IsReassessment: a.Reason == AssessmentReason.RuleSetUpgrade,
+            MidwifeMeasured: episode.MidwifeCalfDifferenceCm is { } measured && explanation.Input.CalfDifferenceCm == measured,
+            PainQuestionUnanswered: episode.Answers.PainStillThere == Answer.NotAnswered,
+            PainKnownUntilUtc: a.Reason is AssessmentReason.MidwifeMeasurement or AssessmentReason.RuleSetUpgrade ? episode.UpdatedAtUtc : a.AssessedAtUtc);
 
     internal static EpisodeDto ToDto(Episode e, PregnancyProfile profile, TimeZoneInfo zone, AssessmentDto? assessment = null) =>
         new(

@@ -42,6 +42,19 @@ public interface IEpisodeService
     /// </summary>
     Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetMidwifeUpdatesAsync(CancellationToken ct = default);
 
+    /// <summary>
+    /// Cramps whose result a newer rule set raised when it was deployed (re-assessed once, <see cref="Domain.AssessmentReason.RuleSetUpgrade"/>)
+    /// to a warning sign higher than her own last result, re-assessed in the last 7 days and still the current result,
+    /// newest first: shown on her home page with conditional wording (clinical README §8, W12).
+    /// </summary>
+    Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetRuleSetUpdatesAsync(CancellationToken ct = default);
+
+    /// <summary>
+    /// Her midwife's reviews of her warning signs in the last 7 days, newest first, each with its cramp: shown on her home
+    /// page, so a note her midwife wrote reaches her without opening that cramp.
+    /// </summary>
+    Task<ServiceResult<IReadOnlyList<MidwifeNoteDto>>> GetMidwifeNotesAsync(CancellationToken ct = default);
+
     /// <summary>Records whether the pain has gone or is getting better, and re-assesses the episode (UR-6, UR-7 read it).</summary>
     Task<ServiceResult<EpisodeDto>> AnswerPainFollowUpAsync(PainFollowUpRequest request, CancellationToken ct = default);
 

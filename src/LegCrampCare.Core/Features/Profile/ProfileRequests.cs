@@ -22,6 +22,9 @@ public sealed record SaveProfileRequest
 
     public RiskFactors RiskFactors { get; set; }
 
+    /// <summary>Her maternity unit's or triage line's phone number, as she types it (optional); stored in E.164.</summary>
+    public string? MaternityPhone { get; set; }
+
     public ThemePreference Theme { get; set; }
 }
 
@@ -40,4 +43,11 @@ public sealed record ProfileDto(
     bool IsPostpartum,
     bool PregnancyEnded,
     bool AskIfBabyArrived,
-    DateOnly LocalToday);
+    DateOnly LocalToday)
+{
+    /// <summary>Her stage today, for words not tied to one result (W1: who to call).</summary>
+    public Triage.WordingContext WordingToday { get; init; }
+
+    /// <summary>The numbers to call: her own maternity unit's when she gave one, else the deploying unit's.</summary>
+    public Triage.ContactNumbers Contacts { get; init; } = Triage.ContactNumbers.UnitedKingdom;
+}

@@ -9,6 +9,8 @@ public sealed class ProfileService(
     ICurrentUser currentUser,
     IProfileStore profiles,
     IEpisodeStore episodes,
+    Safety.SafetyOptions safety,
+    Triage.TriageEngine engine,
     TimeProvider time,
     ILogger<ProfileService> logger) : IProfileService
 {
@@ -36,7 +38,7 @@ public sealed class ProfileService(
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var today = PregnancyCalendar.LocalDate(nowUtc, zoneForToday);
         var existing = await profiles.FindAsync(userId, ct);
-        var result = new SaveProfileRequestValidator(today, existing?.PregnancyEndedOn is not null).Validate(request);
+        var result = new SaveProfileRequestValidator(today, existing?.PregnancyEndedOn is not null, safety.PhoneRegion).Validate(request);
         if (!result.IsValid)
         {
             return ServiceResult<ProfileDto>.Invalid(result.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList());
@@ -51,6 +53,7 @@ public sealed class ProfileService(
         profile.BirthMode = request.BirthDate is null ? null : request.BirthMode;
         profile.TimeZoneId = request.TimeZoneId;
         profile.RiskFactors = request.RiskFactors;
+        profile.MaternityPhone = Safety.PhoneNumbers.ToE164(request.MaternityPhone, safety.PhoneRegion);
         profile.Theme = request.Theme;
         profile.UpdatedAtUtc = nowUtc;
         await profiles.SaveAsync(profile, ct);
@@ -167,6 +170,7 @@ public sealed class ProfileService(
                 BirthMode = p.BirthMode,
                 TimeZoneId = p.TimeZoneId,
                 RiskFactors = p.RiskFactors,
+                MaternityPhone = p.MaternityPhone is null ? null : Safety.PhoneNumbers.Display(p.MaternityPhone, safety.PhoneRegion),
                 Theme = p.Theme,
             },
             stage.Label,
@@ -174,6 +178,10 @@ public sealed class ProfileService(
             stage is PregnancyStage.Postpartum,
             p.PregnancyEndedOn is not null && p.BirthDate is null,
             PregnancyCalendar.ShouldAskIfBabyArrived(p, today),
-            today);
+            today)
+        {
+            WordingToday = Triage.WordingContext.ForProfile(p, today, engine.Options),
+            Contacts = safety.ContactsFor(p.MaternityPhone),
+        };
     }
 }

@@ -7,7 +7,9 @@ namespace LegCrampCare.Core.Features.Profile;
 /// <summary>Profile limits, checked against her local "today".</summary>
 public sealed partial class SaveProfileRequestValidator : AbstractValidator<SaveProfileRequest>
 {
-    public SaveProfileRequestValidator(DateOnly today, bool pregnancyEnded = false)
+    public const int MaxPhoneLength = 30;
+
+    public SaveProfileRequestValidator(DateOnly today, bool pregnancyEnded = false, string phoneRegion = "GB")
     {
         RuleFor(x => x.DisplayName)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Enter your name as you'd like your midwife to see it.")
@@ -44,6 +46,10 @@ public sealed partial class SaveProfileRequestValidator : AbstractValidator<Save
             .Must(r => (r & ~RiskFactorCatalog.All.Aggregate(RiskFactors.None, (a, f) => a | f.Flag)) == 0)
             .WithMessage("Choose risk factors from the list.");
         RuleFor(x => x.Theme).IsInEnum().WithMessage("Choose automatic, day or night colours.");
+        RuleFor(x => x.MaternityPhone)
+            .Must(p => string.IsNullOrWhiteSpace(p) || (p.Length <= MaxPhoneLength && Safety.PhoneNumbers.ToE164(p, phoneRegion) is not null))
+            .WithMessage("Maternity unit phone number: enter a whole phone number with its area code, for example 01234 567890, " +
+                         "or +44 1234 567890 with the country code. Digits, spaces, brackets, + and - only. Or leave it empty.");
     }
 
     [GeneratedRegex("^[A-Za-z0-9 ]+$")]

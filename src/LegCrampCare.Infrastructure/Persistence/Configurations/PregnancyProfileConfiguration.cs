@@ -15,5 +15,6 @@ public sealed class PregnancyProfileConfiguration : IEntityTypeConfiguration<Pre
         builder.Property(p => p.DisplayName).IsRequired().HasMaxLength(100);
         builder.Property(p => p.HospitalNumber).HasMaxLength(20);
         builder.Property(p => p.TimeZoneId).IsRequired().HasMaxLength(64);
+        builder.Property(p => p.MaternityPhone).HasMaxLength(16); // E.164: + and at most 15 digits
     }
 }

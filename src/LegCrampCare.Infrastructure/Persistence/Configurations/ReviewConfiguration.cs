@@ -23,6 +23,9 @@ public sealed class FlagReviewConfiguration : IEntityTypeConfiguration<FlagRevie
         builder.HasOne<Assessment>().WithMany().HasForeignKey(r => r.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => r.AssessmentId).IsUnique();
         builder.HasIndex(r => new { r.PatientId, r.EpisodeId });
+
+        // Her midwife's notes of the last week, for her home page.
+        builder.HasIndex(r => new { r.PatientId, r.AtUtc });
     }
 }
 

@@ -196,6 +196,9 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                             b1.Property<int>("CoughingBlood")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int>("CrampOver10Minutes")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("Dizziness")
                                 .HasColumnType("INTEGER");
 
@@ -232,6 +235,9 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                             b1.Property<int>("PainPullingToesUp")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int?>("PainSide")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("PainStillThere")
                                 .HasColumnType("INTEGER");
 
@@ -248,6 +254,9 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("SuddenBreathlessness")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("SuddenFeetSwelling")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("Swelling")
@@ -310,6 +319,8 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("AssessmentId")
                         .IsUnique();
+
+                    b.HasIndex("PatientId", "AtUtc");
 
                     b.HasIndex("PatientId", "EpisodeId");
 
@@ -466,6 +477,10 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("HospitalNumber")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaternityPhone")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PregnancyEndedOn")
@@ -696,6 +711,20 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                     b.HasKey("PatientId", "Night");
 
                     b.ToTable("PatientNights", (string)null);
+                });
+
+            modelBuilder.Entity("LegCrampCare.Infrastructure.Persistence.ReleaseTask", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ReleaseTasks", (string)null);
                 });
 
             modelBuilder.Entity("LegCrampCare.Infrastructure.Persistence.UnreviewedFlag", b =>

@@ -1,3 +1,4 @@
+using LegCrampCare.Core.Features.Safety;
 using LegCrampCare.Tests.Shared;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
@@ -27,7 +28,7 @@ public sealed class EpisodeAssessmentTests
 
     public EpisodeAssessmentTests()
     {
-        _service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), _guidance, _time, NullLogger<EpisodeService>.Instance);
+        _service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), _guidance, new SafetyOptions(), _time, NullLogger<EpisodeService>.Instance);
         _profiles.Seed(Profile(PatientA));
         _profiles.Seed(Profile(PatientB));
         _user.SignInAsPatient(PatientA);

@@ -1,3 +1,4 @@
+using LegCrampCare.Core.Features.Safety;
 using LegCrampCare.Tests.Shared;
 using LegCrampCare.Core.Triage;
 using LegCrampCare.Core.Common;
@@ -28,7 +29,7 @@ public sealed class EpisodeServiceTests
 
     public EpisodeServiceTests()
     {
-        _service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), _guidance, _time, NullLogger<EpisodeService>.Instance);
+        _service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), _guidance, new SafetyOptions(), _time, NullLogger<EpisodeService>.Instance);
         _profiles.Seed(Profile(PatientA));
         _profiles.Seed(Profile(PatientB));
         _user.SignInAsPatient(PatientA);
@@ -151,7 +152,7 @@ public sealed class EpisodeServiceTests
     public async Task QuickLog_CustomInClocksGoForwardGap_MovesForwardAnHour()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 29, 6, 0, 0, TimeSpan.Zero)); // 07:00 BST
-        var service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), _guidance, time, NullLogger<EpisodeService>.Instance);
+        var service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), _guidance, new SafetyOptions(), time, NullLogger<EpisodeService>.Instance);
 
         var result = await service.QuickLogAsync(new QuickLogRequest
         {

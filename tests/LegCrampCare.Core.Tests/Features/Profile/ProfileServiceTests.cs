@@ -1,3 +1,5 @@
+using LegCrampCare.Core.Triage;
+using LegCrampCare.Core.Features.Safety;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
 using LegCrampCare.Core.Features.Profile;
@@ -22,7 +24,7 @@ public sealed class ProfileServiceTests
 
     public ProfileServiceTests()
     {
-        _service = new ProfileService(_user, _profiles, _episodes, _time, NullLogger<ProfileService>.Instance);
+        _service = new ProfileService(_user, _profiles, _episodes, new SafetyOptions(), TriageEngine.Default, _time, NullLogger<ProfileService>.Instance);
         _user.SignInAsPatient(PatientA);
     }
 

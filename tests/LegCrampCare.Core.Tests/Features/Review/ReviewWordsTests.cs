@@ -9,7 +9,7 @@ public sealed class ReviewWordsTests
 {
     [Theory]
     [InlineData(TriageLevel.Emergency, "EM-2", "Emergency: call for help")]
-    [InlineData(TriageLevel.Urgent, "UR-1", "Get checked today")]
+    [InlineData(TriageLevel.Urgent, "UR-1", "Urgent: call now")]
     [InlineData(TriageLevel.Routine, "FS-1", "Questions to answer")]
     [InlineData(TriageLevel.Routine, "RO-3", "Mention at your next appointment")]
     [InlineData(TriageLevel.None, "NO-1", "Ordinary cramp")]

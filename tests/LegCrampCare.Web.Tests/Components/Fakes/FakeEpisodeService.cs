@@ -15,7 +15,7 @@ public sealed class FakeEpisodeService : IEpisodeService
     {
         OnQuickLog = request =>
         {
-            var episode = TestAssessments.Assessed(TestEpisodes.Episode(request.EpisodeId, request.Side));
+            var episode = TestAssessments.Assessed(TestEpisodes.Episode(request.EpisodeId, request.Side), Contacts());
             Stored[episode.Id] = episode;
             return Task.FromResult(ServiceResult<EpisodeDto>.Ok(episode));
         };
@@ -29,7 +29,7 @@ public sealed class FakeEpisodeService : IEpisodeService
                 return Task.FromResult(ServiceResult<EpisodeDto>.NotFound());
             }
 
-            var updated = TestAssessments.Assessed(episode with { Details = request.Details with { Answers = request.Details.Answers with { } } });
+            var updated = TestAssessments.Assessed(episode with { Details = request.Details with { Answers = request.Details.Answers with { } } }, Contacts());
             Store(episode, updated);
             return Task.FromResult(ServiceResult<EpisodeDto>.Ok(updated));
         };
@@ -49,9 +49,10 @@ public sealed class FakeEpisodeService : IEpisodeService
                 {
                     PainStillThere = Answer.Yes,
                     PainAfterImproving = request.PainNow == PainNow.NotBetter ? Answer.No : Answer.Yes,
+                    PainSide = request.StillHurts ?? episode.Details.Answers.PainSide,
                 },
             };
-            var updated = TestAssessments.Assessed(episode with { Details = details });
+            var updated = TestAssessments.Assessed(episode with { Details = details }, Contacts());
             Store(episode, updated);
             return Task.FromResult(ServiceResult<EpisodeDto>.Ok(updated));
         };
@@ -187,6 +188,21 @@ public sealed class FakeEpisodeService : IEpisodeService
 
     public Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetMidwifeUpdatesAsync(CancellationToken ct = default) =>
         Task.FromResult(ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(MidwifeUpdates));
+
+    public List<EpisodeDto> RuleSetUpdates { get; } = [];
+
+    public Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetRuleSetUpdatesAsync(CancellationToken ct = default) =>
+        Task.FromResult(ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(RuleSetUpdates));
+
+    public List<MidwifeNoteDto> MidwifeNotes { get; } = [];
+
+    public Task<ServiceResult<IReadOnlyList<MidwifeNoteDto>>> GetMidwifeNotesAsync(CancellationToken ct = default) =>
+        Task.FromResult(ServiceResult<IReadOnlyList<MidwifeNoteDto>>.Ok(MidwifeNotes));
+
+    /// <summary>The deployment's numbers the cards are built with (the component tests' <c>Safety</c>).</summary>
+    public LegCrampCare.Core.Features.Safety.SafetyOptions Safety { get; set; } = new();
+
+    private LegCrampCare.Core.Triage.ContactNumbers Contacts() => Safety.ContactsFor(null);
 
     public Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetPainFollowUpsAsync(CancellationToken ct = default) =>
         Task.FromResult(ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(PainFollowUps));

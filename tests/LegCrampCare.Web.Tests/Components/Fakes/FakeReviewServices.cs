@@ -118,7 +118,7 @@ public sealed class FakePatientLogService : IPatientLogService
             grantId, "Sam Sample", "943 476 5919", new DateOnly(1990, 4, 10), "31 weeks + 2 days", new DateOnly(2027, 1, 20), null, ["Over 35"],
             new DateOnly(2026, 4, 15), new DateOnly(2027, 4, 28),
             [
-                Episode(new DateTime(2026, 11, 19, 2, 0, 0), Side.Left, Assessment(TriageLevel.Urgent, "Get checked today", "UR-2")),
+                Episode(new DateTime(2026, 11, 19, 2, 0, 0), Side.Left, Assessment(TriageLevel.Urgent, "Urgent: call now", "UR-2")),
                 Episode(new DateTime(2026, 11, 17, 23, 30, 0), Side.Right, Assessment(TriageLevel.None, "Ordinary cramp", "NO-1")),
             ]);
     }

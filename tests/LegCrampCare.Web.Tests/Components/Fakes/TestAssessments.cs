@@ -9,7 +9,7 @@ public static class TestAssessments
 {
     private static readonly EpisodeAssessor Assessor = new(TriageEngine.Default);
 
-    public static AssessmentDto For(Guid episodeId, EpisodeDetails details, AssessmentReason reason = AssessmentReason.Edited)
+    public static AssessmentDto For(Guid episodeId, EpisodeDetails details, AssessmentReason reason = AssessmentReason.Edited, ContactNumbers? contacts = null)
     {
         var startUtc = DateTime.SpecifyKind(details.StartedAtLocal, DateTimeKind.Utc);
         var episode = new Episode
@@ -31,11 +31,21 @@ public static class TestAssessments
             DueDate = DateOnly.FromDateTime(startUtc).AddDays(60),
             TimeZoneId = "Etc/UTC",
         };
+        episode.UpdatedAtUtc = startUtc.AddMinutes(5);
         var a = Assessor.Assess(episode, profile, [], reason, startUtc.AddMinutes(5));
+        var explanation = Assessor.Explain(a);
+        var card = ResultCardBuilder.Build(explanation, new ResultCardContext(
+            a.AssessedAtUtc, TimeZoneInfo.Utc, contacts ?? ContactNumbers.UnitedKingdom,
+            IsReassessment: reason == AssessmentReason.RuleSetUpgrade,
+            PainQuestionUnanswered: details.Answers.PainStillThere == Answer.NotAnswered));
         return new AssessmentDto(a.Id, a.AssessedAtUtc, a.AssessedAtUtc, a.Reason, a.RuleSetVersion, a.Level,
-            FiredRules.Parse(a.FiredRules).ToList(), a.IsIncomplete, a.LeftScore, a.RcogPoints, a.HighRiskContext, Assessor.Explain(a));
+            FiredRules.Parse(a.FiredRules).ToList(), a.IsIncomplete, a.LeftScore, a.RcogPoints, a.HighRiskContext, explanation)
+        {
+            Card = card,
+        };
     }
 
-    /// <summary>The episode with the assessment its details get.</summary>
-    public static EpisodeDto Assessed(EpisodeDto episode) => episode with { Assessment = For(episode.Id, episode.Details) };
+    /// <summary>The episode with the assessment its details get, its card with these numbers (default: the UK's, no triage number).</summary>
+    public static EpisodeDto Assessed(EpisodeDto episode, ContactNumbers? contacts = null) =>
+        episode with { Assessment = For(episode.Id, episode.Details, contacts: contacts) };
 }

@@ -28,7 +28,7 @@ public sealed class PatientLogPageTests : ComponentTestBase
 
         Assert.Equal("Sam Sample", cut.Find("h1").TextContent);
         var flag = cut.Find("[data-testid=flag]");
-        Assert.Contains("Get checked today", flag.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Urgent: call now", flag.TextContent, StringComparison.Ordinal);
         Assert.Contains("UR-2: Reason for UR-2", flag.TextContent, StringComparison.Ordinal);
         Assert.Contains("LEFt score 2", flag.TextContent, StringComparison.Ordinal);
         Assert.Contains("RCOG risk points 3", flag.TextContent, StringComparison.Ordinal);

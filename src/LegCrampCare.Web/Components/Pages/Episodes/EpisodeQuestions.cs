@@ -35,7 +35,10 @@ public static class EpisodeQuestions
         new("calf-warm", "Does a calf or thigh feel warm to the touch?", null, a => a.Warmth, (a, v) => a.Warmth = v),
     ];
 
-    /// <summary>The red-flag question that asks for a rule-engine input (FS-1's unanswered questions, in her words).</summary>
+    /// <summary>
+    /// The question that asks for a rule-engine input FS-1 reads (its unanswered questions, in her words): the seven
+    /// red-flag questions, and with pain left after the cramp the four about that pain.
+    /// </summary>
     public static EpisodeQuestion? RedFlagFor(TriageField field) => field switch
     {
         TriageField.SuddenBreathlessness => RedFlags[0],
@@ -45,6 +48,10 @@ public static class EpisodeQuestions
         TriageField.Swelling => RedFlags[4],
         TriageField.RedOrDarkerSkin => RedFlags[5],
         TriageField.Warmth => RedFlags[6],
+        TriageField.HeavyAche => PainLeft[1],
+        TriageField.PainOnWalkingOrStanding => PainLeft[2],
+        TriageField.PainPullingToesUp => PainLeft[3],
+        TriageField.Tenderness => PainLeft[4],
         _ => null,
     };
 
@@ -53,19 +60,29 @@ public static class EpisodeQuestions
         new("usual-breathless", "Do you get your usual breathlessness when you walk or climb stairs?",
             "The gradual, everyday breathlessness many women have in pregnancy, not a sudden change.",
             a => a.GradualBreathlessness, (a, v) => a.GradualBreathlessness = v),
+        new("over-10-minutes", "Did it last more than 10 minutes?", "You can skip this if you're not sure.",
+            a => a.CrampOver10Minutes, (a, v) => a.CrampOver10Minutes = v),
         new("eased-by-stretching", "Did the cramp ease when you stretched, rubbed or walked?", null,
             a => a.EasedByStretching, (a, v) => a.EasedByStretching = v),
         new("pain-still-there", "Is there still pain now the cramp has gone?", null, a => a.PainStillThere, (a, v) => a.PainStillThere = v),
     ];
 
-    public static IReadOnlyList<EpisodeQuestion> Details { get; } =
+    /// <summary>
+    /// Asked when pain is still there after the cramp (with "Which leg still hurts?"): whether it is getting better, and
+    /// the four questions FS-1 then needs answered (clinical README principle 2).
+    /// </summary>
+    public static IReadOnlyList<EpisodeQuestion> PainLeft { get; } =
     [
-        new("pain-improving", "If pain is still there: is it getting better?", null, a => a.PainAfterImproving, (a, v) => a.PainAfterImproving = v),
+        new("pain-improving", "Is the pain getting better?", null, a => a.PainAfterImproving, (a, v) => a.PainAfterImproving = v),
         new("heavy-ache", "Does the leg feel heavy or achy?", null, a => a.HeavyAche, (a, v) => a.HeavyAche = v),
         new("pain-walking", "Is the pain worse when you walk or stand?", null, a => a.PainOnWalkingOrStanding, (a, v) => a.PainOnWalkingOrStanding = v),
         new("pain-toes-up", "Does it hurt when you pull your toes up towards your shin?", null, a => a.PainPullingToesUp, (a, v) => a.PainPullingToesUp = v),
         new("tenderness", "Does it hurt when you press along the back of your calf or thigh?", "Pain when pressing, not general soreness.",
             a => a.Tenderness, (a, v) => a.Tenderness = v),
+    ];
+
+    public static IReadOnlyList<EpisodeQuestion> Details { get; } =
+    [
         new("hard-vein", "Is there a hard, swollen vein that is sore to touch?", null, a => a.HardSoreVein, (a, v) => a.HardSoreVein = v),
         new("fever", "Do you have a fever or feel generally unwell?", null, a => a.Fever, (a, v) => a.Fever = v),
         new("buttock-groin-back", "Do you have pain in your buttock, groin, side or lower back?", null,
@@ -73,6 +90,8 @@ public static class EpisodeQuestions
         new("racing-heart", "Is your heart racing or pounding?", null, a => a.RacingHeart, (a, v) => a.RacingHeart = v),
         new("dizziness", "Do you feel light-headed or dizzy?", null, a => a.Dizziness, (a, v) => a.Dizziness = v),
         new("face-hands", "Have your face or hands suddenly swollen?", null, a => a.FaceOrHandSwelling, (a, v) => a.FaceOrHandSwelling = v),
+        new("feet-sudden", "Have your feet or ankles suddenly swollen?", "Swelling that came on quickly, not the slow swelling that gets worse through the day.",
+            a => a.SuddenFeetSwelling, (a, v) => a.SuddenFeetSwelling = v),
         new("headache", "Do you have a severe headache?", null, a => a.SevereHeadache, (a, v) => a.SevereHeadache = v),
         new("vision", "Do you have problems with your vision, like blurring or flashing lights?", null, a => a.VisionProblems, (a, v) => a.VisionProblems = v),
         new("below-ribs", "Do you have severe pain just below your ribs?", null, a => a.PainBelowRibs, (a, v) => a.PainBelowRibs = v),
