@@ -53,7 +53,7 @@ public sealed partial class MidwifeReviewJourneyTests : IClassFixture<MidwifeRev
     [BrowserFact]
     public async Task ShareCode_MidwifeReviewsFlag_PatientSeesIt_ThenRevokes_MidwifeLosesAccess()
     {
-        // The patient logs a cramp with one swollen leg: "Get checked today" (URGENT).
+        // The patient logs a cramp with one swollen leg: "Call maternity triage now" (URGENT).
         var patient = await _host.NewPageAsync();
         var patientName = $"Pat {Guid.NewGuid().ToString("N")[..6]}";
         await Journey.RegisterPatientAsync(patient, $"pat-{Guid.NewGuid():N}@example.org", patientName, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(50));
@@ -70,7 +70,7 @@ public sealed partial class MidwifeReviewJourneyTests : IClassFixture<MidwifeRev
         await Journey.AnswerAsync(patient, "eased-by-stretching", "No");
         await Journey.AnswerAsync(patient, "pain-still-there", "No");
         await patient.GetByRole(AriaRole.Button, new() { Name = "Save answers" }).ClickAsync();
-        await Assertions.Expect(patient.GetByRole(AriaRole.Heading, new() { Name = "Get checked today", Level = 2 })).ToBeVisibleAsync();
+        await Assertions.Expect(patient.GetByRole(AriaRole.Heading, new() { Name = "Call maternity triage now", Level = 2 })).ToBeVisibleAsync();
 
         // She makes a share code.
         await patient.GetByRole(AriaRole.Link, new() { Name = "Share my log" }).ClickAsync();
@@ -150,7 +150,7 @@ public sealed partial class MidwifeReviewJourneyTests : IClassFixture<MidwifeRev
 
         await Journey.AnswerAsync(patient, "eased-by-stretching", "Yes");
         await patient.GetByRole(AriaRole.Button, new() { Name = "Save answers" }).ClickAsync();
-        await Assertions.Expect(patient.GetByRole(AriaRole.Heading, new() { Name = "Get checked today", Level = 2 })).ToHaveCountAsync(0);
+        await Assertions.Expect(patient.GetByRole(AriaRole.Heading, new() { Name = "Call maternity triage now", Level = 2 })).ToHaveCountAsync(0);
         await patient.GetByRole(AriaRole.Link, new() { Name = "Share my log" }).ClickAsync();
         await patient.GetByRole(AriaRole.Button, new() { Name = "Get a share code" }).ClickAsync();
         var codeText = (await patient.Locator(".lcc-share-code span[aria-hidden=true]").InnerTextAsync()).Trim();
@@ -171,10 +171,12 @@ public sealed partial class MidwifeReviewJourneyTests : IClassFixture<MidwifeRev
         await patient.GotoInteractiveAsync("/");
         var update = patient.GetByTestId("midwife-update");
         await Assertions.Expect(update).ToContainTextAsync("Your midwife measured your calves");
-        await Assertions.Expect(update).ToContainTextAsync("If you have not been checked since then, call your maternity unit or midwife today.");
+        // W7: conditional on how she is now.
+        await Assertions.Expect(update).ToContainTextAsync("If you are breathless, have chest pain or cough up blood now, call 999.");
+        await Assertions.Expect(update).ToContainTextAsync("If you have not been checked since your midwife measured your legs, call maternity triage now.");
         await Journey.AssertAccessibleAsync(patient);
         await update.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^See the advice for the cramp in your right leg") }).ClickAsync();
-        await Assertions.Expect(patient.GetByRole(AriaRole.Heading, new() { Name = "Get checked today", Level = 2 })).ToBeVisibleAsync();
+        await Assertions.Expect(patient.GetByRole(AriaRole.Heading, new() { Name = "Call maternity triage now", Level = 2 })).ToBeVisibleAsync();
         await Assertions.Expect(patient.GetByTestId("midwife-measurement")).ToContainTextAsync("a difference of 3.5 cm");
         await Assertions.Expect(patient.Locator("main")).ToContainTextAsync("Because of what you told us and your midwife's measurement:");
         await Journey.AssertAccessibleAsync(patient);

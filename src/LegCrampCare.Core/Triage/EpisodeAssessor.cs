@@ -23,10 +23,9 @@ public sealed class EpisodeAssessor(TriageEngine engine)
         var stage = PregnancyCalendar.StageOn(profile, PregnancyCalendar.LocalDate(episode.StartedAtUtc, zone));
         var a = episode.Answers;
         var painAfter = a.PainStillThere == Answer.Yes;
-        // "Still there" with no hours given (the quick questions): from the start of the cramp to the assessment, to a
-        // tenth of an hour, never less than 0 (conservative: counted from the start, not the release).
-        var painHours = episode.PainAfterHours
-            ?? Math.Round((decimal)Math.Max(0, (painKnownUntilUtc - episode.StartedAtUtc).TotalHours), 1);
+        // "Still there" with no hours given (the quick questions): from the start of the cramp to the assessment, rounded
+        // up to a tenth of an hour (conservative: counted from the start, not the release, and never short of a threshold).
+        var painHours = episode.PainAfterHours ?? HoursSince(episode.StartedAtUtc, painKnownUntilUtc);
 
         uint nights = 0;
         foreach (var night in otherNights)
@@ -105,6 +104,10 @@ public sealed class EpisodeAssessor(TriageEngine engine)
             SleepBadlyDisturbed = a.SleepBadlyDisturbed.ToBool(),
         };
     }
+
+    /// <summary>Hours from <paramref name="startUtc"/> to <paramref name="untilUtc"/>, rounded up to a tenth, never below 0.</summary>
+    public static decimal HoursSince(DateTime startUtc, DateTime untilUtc) =>
+        Math.Ceiling((decimal)Math.Max(0, (untilUtc - startUtc).TotalHours) * 10m) / 10m;
 
     public Assessment Assess(Episode episode, PregnancyProfile profile, IEnumerable<DateOnly> otherNights, AssessmentReason reason, DateTime nowUtc)
     {

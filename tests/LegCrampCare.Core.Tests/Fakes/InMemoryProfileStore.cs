@@ -37,6 +37,7 @@ public sealed class InMemoryProfileStore : IProfileStore
         BirthMode = p.BirthMode,
         TimeZoneId = p.TimeZoneId,
         RiskFactors = p.RiskFactors,
+        MaternityPhone = p.MaternityPhone,
         PregnancyEndedOn = p.PregnancyEndedOn,
         BabyArrivedPromptAnsweredOn = p.BabyArrivedPromptAnsweredOn,
         Theme = p.Theme,

@@ -79,21 +79,21 @@ public sealed class TriageCommandTests : IDisposable
 
         Assert.Equal(0, code);
         var d05 = JsonNode.Parse(lines.Single(l => l.Contains("\"D05\"", StringComparison.Ordinal)))!;
-        Assert.StartsWith("2026.1+local.", (string)d05["ruleSet"]!, StringComparison.Ordinal);
-        Assert.Contains("\"ruleSet\":\"2026.1+local.", lines[4], StringComparison.Ordinal); // written as in the contract, not \u002B
+        Assert.StartsWith("2026.2+local.", (string)d05["ruleSet"]!, StringComparison.Ordinal);
+        Assert.Contains("\"ruleSet\":\"2026.2+local.", lines[4], StringComparison.Ordinal); // written as in the contract, not \u002B
     }
 
     [Fact]
-    public async Task Check_DevelopmentCases_Exit0_OneLinePerCaseInFileOrder_Ends39Passed0Failed()
+    public async Task Check_DevelopmentCases_Exit0_OneLinePerCaseInFileOrder_Ends113Passed0Failed()
     {
         var (code, lines, error) = await RunAsync("triage", DevCasesPath, "--check");
 
         Assert.True(code == 0, error);
         Assert.Equal("", error);
         var cases = FileCases();
-        Assert.Equal(39, cases.Count);
+        Assert.Equal(113, cases.Count);
         Assert.Equal(cases.Count + 1, lines.Length);
-        Assert.Equal("39 passed, 0 failed", lines[^1]);
+        Assert.Equal("113 passed, 0 failed", lines[^1]);
         for (var i = 0; i < cases.Count; i++)
         {
             using var line = JsonDocument.Parse(lines[i]);
@@ -103,25 +103,25 @@ public sealed class TriageCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task WithoutCheck_Exit0_39ResultLinesOnly_InTheDocumentedShape()
+    public async Task WithoutCheck_Exit0_113ResultLinesOnly_InTheDocumentedShape()
     {
         var (code, lines, error) = await RunAsync("triage", DevCasesPath);
 
         Assert.Equal(0, code);
         Assert.Equal("", error);
-        Assert.Equal(39, lines.Length);
+        Assert.Equal(113, lines.Length);
         Assert.Equal(FileCases().Select(c => c.Id), lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()));
         Assert.All(lines, line =>
         {
             using var json = JsonDocument.Parse(line);
             Assert.Equal(["id", "level", "rules", "ruleSet", "leftScore", "rcogPoints"], json.RootElement.EnumerateObject().Select(p => p.Name));
-            Assert.Equal("2026.1", json.RootElement.GetProperty("ruleSet").GetString());
+            Assert.Equal("2026.2", json.RootElement.GetProperty("ruleSet").GetString());
         });
-        Assert.Contains("{\"id\":\"D05\",\"level\":\"URGENT\",\"rules\":[\"UR-1\",\"UR-2\"],\"ruleSet\":\"2026.1\",\"leftScore\":3,\"rcogPoints\":0}", lines);
+        Assert.Contains("{\"id\":\"D05\",\"level\":\"URGENT\",\"rules\":[\"UR-1\",\"UR-2\"],\"ruleSet\":\"2026.2\",\"leftScore\":3,\"rcogPoints\":0}", lines);
     }
 
     [Fact]
-    public async Task Check_OneExpectedLevelWrong_Exit1_38Passed1Failed()
+    public async Task Check_OneExpectedLevelWrong_Exit1_112Passed1Failed()
     {
         var file = DevCases();
         Case(file, "D01")["expected"] = "URGENT";
@@ -129,8 +129,8 @@ public sealed class TriageCommandTests : IDisposable
         var (code, lines, error) = await RunAsync("triage", WriteTemp(file), "--check");
 
         Assert.Equal(1, code);
-        Assert.Equal("38 passed, 1 failed", lines[^1]);
-        Assert.Equal(40, lines.Length);
+        Assert.Equal("112 passed, 1 failed", lines[^1]);
+        Assert.Equal(114, lines.Length);
         Assert.Contains("FAILED D01", error, StringComparison.Ordinal);
         Assert.Contains("expected URGENT, got NONE", error, StringComparison.Ordinal);
     }
@@ -144,7 +144,7 @@ public sealed class TriageCommandTests : IDisposable
         var (code, lines, error) = await RunAsync("triage", WriteTemp(file), "--check");
 
         Assert.Equal(1, code);
-        Assert.Equal("38 passed, 1 failed", lines[^1]);
+        Assert.Equal("112 passed, 1 failed", lines[^1]);
         Assert.Contains("FAILED D05", error, StringComparison.Ordinal);
         Assert.Contains("expected rules that did not fire: UR-3", error, StringComparison.Ordinal);
     }
@@ -228,7 +228,7 @@ public sealed class TriageCommandTests : IDisposable
         Assert.Contains("D03", check.Error, StringComparison.Ordinal);
         Assert.Contains("expected", check.Error, StringComparison.Ordinal);
         Assert.Equal(0, plain.Code);
-        Assert.Equal(39, plain.Lines.Length);
+        Assert.Equal(113, plain.Lines.Length);
     }
 
     [Theory]
@@ -253,7 +253,7 @@ public sealed class TriageCommandTests : IDisposable
         var (code, lines, _) = await RunAsync(configuration, "triage", DevCasesPath);
 
         Assert.Equal(0, code);
-        Assert.Equal(39, lines.Length);
-        Assert.All(lines, line => Assert.StartsWith("2026.1+local.", JsonDocument.Parse(line).RootElement.GetProperty("ruleSet").GetString(), StringComparison.Ordinal));
+        Assert.Equal(113, lines.Length);
+        Assert.All(lines, line => Assert.StartsWith("2026.2+local.", JsonDocument.Parse(line).RootElement.GetProperty("ruleSet").GetString(), StringComparison.Ordinal));
     }
 }

@@ -48,7 +48,7 @@ public sealed class AssessmentStoreTests(MigratedDatabaseFixture fixture) : ICla
         Assert.Equal(TriageLevel.Routine, stored.Level);
         Assert.Equal("FS-1", stored.FiredRules);
         Assert.True(stored.IsIncomplete);
-        Assert.Equal("2026.1", stored.RuleSetVersion);
+        Assert.Equal("2026.2", stored.RuleSetVersion);
         Assert.Equal(assessment.InputsJson, stored.InputsJson);
         Assert.Equal(TriageCaseFile.ParseInput(assessment.InputsJson), TriageCaseFile.ParseInput(stored.InputsJson));
     }

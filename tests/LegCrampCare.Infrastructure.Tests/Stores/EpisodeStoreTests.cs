@@ -168,11 +168,11 @@ public sealed class EpisodeStoreTests(MigratedDatabaseFixture fixture) : IClassF
         var answerProperties = AnswerProperties();
         var swellings = Enum.GetValues<Swelling>();
         var answers = Enum.GetValues<Answer>();
-        Assert.Equal(24, answerProperties.Length);
+        Assert.Equal(26, answerProperties.Length);
         var expected = new List<Episode>();
         for (var rotation = 0; rotation < swellings.Length; rotation++)
         {
-            var values = new EpisodeAnswers { Swelling = swellings[rotation] };
+            var values = new EpisodeAnswers { Swelling = swellings[rotation], PainSide = rotation % 4 == 0 ? null : (Side)(rotation % 3 + 1) };
             for (var i = 0; i < answerProperties.Length; i++)
             {
                 answerProperties[i].SetValue(values, answers[(i + rotation) % answers.Length]);
@@ -189,6 +189,7 @@ public sealed class EpisodeStoreTests(MigratedDatabaseFixture fixture) : IClassF
             var stored = await Store.FindAsync(patient, episode.Id, CancellationToken.None);
             Assert.NotNull(stored);
             Assert.Equal(episode.Answers.Swelling, stored.Answers.Swelling);
+            Assert.Equal(episode.Answers.PainSide, stored.Answers.PainSide);
             foreach (var property in answerProperties)
             {
                 Assert.Equal((property.Name, property.GetValue(episode.Answers)), (property.Name, property.GetValue(stored.Answers)));

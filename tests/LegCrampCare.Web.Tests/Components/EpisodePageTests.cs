@@ -30,7 +30,7 @@ public sealed class EpisodePageTests : ComponentTestBase
     public void MidwifeMeasured_SaysSoUnderTheResult_AndThatHersIsUsed()
     {
         var episode = TestEpisodes.Episode(side: Side.Left, answers: TestEpisodes.AllQuickQuestionsNo());
-        var assessment = TestAssessments.For(episode.Id, episode.Details with { CalfDifferenceCm = 3.5m }, AssessmentReason.MidwifeMeasurement);
+        var assessment = TestAssessments.For(episode.Id, episode.Details with { CalfDifferenceCm = 3.5m }, AssessmentReason.MidwifeMeasurement, midwifeMeasured: true);
         Episodes.Add(episode with { MidwifeCalfDifferenceCm = 3.5m, Assessment = assessment });
 
         var cut = Render<EpisodePage>(p => p.Add(c => c.Id, episode.Id));
@@ -204,7 +204,7 @@ public sealed class EpisodePageTests : ComponentTestBase
 
         var card = Assert.Single(cut.FindAll("section.lcc-result"));
         Assert.Contains("lcc-result-urgent", card.ClassList);
-        Assert.Equal("Get checked today", card.QuerySelector("h2")!.TextContent);
+        Assert.Equal("Call maternity triage now", card.QuerySelector("h2")!.TextContent);
         Assert.Equal("UR-3", Assert.Single(card.QuerySelectorAll(".lcc-reasons li[data-rule]")).GetAttribute("data-rule"));
         var earlier = cut.Find("details.lcc-earlier");
         Assert.Equal("Earlier results for this cramp (1)", earlier.QuerySelector("summary")!.TextContent);
@@ -219,7 +219,7 @@ public sealed class EpisodePageTests : ComponentTestBase
         Assert.Single(cut.FindAll("section.lcc-result-incomplete"));
         earlier = cut.Find("details.lcc-earlier");
         Assert.Equal("Earlier results for this cramp (2)", earlier.QuerySelector("summary")!.TextContent);
-        Assert.Equal(["20 Nov 02:35 · Get checked today", "20 Nov 02:35 · Questions to answer"], EarlierResults(earlier));
+        Assert.Equal(["20 Nov 02:35 · Urgent: call now", "20 Nov 02:35 · Questions to answer"], EarlierResults(earlier));
         Assert.Contains("lcc-badge-urgent", earlier.QuerySelector(".lcc-badge-urgent")!.ClassList);
     }
 

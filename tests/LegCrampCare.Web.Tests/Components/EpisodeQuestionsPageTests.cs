@@ -37,7 +37,43 @@ public sealed class EpisodeQuestionsPageTests : ComponentTestBase
         Assert.Equal(SuddenBreathlessness, legends[0]);
         Assert.Equal(RedFlagQuestions.Order(), legends.Take(RedFlagQuestions.Length).Order());
         Assert.True(legends.ToList().IndexOf(UsualBreathlessness) >= RedFlagQuestions.Length);
-        Assert.Equal(10, legends.Count);
+        // Seven warning signs, then breathlessness, "more than 10 minutes?", eased, pain still there.
+        Assert.Equal(11, legends.Count);
+        Assert.Contains("Did it last more than 10 minutes?", legends);
+    }
+
+    [Fact]
+    public void PainStillThereYes_AsksWhichLegAndTheFourQuestionsAboutThatPain()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode());
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+        Assert.DoesNotContain("Which leg still hurts?", cut.QuestionLegends());
+
+        cut.FindQuestion("Is there still pain now the cramp has gone?").ButtonIn("Yes").Click();
+
+        var legends = cut.QuestionLegends();
+        Assert.Contains("Which leg still hurts?", legends);
+        Assert.Contains("Does the leg feel heavy or achy?", legends);
+        Assert.Contains("Does it hurt when you press along the back of your calf or thigh?", legends);
+        cut.FindQuestion("Which leg still hurts?").ButtonIn("Left").Click();
+        cut.FindButton("Save answers").Click();
+        Assert.Equal(Side.Left, Assert.Single(Episodes.UpdateCalls).Details.Answers.PainSide);
+    }
+
+    [Fact]
+    public void Save_QuickAnswersOfAnOrdinaryCramp_NotLongerThan10Minutes_SaysOrdinaryCramp()
+    {
+        // 2026.2 (D50): the quick "no" to "one leg swollen", "not longer than 10 minutes", eased: an ordinary cramp.
+        var episode = Episodes.Add(TestEpisodes.Episode());
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+        foreach (var legend in cut.QuestionLegends())
+        {
+            cut.FindQuestion(legend).ButtonIn(legend == "Did the cramp ease when you stretched, rubbed or walked?" ? "Yes" : "No").Click();
+        }
+
+        cut.FindButton("Save answers").Click();
+
+        Assert.Equal("This sounds like an ordinary cramp", cut.Find("section.lcc-result-none h2").TextContent);
     }
 
     [Fact]
@@ -164,7 +200,8 @@ public sealed class EpisodeQuestionsPageTests : ComponentTestBase
         cut.FindButton("Save answers").Click();
 
         // "No" to one swollen leg is stored as that, not as "no swelling at all" (both ankles were not asked).
-        Assert.Equal(TestEpisodes.AllQuickQuestionsNo() with { Swelling = Swelling.NotOneLeg }, Assert.Single(Episodes.UpdateCalls).Details.Answers);
+        Assert.Equal(TestEpisodes.AllQuickQuestionsNo() with { Swelling = Swelling.NotOneLeg, CrampOver10Minutes = Answer.No },
+            Assert.Single(Episodes.UpdateCalls).Details.Answers);
         Assert.DoesNotContain(StillUnanswered, cut.Text(), StringComparison.Ordinal);
         Assert.Empty(cut.QueryButtons("Answer them now"));
     }
@@ -261,13 +298,13 @@ public sealed class EpisodeQuestionsPageTests : ComponentTestBase
 
         var alert = cut.Find("section.lcc-result-emergency[role=alert]");
         Assert.Equal("Call 999 now", alert.QuerySelector("h2")!.TextContent);
-        Assert.Contains("chest or upper-back pain", alert.TextContent, StringComparison.Ordinal);
+        Assert.Contains("You have pain in your chest or upper back.", alert.TextContent, StringComparison.Ordinal);
         Assert.Contains("Do not drive yourself.", alert.TextContent, StringComparison.Ordinal);
         Assert.Equal("tel:999", alert.QuerySelector("a.lcc-call")!.GetAttribute("href"));
     }
 
     [Fact]
-    public void Save_OneLegSwollenYes_SaysGetCheckedToday()
+    public void Save_OneLegSwollenYes_SaysCallMaternityTriageNow()
     {
         var episode = Episodes.Add(TestEpisodes.Episode());
         var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
@@ -276,8 +313,8 @@ public sealed class EpisodeQuestionsPageTests : ComponentTestBase
         cut.FindButton("Save answers").Click();
 
         var alert = cut.Find("section.lcc-result-urgent[role=alert]");
-        Assert.Equal("Get checked today", alert.QuerySelector("h2")!.TextContent);
-        Assert.Contains("one leg swollen", alert.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Call maternity triage now", alert.QuerySelector("h2")!.TextContent);
+        Assert.Contains("One leg is swollen.", alert.TextContent, StringComparison.Ordinal);
         Assert.Contains("do not rub, massage or heat that leg", alert.TextContent, StringComparison.Ordinal);
     }
 

@@ -65,8 +65,28 @@ public sealed class HomeTests : ComponentTestBase
         var cut = Render<Home>();
 
         Assert.Contains("You logged 2 cramps with questions still to answer.", cut.Text(), StringComparison.Ordinal);
-        Assert.Equal($"/episodes/{left.Id}/questions", cut.FindLink("Left leg at 02:30: answer the questions").GetAttribute("href"));
-        Assert.Equal($"/episodes/{right.Id}/questions", cut.FindLink("Right leg at 04:05: answer the questions").GetAttribute("href"));
+        Assert.Equal($"/episodes/{left.Id}/questions", cut.FindLink("Answer the questions: Left leg at 02:30").GetAttribute("href"));
+        Assert.Equal($"/episodes/{right.Id}/questions", cut.FindLink("Answer the questions: Right leg at 04:05").GetAttribute("href"));
+        // Nothing answered: the warning-sign questions are missing, so the one action is to answer them (W8).
+        Assert.Empty(cut.QueryButtons("Left leg at 02:30 is right as it is"));
+        Assert.Empty(cut.QueryButtons("Right leg at 04:05 is right as it is"));
+        // Both real buttons, not links dressed as text.
+        Assert.All(cut.FindAll("[data-testid=morning-review] a.lcc-button"), a => Assert.Contains("lcc-button", a.ClassList));
+    }
+
+    [Fact]
+    public void Home_MorningReview_NothingMissing_OffersItsRightAsItIsBesideAnswering()
+    {
+        Profiles.Profile = Amira;
+        var left = TestEpisodes.Episode(side: Side.Left, answers: TestEpisodes.AllQuickQuestionsNo() with { EasedByStretching = Answer.NotAnswered });
+        Episodes.MorningReview = [left];
+
+        var cut = Render<Home>();
+
+        var item = cut.Find($"[data-testid=morning-review] li[data-episode='{left.Id}']");
+        Assert.Contains("lcc-button", cut.FindButton("Left leg at 02:30 is right as it is").ClassList);
+        Assert.Equal($"/episodes/{left.Id}/questions", cut.FindLink("Answer the questions: Left leg at 02:30").GetAttribute("href"));
+        Assert.DoesNotContain("not answered yet", item.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,7 +131,7 @@ public sealed class HomeTests : ComponentTestBase
     public void Home_MorningReviewItsRightAsItIs_ConfirmsAndRemovesIt()
     {
         Profiles.Profile = Amira;
-        var left = TestEpisodes.Episode(side: Side.Left);
+        var left = TestEpisodes.Episode(side: Side.Left, answers: TestEpisodes.AllQuickQuestionsNo() with { EasedByStretching = Answer.NotAnswered });
         Episodes.MorningReview = [left];
         var cut = Render<Home>();
 
@@ -122,7 +142,7 @@ public sealed class HomeTests : ComponentTestBase
     }
 
     [Fact]
-    public void Home_MidwifeMeasurementRaisedAResult_SaysWhichCrampAndWhatToDo()
+    public void Home_MidwifeMeasurementRaisedAResult_SaysWhichCrampAndWhatToDoIfSheStillHasIt()
     {
         Profiles.Profile = Amira;
         var episode = TestEpisodes.Episode(side: Side.Left, startedAtLocal: new DateTime(2026, 11, 17, 23, 15, 0), answers: TestEpisodes.AllQuickQuestionsNo());
@@ -136,31 +156,35 @@ public sealed class HomeTests : ComponentTestBase
         var text = System.Text.RegularExpressions.Regex.Replace(card.TextContent, @"\s+", " "); // as a browser shows it
         Assert.Equal("Your midwife measured your calves", card.QuerySelector("h2")!.TextContent);
         Assert.Contains($"Her measurement, recorded on {assessment.AssessedAtLocal:d MMMM}, means the cramp in your left leg on the night of Tuesday 17 November at 23:15 needs checking.", text, StringComparison.Ordinal);
-        Assert.Contains("If you have not been checked since then, call your maternity unit or midwife today.", text, StringComparison.Ordinal);
-        var link = card.QuerySelector("a")!;
+        // W7: conditional on symptoms now, never "call 999" for symptoms that may have gone.
+        Assert.Contains("If you are breathless, have chest pain or cough up blood now, call 999.", text, StringComparison.Ordinal);
+        Assert.Contains("If you have not been checked since your midwife measured your legs, call maternity triage now.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("maternity unit", text, StringComparison.Ordinal);
+        Assert.Equal("tel:111", card.QuerySelector("a.lcc-call")!.GetAttribute("href"));
+        var link = card.QuerySelectorAll("a")[^1];
         Assert.Equal($"/episodes/{episode.Id}", link.GetAttribute("href"));
         Assert.Equal("See the advice for the cramp in your left leg on the night of Tuesday 17 November at 23:15", link.TextContent);
     }
 
     [Fact]
-    public void Home_MidwifeMeasurementRaisedAResult_WithATriageNumber_GivesThatNumber()
+    public void Home_MidwifeMeasurementRaisedAResult_WithHerMaternityUnitsNumber_GivesThatNumber()
     {
-        Profiles.Profile = Amira;
         Safety.MaternityTriageNumber = "01632 960000";
+        Profiles.Profile = Amira with { Contacts = Safety.ContactsFor("+441234567890") };
         var episode = TestEpisodes.Episode(side: Side.Right, startedAtLocal: new DateTime(2026, 11, 17, 23, 15, 0), answers: TestEpisodes.AllQuickQuestionsNo());
         var assessment = TestAssessments.For(episode.Id, episode.Details with { CalfDifferenceCm = 3.5m }, AssessmentReason.MidwifeMeasurement);
         Episodes.MidwifeUpdates.Add(episode with { MidwifeCalfDifferenceCm = 3.5m, Assessment = assessment });
 
         var cut = Render<Home>();
 
-        var card = cut.Find("[data-testid=midwife-update]");
-        var text = System.Text.RegularExpressions.Regex.Replace(card.TextContent, @"\s+", " ");
-        Assert.Contains("If you have not been checked since then, call maternity triage on 01632 960000 today.", text, StringComparison.Ordinal);
-        Assert.Equal("tel:01632 960000", card.QuerySelector("a[href^='tel:']")!.GetAttribute("href"));
+        var call = cut.Find("[data-testid=midwife-update] a.lcc-call");
+        // Hers wins over the unit's, shown in her national format and dialled in E.164.
+        Assert.Equal("tel:+441234567890", call.GetAttribute("href"));
+        Assert.Equal("Call maternity triage: 01234 567890", call.TextContent);
     }
 
     [Fact]
-    public void Home_MidwifeMeasurementRaisedAResultToAnEmergency_SaysCallTheEmergencyNumber()
+    public void Home_MidwifeMeasurementRaisedAResultToAnEmergency_ConditionalOnHowSheIsNow()
     {
         Profiles.Profile = Amira;
         var episode = TestEpisodes.Episode(side: Side.Left, startedAtLocal: new DateTime(2026, 11, 17, 23, 15, 0),
@@ -173,10 +197,72 @@ public sealed class HomeTests : ComponentTestBase
 
         var card = cut.Find("[data-testid=midwife-update]");
         var text = System.Text.RegularExpressions.Regex.Replace(card.TextContent, @"\s+", " ");
-        Assert.Contains("needs help straight away.", text, StringComparison.Ordinal);
-        Assert.Contains($"If you have not had help since then, call {Safety.EmergencyNumber} now. Do not drive yourself.", text, StringComparison.Ordinal);
-        Assert.Equal($"tel:{Safety.EmergencyNumber}", card.QuerySelector("a.lcc-call")!.GetAttribute("href"));
+        Assert.Contains("needed help straight away.", text, StringComparison.Ordinal);
+        Assert.Contains($"If you are breathless, have chest pain or cough up blood now, call {Safety.EmergencyNumber}.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("needs checking", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Home_MidwifeMeasurementMoreThanSixWeeksAfterTheBirth_NamesTheGpOrNhs111()
+    {
+        Profiles.Profile = Amira;
+        var episode = TestEpisodes.Episode(side: Side.Left, answers: TestEpisodes.AllQuickQuestionsNo());
+        var assessment = TestAssessments.For(episode.Id, episode.Details with { CalfDifferenceCm = 3.5m }, AssessmentReason.MidwifeMeasurement);
+        var later = assessment with
+        {
+            Explanation = assessment.Explanation! with { Wording = new WordingContext(WordingStage.LaterAfterBirth, false) },
+        };
+        Episodes.MidwifeUpdates.Add(episode with { MidwifeCalfDifferenceCm = 3.5m, Assessment = later });
+
+        var cut = Render<Home>();
+
+        var text = System.Text.RegularExpressions.Regex.Replace(cut.Find("[data-testid=midwife-update]").TextContent, @"\s+", " ");
+        Assert.Contains("call your GP now, or NHS 111 if you can't reach them.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("maternity triage", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Home_ANewRuleSetRaisedAResult_ConditionalWordingWithNoClock()
+    {
+        Profiles.Profile = Amira;
+        var episode = TestEpisodes.Episode(side: Side.Right, startedAtLocal: new DateTime(2026, 11, 17, 23, 15, 0),
+            answers: TestEpisodes.AllQuickQuestionsNo() with
+            {
+                PainStillThere = Answer.Yes, PainAfterImproving = Answer.No, HeavyAche = Answer.No, PainOnWalkingOrStanding = Answer.No,
+                PainPullingToesUp = Answer.No, Tenderness = Answer.No,
+            });
+        var raised = TestAssessments.For(episode.Id, episode.Details with { PainAfterHours = 7m }, AssessmentReason.RuleSetUpgrade);
+        Assert.Equal(TriageLevel.Urgent, raised.Level);
+        Episodes.RuleSetUpdates.Add(episode with { Assessment = raised });
+
+        var cut = Render<Home>();
+
+        var card = cut.Find("[data-testid=rule-set-update]");
+        var text = System.Text.RegularExpressions.Regex.Replace(card.TextContent, @"\s+", " ");
+        Assert.Equal("New advice about an earlier cramp", card.QuerySelector("h2")!.TextContent);
+        Assert.Contains("the cramp in your right leg on the night of Tuesday 17 November at 23:15", text, StringComparison.Ordinal);
+        Assert.Contains("If you still have this pain or these symptoms now, call maternity triage now, or your GP or NHS 111 if you can't reach them.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Set a reminder", text, StringComparison.Ordinal);
+        Assert.Equal("tel:111", card.QuerySelector("a.lcc-call")!.GetAttribute("href"));
+        Assert.Equal($"/episodes/{episode.Id}", card.QuerySelectorAll("a")[^1].GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Home_HerMidwifeReviewedAFlag_HerNoteIsOnTheHomePage()
+    {
+        Profiles.Profile = Amira;
+        var episode = TestEpisodes.Episode(side: Side.Left, startedAtLocal: new DateTime(2026, 11, 17, 23, 15, 0));
+        Episodes.MidwifeNotes.Add(new LegCrampCare.Core.Features.Episodes.MidwifeNoteDto(
+            episode, new LegCrampCare.Core.Features.Review.FlagReviewView("Sam Smith, community midwife", new DateTime(2026, 11, 19, 10, 0, 0, DateTimeKind.Utc), "Seen at clinic: calves equal, no clot. Keep stretching.")));
+
+        var cut = Render<Home>();
+
+        var card = cut.Find("[data-testid=midwife-note]");
+        var text = System.Text.RegularExpressions.Regex.Replace(card.TextContent, @"\s+", " ");
+        Assert.Equal("Your midwife has looked at your cramp", card.QuerySelector("h2")!.TextContent);
+        Assert.Contains("Sam Smith, community midwife looked at the cramp in your left leg on the night of Tuesday 17 November at 23:15 on 19 November and wrote:", text, StringComparison.Ordinal);
+        Assert.Equal("Seen at clinic: calves equal, no clot. Keep stretching.", card.QuerySelector("blockquote")!.TextContent);
+        Assert.Equal($"/episodes/{episode.Id}", card.QuerySelectorAll("a")[^1].GetAttribute("href"));
     }
 
     [Fact]

@@ -21,7 +21,18 @@ public sealed class PainFollowUpTests : ComponentTestBase
         side: Side.Right,
         startedAtLocal: new DateTime(2026, 11, 19, 22, 40, 0),
         durationMinutes: 3,
-        answers: TestEpisodes.AllQuickQuestionsNo() with { EasedByStretching = Answer.Yes, PainStillThere = Answer.Yes }));
+        answers: TestEpisodes.AllQuickQuestionsNo() with
+        {
+            EasedByStretching = Answer.Yes, PainStillThere = Answer.Yes, CrampOver10Minutes = Answer.No,
+            HeavyAche = Answer.No, PainOnWalkingOrStanding = Answer.No, PainPullingToesUp = Answer.No, Tenderness = Answer.No,
+        }));
+
+    /// <summary>"Still there…", then which leg (or "Not sure – skip this"): the second step sends the answer.</summary>
+    private static void AnswerStillThere(IRenderedComponent<PainFollowUp> cut, string button, string leg = "Right")
+    {
+        cut.FindButton(button).Click();
+        cut.FindButton(leg).Click();
+    }
 
     [Fact]
     public void PainFollowUp_Rendered_AsksAboutThatLegAndThatCramp()
@@ -43,12 +54,12 @@ public sealed class PainFollowUpTests : ComponentTestBase
     public void Answer_OnACrampHerMidwifeMeasured_SaysTheReasonsIncludeHerMeasurement()
     {
         var episode = Episodes.Add(PainLeftAfterCramp() with { MidwifeCalfDifferenceCm = 3.5m });
-        var urgent = TestAssessments.For(episode.Id, episode.Details with { CalfDifferenceCm = 3.5m }, AssessmentReason.PainFollowUp);
+        var urgent = TestAssessments.For(episode.Id, episode.Details with { CalfDifferenceCm = 3.5m }, AssessmentReason.PainFollowUp, midwifeMeasured: true);
         Assert.True(urgent.Level >= LegCrampCare.Core.Triage.TriageLevel.Urgent);
         Episodes.OnPainFollowUp = _ => Task.FromResult(ServiceResult<EpisodeDto>.Ok(episode with { Assessment = urgent }));
         var cut = Render<PainFollowUp>(p => p.Add(c => c.Episode, episode));
 
-        cut.Find("section.lcc-followup").ButtonIn(Better).Click();
+        AnswerStillThere(cut, Better);
 
         Assert.Contains("Because of what you told us and your midwife's measurement:", cut.Find("section.lcc-result").TextContent, StringComparison.Ordinal);
     }
@@ -63,53 +74,86 @@ public sealed class PainFollowUpTests : ComponentTestBase
         Assert.Equal("Is the pain in both legs still there?", cut.Find("section.lcc-followup h2").TextContent);
     }
 
+    [Fact]
+    public void Gone_Tapped_SendsItAtOnceAndShowsTheNewResult()
+    {
+        var episode = Episodes.Add(PainLeftAfterCramp());
+        var cut = Render<PainFollowUp>(p => p.Add(c => c.Episode, episode));
+
+        cut.FindButton(Gone).Click();
+
+        Assert.Equal([new PainFollowUpRequest(episode.Id, PainNow.Gone)], Episodes.PainFollowUpCalls);
+        Assert.Equal("This sounds like an ordinary cramp", cut.Find("section.lcc-result-none h2").TextContent);
+        Assert.Contains("Thank you", cut.Find("section.lcc-followup > p").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.QueryButtons(Gone));
+    }
+
     [Theory]
-    [InlineData(Gone, PainNow.Gone, "lcc-result-none", "This sounds like an ordinary cramp")]
-    [InlineData(Better, PainNow.BetterButStillThere, "lcc-result-none", "This sounds like an ordinary cramp")]
-    [InlineData(NotBetter, PainNow.NotBetter, "lcc-result-none", "Nothing you told us is a warning sign")]
-    public void Answer_Tapped_SendsItAndShowsTheNewResult(string button, PainNow sent, string cardClass, string heading)
+    [InlineData(Better, PainNow.BetterButStillThere, "Left", Side.Left)]
+    [InlineData(NotBetter, PainNow.NotBetter, "Both", Side.Both)]
+    [InlineData(NotBetter, PainNow.NotBetter, "Not sure – skip this", null)]
+    public void StillThere_ThenAsksWhichLegStillHurts_OneDecisionAtATime_AndSendsBoth(string button, PainNow sent, string leg, Side? side)
     {
         var episode = Episodes.Add(PainLeftAfterCramp());
         var cut = Render<PainFollowUp>(p => p.Add(c => c.Episode, episode));
 
         cut.FindButton(button).Click();
 
-        Assert.Equal([new PainFollowUpRequest(episode.Id, sent)], Episodes.PainFollowUpCalls);
-        var card = cut.Find($"section.{cardClass}");
-        Assert.Equal(heading, card.QuerySelector("h2")!.TextContent);
-        Assert.Contains("Thank you", cut.Find("section.lcc-followup > p").TextContent, StringComparison.Ordinal);
-        Assert.Single(cut.FindAll("section.lcc-followup h2"));
-        Assert.Empty(cut.QueryButtons(Gone));
-        Assert.Empty(cut.QueryButtons(NotBetter));
+        Assert.Empty(Episodes.PainFollowUpCalls);
+        Assert.Equal("Which leg still hurts?", cut.Find("section.lcc-followup h2").TextContent);
+        Assert.Equal(["Left", "Right", "Both", "Not sure – skip this"], cut.Buttons().Select(b => b.AccessibleName()));
+
+        cut.FindButton(leg).Click();
+
+        Assert.Equal([new PainFollowUpRequest(episode.Id, sent, side)], Episodes.PainFollowUpCalls);
+        Assert.Single(cut.FindAll("section.lcc-result"));
+        Assert.Empty(cut.QueryButtons("Left"));
     }
 
     [Fact]
-    public void NotBetter_AfterMoreThanADayInOneLeg_GetCheckedToday()
+    public void NotBetter_SixHoursAfterTheCramp_CallMaternityTriageNow()
     {
-        Episodes.PainFollowUpHours = 25;
+        // 2026.2: pain not getting better for 6 hours (any leg) is UR-6, no longer "more than a day in one leg".
+        Episodes.PainFollowUpHours = 6;
         var episode = Episodes.Add(PainLeftAfterCramp());
         var cut = Render<PainFollowUp>(p => p.Add(c => c.Episode, episode));
 
-        cut.FindButton(NotBetter).Click();
+        AnswerStillThere(cut, NotBetter, "Both");
 
         var card = cut.Find("section.lcc-result-urgent[role=alert]");
-        Assert.Equal("Get checked today", card.QuerySelector("h2")!.TextContent);
+        Assert.Equal("Call maternity triage now", card.QuerySelector("h2")!.TextContent);
         Assert.Equal("UR-6", Assert.Single(card.QuerySelectorAll(".lcc-reasons li[data-rule]")).GetAttribute("data-rule"));
-        Assert.Contains("Pain in one leg has lasted more than 24 hours after the cramp and is not getting better.", card.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Pain in your leg has lasted 6 hours or more since the cramp and is not getting better.", card.TextContent, StringComparison.Ordinal);
         Assert.Contains("do not rub, massage or heat that leg", card.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void GettingBetter_AfterMoreThanADay_NotUrgent()
+    public void NotBetter_UnderSixHours_ForNowWithTheClockTimeToCall()
+    {
+        Episodes.PainFollowUpHours = 3;
+        var episode = Episodes.Add(PainLeftAfterCramp());
+        var cut = Render<PainFollowUp>(p => p.Add(c => c.Episode, episode));
+
+        AnswerStillThere(cut, NotBetter);
+
+        var card = cut.Find("section.lcc-result-none");
+        Assert.Empty(cut.FindAll("section.lcc-result[role=alert]"));
+        Assert.Contains("(6 hours after it started) and is not getting better, call maternity triage then.",
+            card.QuerySelector("[data-testid=pain-clock]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GettingBetter_AfterMoreThanADay_MentionItNotUrgent()
     {
         Episodes.PainFollowUpHours = 25;
         var episode = Episodes.Add(PainLeftAfterCramp());
         var cut = Render<PainFollowUp>(p => p.Add(c => c.Episode, episode));
 
-        cut.FindButton(Better).Click();
+        AnswerStillThere(cut, Better);
 
         Assert.Empty(cut.FindAll("section.lcc-result[role=alert]"));
-        Assert.Single(cut.FindAll("section.lcc-result"));
+        var card = cut.Find("section.lcc-result-routine");
+        Assert.Equal("RO-8", Assert.Single(card.QuerySelectorAll(".lcc-reasons li[data-rule]")).GetAttribute("data-rule"));
     }
 
     [Fact]
@@ -132,10 +176,10 @@ public sealed class PainFollowUpTests : ComponentTestBase
         Episodes.OnPainFollowUp = _ => throw new InvalidOperationException("database down");
         var cut = Render<PainFollowUp>(p => p.Add(c => c.Episode, episode));
 
-        cut.FindButton(NotBetter).Click();
+        AnswerStillThere(cut, NotBetter);
 
         Assert.Equal("Your answer didn't save. Please tap it again.", Assert.Single(cut.FindAllByRole("alert")).TextContent);
-        Assert.False(cut.FindButton(NotBetter).IsDisabled());
+        Assert.False(cut.FindButton("Right").IsDisabled());
     }
 
     [Fact]
@@ -147,14 +191,14 @@ public sealed class PainFollowUpTests : ComponentTestBase
         Episodes.OnPainFollowUp = _ => pending.Task;
         var cut = Render<PainFollowUp>(p => p.Add(c => c.Episode, episode));
 
-        cut.FindButton(NotBetter).Click();
+        AnswerStillThere(cut, NotBetter);
         Assert.All(cut.Buttons(), b => Assert.True(b.IsDisabled()));
-        cut.FindButton(NotBetter).Click();
-        cut.FindButton(Gone).Click();
-        pending.SetResult(await answer(new PainFollowUpRequest(episode.Id, PainNow.NotBetter)));
+        cut.FindButton("Right").Click();
+        cut.FindButton("Left").Click();
+        pending.SetResult(await answer(new PainFollowUpRequest(episode.Id, PainNow.NotBetter, Side.Right)));
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("section.lcc-result")));
-        Assert.Equal([new PainFollowUpRequest(episode.Id, PainNow.NotBetter)], Episodes.PainFollowUpCalls);
+        Assert.Equal([new PainFollowUpRequest(episode.Id, PainNow.NotBetter, Side.Right)], Episodes.PainFollowUpCalls);
     }
 
     [Fact]
@@ -163,7 +207,7 @@ public sealed class PainFollowUpTests : ComponentTestBase
         var episode = Episodes.Add(PainLeftAfterCramp());
         var cut = Render<PainFollowUp>(p => p.Add(c => c.Episode, episode));
 
-        cut.FindButton(NotBetter).Click();
+        AnswerStillThere(cut, NotBetter);
 
         // The tapped button is gone: focus goes to what to do now, not back to the top of the page.
         var target = cut.Find(".lcc-followup-result");

@@ -255,7 +255,7 @@ public sealed class QuickLogTests : ComponentTestBase
     }
 
     [Fact]
-    public void Later_Click_StopsTheUndoAndSaysWeWillAskInTheMorning()
+    public void Later_Click_StopsTheUndo_ThreeLinesWithTheEmergencyNetAboveSleepWell()
     {
         var cut = Render<QuickLog>();
         cut.FindButton("Log a cramp").Click();
@@ -264,7 +264,15 @@ public sealed class QuickLogTests : ComponentTestBase
         cut.FindButton("Later – ask me in the morning").Click();
         Time.Advance(TimeSpan.FromSeconds(QuickLog.UndoSeconds));
 
-        Assert.Contains("We'll ask you the questions in the morning.", cut.Text(), StringComparison.Ordinal);
+        // W6: three lines, in this order, and no reminder promised.
+        Assert.Equal(
+            [
+                "Saved. Open the app in the morning to answer the questions.",
+                "Call 999 now if you are suddenly breathless, have chest pain, cough up blood or faint.",
+                "Sleep well.",
+            ],
+            cut.FindAll("[data-testid=later-notice] p").Select(p => p.TextContent));
+        Assert.DoesNotContain("remind", cut.Find("[data-testid=later-notice]").TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(cut.QueryButtons("Undo", exact: false));
         Assert.Single(cut.QueryButtons("Log another cramp"));
     }

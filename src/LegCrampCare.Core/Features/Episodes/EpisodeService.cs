@@ -474,7 +474,7 @@ public sealed class EpisodeService(
             PainSide = request.StillHurts ?? episode.Answers.PainSide,
         };
 
-        // How long the pain has lasted, to a tenth of an hour. Still there: until now. Gone: we only know it was still
+        // How long the pain has lasted, rounded up to a tenth of an hour. Still there: until now. Gone: we only know it was still
         // there when she last said so, so count up to then (never a longer duration than she told us about).
         var lastStillThereUtc = episode.PainCheckedAtUtc ?? episode.UpdatedAtUtc;
         episode.PainAfterHours = request.PainNow == PainNow.Gone
@@ -570,8 +570,7 @@ public sealed class EpisodeService(
         return (profile, PregnancyCalendar.FindZoneOrUtc(profile.TimeZoneId));
     }
 
-    private static decimal HoursSinceStart(Episode episode, DateTime utc) =>
-        Math.Round((decimal)Math.Max(0, (utc - episode.StartedAtUtc).TotalHours), 1);
+    private static decimal HoursSinceStart(Episode episode, DateTime utc) => EpisodeAssessor.HoursSince(episode.StartedAtUtc, utc);
 
     private Task<IEnumerable<DateOnly>> OtherNightsAsync(Episode episode, CancellationToken ct) =>
         AssessmentContext.OtherNightsAsync(episodes, episode, ct);

@@ -53,7 +53,7 @@ public sealed class ProfileService(
         profile.BirthMode = request.BirthDate is null ? null : request.BirthMode;
         profile.TimeZoneId = request.TimeZoneId;
         profile.RiskFactors = request.RiskFactors;
-        profile.MaternityPhone = Safety.PhoneNumbers.ToE164(request.MaternityPhone, safety.PhoneRegion);
+        profile.MaternityPhone = Safety.Phones.ToE164(request.MaternityPhone, safety.PhoneRegion);
         profile.Theme = request.Theme;
         profile.UpdatedAtUtc = nowUtc;
         await profiles.SaveAsync(profile, ct);
@@ -170,7 +170,7 @@ public sealed class ProfileService(
                 BirthMode = p.BirthMode,
                 TimeZoneId = p.TimeZoneId,
                 RiskFactors = p.RiskFactors,
-                MaternityPhone = p.MaternityPhone is null ? null : Safety.PhoneNumbers.Display(p.MaternityPhone, safety.PhoneRegion),
+                MaternityPhone = p.MaternityPhone is null ? null : Safety.Phones.Display(p.MaternityPhone, safety.PhoneRegion),
                 Theme = p.Theme,
             },
             stage.Label,

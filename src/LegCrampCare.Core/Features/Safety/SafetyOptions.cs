@@ -32,12 +32,12 @@ public sealed class SafetyOptions
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        if (!PhoneNumbers.IsDialable(EmergencyNumber))
+        if (!Phones.IsDialable(EmergencyNumber))
         {
             problems.Add("Safety:EmergencyNumber must be a number to dial (digits, and + ( ) - or spaces), e.g. 999.");
         }
 
-        if (!string.IsNullOrWhiteSpace(MaternityTriageNumber) && !PhoneNumbers.IsDialable(MaternityTriageNumber))
+        if (!string.IsNullOrWhiteSpace(MaternityTriageNumber) && !Phones.IsDialable(MaternityTriageNumber))
         {
             problems.Add("Safety:MaternityTriageNumber must be empty or a number to dial, e.g. 01234 567890.");
         }
@@ -47,12 +47,12 @@ public sealed class SafetyOptions
             problems.Add("Safety:UrgentAdviceLineName must be the name of the urgent advice line, up to 40 characters, e.g. NHS 111.");
         }
 
-        if (!PhoneNumbers.IsDialable(UrgentAdviceLineNumber))
+        if (!Phones.IsDialable(UrgentAdviceLineNumber))
         {
             problems.Add("Safety:UrgentAdviceLineNumber must be a number to dial, e.g. 111.");
         }
 
-        if (!PhoneNumbers.IsKnownRegion(PhoneRegion))
+        if (!Phones.IsKnownRegion(PhoneRegion))
         {
             problems.Add("Safety:PhoneRegion must be a two-letter country code, e.g. GB.");
         }
@@ -66,17 +66,17 @@ public sealed class SafetyOptions
         PhoneNumber? triage = null;
         if (!string.IsNullOrWhiteSpace(herMaternityPhoneE164))
         {
-            triage = new PhoneNumber(herMaternityPhoneE164, PhoneNumbers.Display(herMaternityPhoneE164, PhoneRegion));
+            triage = new PhoneNumber(herMaternityPhoneE164, Phones.Display(herMaternityPhoneE164, PhoneRegion));
         }
         else if (!string.IsNullOrWhiteSpace(MaternityTriageNumber))
         {
-            triage = new PhoneNumber(PhoneNumbers.TelOf(MaternityTriageNumber), MaternityTriageNumber.Trim());
+            triage = new PhoneNumber(Phones.TelOf(MaternityTriageNumber), MaternityTriageNumber.Trim());
         }
 
         return new ContactNumbers(
-            new PhoneNumber(PhoneNumbers.TelOf(EmergencyNumber), EmergencyNumber.Trim()),
+            new PhoneNumber(Phones.TelOf(EmergencyNumber), EmergencyNumber.Trim()),
             triage,
             UrgentAdviceLineName.Trim(),
-            new PhoneNumber(PhoneNumbers.TelOf(UrgentAdviceLineNumber), UrgentAdviceLineNumber.Trim()));
+            new PhoneNumber(Phones.TelOf(UrgentAdviceLineNumber), UrgentAdviceLineNumber.Trim()));
     }
 }

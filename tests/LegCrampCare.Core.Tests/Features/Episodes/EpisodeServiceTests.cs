@@ -900,18 +900,41 @@ public sealed class EpisodeServiceTests
     }
 
     [Fact]
-    public async Task Confirm_InMorningReview_RemovesItWithoutAnsweringAnything()
+    public async Task Confirm_WarningSignQuestionsUnanswered_IsRefusedAndStaysInTheMorningReview()
     {
+        // W8: a cramp with missing answers can't be waved through as "right as it is"; the one action is to answer.
         var id = await LogOkAtLocalAsync(new DateTime(2026, 6, 10, 1, 0, 0));
         SetUtcNow(2026, 6, 10, 6, 0);
+        var listed = Assert.Single((await _service.GetMorningReviewAsync()).Value!);
+        Assert.True(listed.HasMissingAnswers);
+
+        var result = await _service.ConfirmAsync(id);
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Contains("Answer the questions first", result.Errors[0].Message, StringComparison.Ordinal);
         Assert.Single((await _service.GetMorningReviewAsync()).Value!);
+    }
+
+    [Fact]
+    public async Task Confirm_NothingMissing_RemovesItFromTheMorningReviewWithoutAnsweringTheRest()
+    {
+        var id = await LogOkAtLocalAsync(new DateTime(2026, 6, 10, 1, 0, 0));
+        var episode = (await _service.GetAsync(id)).Value!;
+        var answers = new EpisodeAnswers
+        {
+            SuddenBreathlessness = Answer.No, ChestPain = Answer.No, CoughingBlood = Answer.No, Fainted = Answer.No,
+            Swelling = Swelling.NotOneLeg, RedOrDarkerSkin = Answer.No, Warmth = Answer.No, PainStillThere = Answer.No,
+        };
+        Assert.Equal(ResultStatus.Ok, (await _service.UpdateAsync(new UpdateEpisodeRequest(id, episode.Details with { Answers = answers }))).Status);
+        SetUtcNow(2026, 6, 10, 6, 0);
+        var listed = Assert.Single((await _service.GetMorningReviewAsync()).Value!);
+        Assert.False(listed.HasMissingAnswers);
 
         var result = await _service.ConfirmAsync(id);
 
         Assert.Equal(ResultStatus.Ok, result.Status);
         Assert.Empty((await _service.GetMorningReviewAsync()).Value!);
-        var stored = (await _service.GetAsync(id)).Value!;
-        Assert.True(stored.HasUnansweredRedFlag);
+        Assert.Equal(Answer.NotAnswered, (await _service.GetAsync(id)).Value!.Details.Answers.EasedByStretching);
     }
 
     [Fact]

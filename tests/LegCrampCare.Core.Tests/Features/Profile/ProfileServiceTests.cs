@@ -1,10 +1,10 @@
-using LegCrampCare.Core.Triage;
-using LegCrampCare.Core.Features.Safety;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
 using LegCrampCare.Core.Features.Profile;
+using LegCrampCare.Core.Features.Safety;
 using LegCrampCare.Core.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
+using LegCrampCare.Core.Triage;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LegCrampCare.Core.Tests.Features.Profile;
@@ -65,6 +65,59 @@ public sealed class ProfileServiceTests
     }
 
     // ---- Save ----
+
+    [Theory]
+    [InlineData("01234 567890", "+441234567890", "01234 567890")]
+    [InlineData("01234567890", "+441234567890", "01234 567890")]
+    [InlineData("+44 (0)1234 567-890", "+441234567890", "01234 567890")]
+    [InlineData("+44 1234 567890", "+441234567890", "01234 567890")]
+    [InlineData("+353 1 234 5678", "+35312345678", "+353 1 234 5678")]
+    public async Task Save_MaternityPhone_StoredInE164_ShownInHerNationalFormat(string typed, string stored, string shown)
+    {
+        var result = await _service.SaveAsync(ValidRequest() with { MaternityPhone = typed });
+
+        Assert.Equal(ResultStatus.Ok, result.Status);
+        Assert.Equal(stored, _profiles.Peek(PatientA)!.MaternityPhone);
+        Assert.Equal(shown, result.Value!.Values.MaternityPhone);
+        Assert.Equal(stored, result.Value.Contacts.MaternityTriage!.Tel);
+        Assert.Equal(shown, result.Value.Contacts.MaternityTriage.Display);
+    }
+
+    [Theory]
+    [InlineData("12345")]
+    [InlineData("01234 5678901234")]
+    [InlineData("call the ward")]
+    [InlineData("0800 FLOWERS")]
+    [InlineData("01234 567890\u0000")]
+    [InlineData("+1 555 0100")]
+    [InlineData("0123456789012345678901234567890")]
+    public async Task Save_MaternityPhoneNotAPhoneNumber_IsRefusedNamingTheField_AndNothingIsStored(string typed)
+    {
+        _profiles.Seed(Pregnant(PatientA, new DateOnly(2026, 9, 1)));
+        var saves = _profiles.SaveCount;
+
+        var result = await _service.SaveAsync(ValidRequest() with { MaternityPhone = System.Text.RegularExpressions.Regex.Unescape(typed) });
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(nameof(SaveProfileRequest.MaternityPhone), error.Field);
+        Assert.StartsWith("Maternity unit phone number: enter a whole phone number", error.Message, StringComparison.Ordinal);
+        Assert.Equal(saves, _profiles.SaveCount);
+        Assert.Null(_profiles.Peek(PatientA)!.MaternityPhone);
+    }
+
+    [Fact]
+    public async Task Save_MaternityPhoneEmptied_RemovesIt_AndTheUnitsNumberIsUsedAgain()
+    {
+        var service = new ProfileService(_user, _profiles, _episodes, new SafetyOptions { MaternityTriageNumber = "01632 960000" },
+            TriageEngine.Default, _time, NullLogger<ProfileService>.Instance);
+        await service.SaveAsync(ValidRequest() with { MaternityPhone = "01234 567890" });
+
+        var result = await service.SaveAsync(ValidRequest() with { MaternityPhone = "  " });
+
+        Assert.Null(_profiles.Peek(PatientA)!.MaternityPhone);
+        Assert.Equal(("01632960000", "01632 960000"), (result.Value!.Contacts.MaternityTriage!.Tel, result.Value.Contacts.MaternityTriage.Display));
+    }
 
     [Fact]
     public async Task Save_ValidRequest_StoresTrimmedProfileAndReturnsTodaysStage()

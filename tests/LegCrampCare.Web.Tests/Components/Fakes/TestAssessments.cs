@@ -9,7 +9,8 @@ public static class TestAssessments
 {
     private static readonly EpisodeAssessor Assessor = new(TriageEngine.Default);
 
-    public static AssessmentDto For(Guid episodeId, EpisodeDetails details, AssessmentReason reason = AssessmentReason.Edited, ContactNumbers? contacts = null)
+    public static AssessmentDto For(
+        Guid episodeId, EpisodeDetails details, AssessmentReason reason = AssessmentReason.Edited, ContactNumbers? contacts = null, bool midwifeMeasured = false)
     {
         var startUtc = DateTime.SpecifyKind(details.StartedAtLocal, DateTimeKind.Utc);
         var episode = new Episode
@@ -37,6 +38,7 @@ public static class TestAssessments
         var card = ResultCardBuilder.Build(explanation, new ResultCardContext(
             a.AssessedAtUtc, TimeZoneInfo.Utc, contacts ?? ContactNumbers.UnitedKingdom,
             IsReassessment: reason == AssessmentReason.RuleSetUpgrade,
+            MidwifeMeasured: midwifeMeasured,
             PainQuestionUnanswered: details.Answers.PainStillThere == Answer.NotAnswered));
         return new AssessmentDto(a.Id, a.AssessedAtUtc, a.AssessedAtUtc, a.Reason, a.RuleSetVersion, a.Level,
             FiredRules.Parse(a.FiredRules).ToList(), a.IsIncomplete, a.LeftScore, a.RcogPoints, a.HighRiskContext, explanation)

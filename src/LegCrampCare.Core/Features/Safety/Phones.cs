@@ -7,7 +7,7 @@ namespace LegCrampCare.Core.Features.Safety;
 /// Phone numbers with libphonenumber: a number she types is checked and stored in E.164 ("+441234567890"), and shown in
 /// her national format ("01234 567890"); a number a deployment configures is dialled as written.
 /// </summary>
-public static partial class PhoneNumbers
+public static partial class Phones
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
