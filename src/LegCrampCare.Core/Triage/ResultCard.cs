@@ -98,7 +98,8 @@ public sealed record ResultCardContext(
     bool IsReassessment = false,
     bool MidwifeMeasured = false,
     bool PainQuestionUnanswered = false,
-    DateTime? PainKnownUntilUtc = null);
+    DateTime? PainKnownUntilUtc = null,
+    DateTime? CrampStartedAtUtc = null);
 
 /// <summary>
 /// Builds a result card from an explained assessment, by clinical README §8: who to call (W1, W2, W3), the clock for pain
@@ -248,8 +249,14 @@ public static class ResultCardBuilder
             return null;
         }
 
-        // S: when the pain started, as far as the hours she told us say (up to her last answer about it).
+        // S: the assessment time (or her last answer about the pain) minus the pain hours. Hours the app counted from the
+        // cramp's start are rounded up to a tenth, which would put S (and the clock) up to 6 minutes before the cramp
+        // began: then S is the cramp's start. Hours she gave that reach further back are hers, and kept.
         var start = (context.PainKnownUntilUtc ?? context.AssessedAtUtc) - TimeSpan.FromHours((double)(input.PainAfterHours ?? 0m));
+        if (context.CrampStartedAtUtc is { } cramp && cramp > start && cramp - start <= TimeSpan.FromHours(0.1))
+        {
+            start = cramp;
+        }
         var clocks = new List<(PatientWording.ClockKind Kind, decimal Hours)>();
         if (explanation.Result.HighRiskContext)
         {

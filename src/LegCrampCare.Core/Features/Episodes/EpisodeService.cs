@@ -614,7 +614,8 @@ public sealed class EpisodeService(
             IsReassessment: a.Reason == AssessmentReason.RuleSetUpgrade,
             MidwifeMeasured: episode.MidwifeCalfDifferenceCm is { } measured && explanation.Input.CalfDifferenceCm == measured,
             PainQuestionUnanswered: episode.Answers.PainStillThere == Answer.NotAnswered,
-            PainKnownUntilUtc: a.Reason is AssessmentReason.MidwifeMeasurement or AssessmentReason.RuleSetUpgrade ? episode.UpdatedAtUtc : a.AssessedAtUtc);
+            PainKnownUntilUtc: a.Reason is AssessmentReason.MidwifeMeasurement or AssessmentReason.RuleSetUpgrade ? episode.UpdatedAtUtc : a.AssessedAtUtc,
+            CrampStartedAtUtc: episode.StartedAtUtc);
 
     internal static EpisodeDto ToDto(Episode e, PregnancyProfile profile, TimeZoneInfo zone, AssessmentDto? assessment = null) =>
         new(
