@@ -41,7 +41,7 @@ public sealed partial class TriageJourneyTests : IClassFixture<TriageJourneyTest
     {
         var page = await NewPatientAsync("swollen");
         await page.GotoInteractiveAsync("/profile");
-        await page.GetByLabel("Your maternity unit's phone number (optional)").FillAsync("01234 567890");
+        await page.GetByLabel("Maternity triage phone number (optional)").FillAsync("01234 567890");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("Saved.")).ToBeVisibleAsync();
         await page.GotoInteractiveAsync("/");

@@ -118,7 +118,7 @@ public sealed class TriageResultCardTests : ComponentTestBase
         // No number is made up: the button rings the fallback she is told about, and she is invited to add her unit's.
         Assert.Equal("tel:111", cut.FindLink("Call NHS 111").GetAttribute("href"));
         Assert.Equal(["tel:111", "tel:999"], cut.FindAll("a[href^='tel:']").Select(a => a.GetAttribute("href")));
-        Assert.Equal("/profile#maternity-phone", cut.FindLink("Add your maternity unit's phone number").GetAttribute("href"));
+        Assert.Equal("/profile#maternity-phone", cut.FindLink("Add your maternity triage phone number").GetAttribute("href"));
     }
 
     [Fact]

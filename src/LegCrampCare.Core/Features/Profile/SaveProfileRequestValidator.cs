@@ -48,7 +48,7 @@ public sealed partial class SaveProfileRequestValidator : AbstractValidator<Save
         RuleFor(x => x.Theme).IsInEnum().WithMessage("Choose automatic, day or night colours.");
         RuleFor(x => x.MaternityPhone)
             .Must(p => string.IsNullOrWhiteSpace(p) || (p.Length <= MaxPhoneLength && Safety.Phones.ToE164(p, phoneRegion) is not null))
-            .WithMessage("Maternity unit phone number: enter a whole phone number with its area code, for example 01234 567890, " +
+            .WithMessage("Maternity triage phone number: enter a whole phone number with its area code, for example 01234 567890, " +
                          "or +44 1234 567890 with the country code. Digits, spaces, brackets, + and - only. Or leave it empty.");
     }
 

@@ -43,7 +43,7 @@ public static class ReviewWords
 
     /// <summary>"LEFt score 2 of 3 (derived in suspected DVT; 0 does not exclude DVT)"; "LEFt score not available" after birth or without a calf measurement.</summary>
     public static string LeftScore(int? score) =>
-        score is { } s ? $"LEFt score {s} of 3 ({LeftScoreCaveat})" : "LEFt score not available (after birth, or no calf measurement)";
+        score is { } s ? $"LEFt score {s} of 3 ({LeftScoreCaveat})" : "LEFt score not available (only in pregnancy, with the calves measured)";
 
     /// <summary>The RCOG Green-top 37a point total and what it implies antenatally.</summary>
     public static string RcogPoints(int points) => points switch

@@ -101,7 +101,7 @@ public sealed class ProfileServiceTests
         Assert.Equal(ResultStatus.Invalid, result.Status);
         var error = Assert.Single(result.Errors);
         Assert.Equal(nameof(SaveProfileRequest.MaternityPhone), error.Field);
-        Assert.StartsWith("Maternity unit phone number: enter a whole phone number", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Maternity triage phone number: enter a whole phone number", error.Message, StringComparison.Ordinal);
         Assert.Equal(saves, _profiles.SaveCount);
         Assert.Null(_profiles.Peek(PatientA)!.MaternityPhone);
     }

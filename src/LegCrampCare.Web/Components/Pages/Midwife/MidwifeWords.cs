@@ -8,7 +8,7 @@ public static class MidwifeWords
     public static string Level(TriageLevel level) => level switch
     {
         TriageLevel.Emergency => "Emergency (told to call 999)",
-        TriageLevel.Urgent => "Urgent (told to get checked today)",
+        TriageLevel.Urgent => "Urgent (told to call maternity triage, or her GP or NHS 111, now)",
         TriageLevel.Routine => "Routine (told to mention it)",
         _ => "No warning signs",
     };
