@@ -318,7 +318,20 @@ public sealed class EpisodeService(
         return ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(due);
     }
 
-    public async Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetMidwifeUpdatesAsync(CancellationToken ct = default)
+    public Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetMidwifeUpdatesAsync(CancellationToken ct = default) =>
+        // Compared with her own last result before it: a midwife correcting or re-saving her measurement keeps the card.
+        RaisedResultsAsync(AssessmentReason.MidwifeMeasurement,
+            (current, before, episode) => episode.MidwifeCalfDifferenceCm is not null && RaisedByHerMidwife(current, before), ct);
+
+    public Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetRuleSetUpdatesAsync(CancellationToken ct = default) =>
+        RaisedResultsAsync(AssessmentReason.RuleSetUpgrade, (current, before, _) => RaisedByNewRuleSet(current, before), ct);
+
+    /// <summary>
+    /// Her cramps whose current result was given for <paramref name="reason"/> in the last 7 days and, compared with the
+    /// newest result before it not given for that reason, is <paramref name="raised"/>: the home-page cards, newest first.
+    /// </summary>
+    private async Task<ServiceResult<IReadOnlyList<EpisodeDto>>> RaisedResultsAsync(
+        AssessmentReason reason, Func<Assessment, Assessment?, Episode, bool> raised, CancellationToken ct)
     {
         var patient = await GetPatientAsync(ct);
         if (patient is null)
@@ -328,7 +341,7 @@ public sealed class EpisodeService(
 
         var (profile, zone) = patient.Value;
         var since = time.GetUtcNow().UtcDateTime - MidwifeUpdateWindow;
-        var ids = await episodes.ListEpisodesAssessedSinceAsync(profile.UserId, AssessmentReason.MidwifeMeasurement, since, ct);
+        var ids = await episodes.ListEpisodesAssessedSinceAsync(profile.UserId, reason, since, ct);
         if (ids.Count == 0)
         {
             return ServiceResult<IReadOnlyList<EpisodeDto>>.Ok([]);
@@ -339,48 +352,9 @@ public sealed class EpisodeService(
         var updates = new List<EpisodeDto>();
         foreach (var id in ids)
         {
-            // Compared with her own last result before it: a midwife correcting or re-saving her measurement keeps the card.
-            var herLast = all
-                .Where(a => a.EpisodeId == id && a.Reason != AssessmentReason.MidwifeMeasurement)
-                .MaxBy(a => (a.AssessedAtUtc, a.Level));
-            if (latest.GetValueOrDefault(id) is not { } current || !RaisedByHerMidwife(current, herLast)
-                || await episodes.FindAsync(profile.UserId, id, ct) is not { MidwifeCalfDifferenceCm: not null } episode)
-            {
-                continue;
-            }
-
-            updates.Add(ToDto(episode, profile, zone, Explained(current, episode, profile, zone)));
-        }
-
-        return ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(updates.OrderByDescending(e => e.Assessment!.AssessedAtUtc).ToList());
-    }
-
-    public async Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetRuleSetUpdatesAsync(CancellationToken ct = default)
-    {
-        var patient = await GetPatientAsync(ct);
-        if (patient is null)
-        {
-            return ServiceResult<IReadOnlyList<EpisodeDto>>.NotFound();
-        }
-
-        var (profile, zone) = patient.Value;
-        var since = time.GetUtcNow().UtcDateTime - MidwifeUpdateWindow;
-        var ids = await episodes.ListEpisodesAssessedSinceAsync(profile.UserId, AssessmentReason.RuleSetUpgrade, since, ct);
-        if (ids.Count == 0)
-        {
-            return ServiceResult<IReadOnlyList<EpisodeDto>>.Ok([]);
-        }
-
-        var latest = await episodes.LatestAssessmentsAsync(profile.UserId, ids, ct);
-        var all = await episodes.ListAssessmentsForEpisodesAsync(profile.UserId, ids, ct);
-        var updates = new List<EpisodeDto>();
-        foreach (var id in ids)
-        {
-            var before = all
-                .Where(a => a.EpisodeId == id && a.Reason != AssessmentReason.RuleSetUpgrade)
-                .MaxBy(a => (a.AssessedAtUtc, a.Level));
-            if (latest.GetValueOrDefault(id) is not { } current || !RaisedByNewRuleSet(current, before)
-                || await episodes.FindAsync(profile.UserId, id, ct) is not { } episode)
+            var before = all.Where(a => a.EpisodeId == id && a.Reason != reason).MaxBy(a => (a.AssessedAtUtc, a.Level));
+            if (latest.GetValueOrDefault(id) is not { } current || current.Reason != reason
+                || await episodes.FindAsync(profile.UserId, id, ct) is not { } episode || !raised(current, before, episode))
             {
                 continue;
             }
