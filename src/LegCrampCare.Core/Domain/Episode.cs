@@ -51,6 +51,9 @@ public sealed class Episode
     /// <summary>When she told us the pain had gone.</summary>
     public DateTime? PainGoneAtUtc { get; set; }
 
+    /// <summary>A warning-sign question, "Is the pain still there?" or, while it is, "Which leg still hurts?" is unanswered (W8).</summary>
+    public bool HasMissingAnswers => Answers.HasMissingAnswers(PainGoneAtUtc is not null);
+
     /// <summary>When she confirmed it as it is in the morning review (unanswered questions stay unanswered).</summary>
     public DateTime? ReviewedAtUtc { get; set; }
 }

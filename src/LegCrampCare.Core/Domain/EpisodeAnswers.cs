@@ -60,11 +60,12 @@ public sealed record EpisodeAnswers
                                           !PainPullingToesUp.IsAnswered() || !Tenderness.IsAnswered()));
 
     /// <summary>
-    /// "Missing" (clinical README §8, W8): a question FS-1 reads, "Is the pain still there?", or, with pain still there,
-    /// "Which leg still hurts?". A cramp with anything missing can't be confirmed as it is in the morning review.
+    /// "Missing" (clinical README §8, W8): a question FS-1 reads, "Is the pain still there?", or, while the pain is still
+    /// there (not <paramref name="painGone"/>), "Which leg still hurts?". A cramp with anything missing can't be
+    /// confirmed as it is in the morning review.
     /// </summary>
-    public bool HasMissingAnswers =>
-        HasUnansweredRedFlag || !PainStillThere.IsAnswered() || (PainStillThere == Answer.Yes && PainSide is null);
+    public bool HasMissingAnswers(bool painGone) =>
+        HasUnansweredRedFlag || !PainStillThere.IsAnswered() || (PainStillThere == Answer.Yes && !painGone && PainSide is null);
 
     /// <summary>True when any question of the short night screen (red flags, then stretching and pain) is unanswered.</summary>
     public bool HasUnansweredQuickQuestion =>

@@ -12,10 +12,11 @@ public sealed class EpisodeAssessor(TriageEngine engine)
 
     /// <summary>
     /// The engine's input for an episode, filled as clinical README §2 "How the app fills the inputs" says: the stage from
-    /// the birth date, else the date a pregnancy ended without a birth, else the due date, else unknown; pain hours from
-    /// the start of the cramp to <paramref name="painKnownUntilUtc"/> when she gave none (her own save: now; a midwife's
-    /// measurement or a new rule set: her last answer, not a time she told us nothing about). <paramref name="otherNights"/>:
-    /// nights with other episodes (any order).
+    /// the birth date, else the date a pregnancy ended without a birth, else the due date, else unknown. Pain that is still
+    /// there has lasted at least from the start of the cramp to <paramref name="painKnownUntilUtc"/> (her own save: now; a
+    /// midwife's measurement or a new rule set: her last answer, not a time she told us nothing about), whatever hours
+    /// were stored earlier; pain that has gone keeps the hours it lasted. <paramref name="otherNights"/>: nights with other
+    /// episodes (any order).
     /// </summary>
     public static TriageInput InputFor(Episode episode, PregnancyProfile profile, IEnumerable<DateOnly> otherNights, DateTime painKnownUntilUtc)
     {
@@ -23,9 +24,14 @@ public sealed class EpisodeAssessor(TriageEngine engine)
         var stage = PregnancyCalendar.StageOn(profile, PregnancyCalendar.LocalDate(episode.StartedAtUtc, zone));
         var a = episode.Answers;
         var painAfter = a.PainStillThere == Answer.Yes;
-        // "Still there" with no hours given (the quick questions): from the start of the cramp to the assessment, rounded
-        // up to a tenth of an hour (conservative: counted from the start, not the release, and never short of a threshold).
-        var painHours = episode.PainAfterHours ?? HoursSince(episode.StartedAtUtc, painKnownUntilUtc);
+        // Still there: counted from the start of the cramp up to now, rounded up to a tenth of an hour (conservative:
+        // from the start, not the release, and never short of a threshold), and never less than hours she gave or an
+        // earlier answer stored: an hours value saved at 03:00 must not read as the duration at 08:00. Gone: as recorded.
+        var gone = episode.PainGoneAtUtc is not null;
+        var sinceStart = HoursSince(episode.StartedAtUtc, painKnownUntilUtc);
+        var painHours = gone
+            ? episode.PainAfterHours ?? HoursSince(episode.StartedAtUtc, episode.PainCheckedAtUtc ?? painKnownUntilUtc)
+            : Math.Max(episode.PainAfterHours ?? 0m, sinceStart);
 
         uint nights = 0;
         foreach (var night in otherNights)

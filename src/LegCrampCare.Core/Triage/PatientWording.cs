@@ -73,10 +73,6 @@ public static class PatientWording
 
     // ---- W12: a re-assessment (no clock, conditional) ----
 
-    /// <summary>W12: the heading of a re-assessed URGENT result: conditional, naming who, ending with "now".</summary>
-    public static string ReassessedUrgentHeading(WordingContext c, ContactWords words) =>
-        c.Later ? $"If you still have this, call your GP or {words.UrgentLineName} now" : "If you still have this, call maternity triage now";
-
     /// <summary>W12: what to do for a re-assessed URGENT result.</summary>
     public static string ReassessedUrgentAction(WordingContext c, ContactWords words) =>
         c.Later
@@ -86,12 +82,17 @@ public static class PatientWording
     /// <summary>W12 (by W1): what to do for a re-assessed ROUTINE result.</summary>
     public static string ReassessedRoutineAction(WordingContext c) => $"If you still have this, {MentionItTo(c)}.";
 
-    /// <summary>A re-assessed EMERGENCY result: W7's conditional first sentence (never "call 999" for symptoms that may have gone).</summary>
-    public static string ReassessedEmergencyAction(ContactWords words) =>
-        $"If you still have this pain or these symptoms now, call {words.EmergencyNumber} now. Do not drive yourself.";
-
-    /// <summary>The heading of a re-assessed EMERGENCY result.</summary>
-    public static string ReassessedEmergencyHeading(ContactWords words) => $"If you still have this, call {words.EmergencyNumber} now";
+    /// <summary>
+    /// What to do for a result given again under a newer rule set (W12: no clock, nothing for symptoms that may have
+    /// passed, conditional words). EMERGENCY has no W12 sentence: W7's first sentence, as for the midwife's card.
+    /// </summary>
+    public static IReadOnlyList<string> ReassessedActions(TriageLevel level, WordingContext c, ContactWords words) => level switch
+    {
+        TriageLevel.Emergency => [MidwifeMeasurementCard(c, words)[0]],
+        TriageLevel.Urgent => [ReassessedUrgentAction(c, words)],
+        TriageLevel.Routine => [ReassessedRoutineAction(c)],
+        _ => [],
+    };
 
     // ---- W6: "Later – ask me in the morning" ----
 

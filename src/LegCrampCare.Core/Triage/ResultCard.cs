@@ -158,20 +158,18 @@ public static class ResultCardBuilder
             CardKind.Emergency => new ResultCard
             {
                 Kind = kind,
-                Heading = reassessment ? PatientWording.ReassessedEmergencyHeading(words) : $"Call {words.EmergencyNumber} now",
+                Heading = $"Call {words.EmergencyNumber} now",
                 Call = new CallButton(CallTarget.Emergency, $"Call {context.Contacts.Emergency.Display}", context.Contacts.Emergency.Tel),
-                Actions = [reassessment ? PatientWording.ReassessedEmergencyAction(words) : DoNotDrive],
+                Actions = reassessment ? [.. PatientWording.ReassessedActions(result.Level, wording, words), DoNotDrive] : [DoNotDrive],
                 LegAdvice = legSign ? EmergencyLegAdvice : null,
             },
             CardKind.Urgent => new ResultCard
             {
                 Kind = kind,
-                Heading = reassessment
-                    ? PatientWording.ReassessedUrgentHeading(wording, words)
-                    : PatientWording.UrgentHeading(wording, words, rules.Contains(RuleId.Ur11)),
+                Heading = PatientWording.UrgentHeading(wording, words, rules.Contains(RuleId.Ur11)),
                 Call = UrgentCall(wording, context.Contacts),
                 Actions = reassessment
-                    ? [PatientWording.ReassessedUrgentAction(wording, words)]
+                    ? PatientWording.ReassessedActions(result.Level, wording, words)
                     : [PatientWording.UrgentAction(wording, words, wording.Later ? null : context.Contacts.MaternityTriage?.Display), TellThem],
                 LegAdvice = legSign ? UrgentLegAdvice : null,
             },
@@ -179,7 +177,7 @@ public static class ResultCardBuilder
             {
                 Kind = kind,
                 Heading = RoutineHeading,
-                Actions = [reassessment ? PatientWording.ReassessedRoutineAction(wording) : NothingUrgent],
+                Actions = reassessment ? PatientWording.ReassessedActions(result.Level, wording, words) : [NothingUrgent],
             },
             CardKind.Incomplete => new ResultCard
             {
@@ -231,7 +229,7 @@ public static class ResultCardBuilder
     /// W1: maternity triage's number when there is one; otherwise, and after day 42, the urgent advice line (the fallback
     /// W1 always names).
     /// </summary>
-    private static CallButton UrgentCall(WordingContext wording, ContactNumbers contacts) =>
+    public static CallButton UrgentCall(WordingContext wording, ContactNumbers contacts) =>
         !wording.Later && contacts.MaternityTriage is { } triage
             ? new CallButton(CallTarget.MaternityTriage, $"Call maternity triage: {triage.Display}", triage.Tel)
             : new CallButton(CallTarget.UrgentLine, $"Call {contacts.UrgentLineName}", contacts.UrgentLine.Tel);

@@ -86,7 +86,15 @@ public static class WebApplicationExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        await scope.ServiceProvider.GetRequiredService<LegCrampCare.Core.Features.Episodes.RuleSetUpgradeService>().RunAsync();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<LegCrampCare.Core.Features.Episodes.RuleSetUpgradeService>().RunAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The app still starts: every page's safety net and every new result matter more. It is tried again next start.
+            app.Logger.LogError(ex, "The re-assessment for the new rule set could not run; it is tried again at the next start");
+        }
         if (!app.Environment.IsDevelopment() || app.Configuration.GetValue("Demo:Disabled", false))
         {
             return;

@@ -168,7 +168,11 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
     public Task<int> CountNightsAsync(string patientId, CancellationToken ct) =>
         Task.FromResult(Mine(patientId).Select(e => e.Night).Distinct().Count());
 
+    /// <summary>A patient whose nights can't be read (a damaged row, say): <see cref="ListByNightsAsync"/> throws for her.</summary>
+    public string? UnreadablePatient { get; set; }
+
     public Task<IReadOnlyList<Episode>> ListByNightsAsync(string patientId, DateOnly fromNight, DateOnly toNight, CancellationToken ct) =>
+        patientId == UnreadablePatient ? throw new InvalidOperationException("Her nights can't be read.") :
         Task.FromResult<IReadOnlyList<Episode>>(
             Mine(patientId)
                 .Where(e => e.Night >= fromNight && e.Night <= toNight)

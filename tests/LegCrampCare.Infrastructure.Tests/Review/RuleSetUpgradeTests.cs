@@ -102,7 +102,7 @@ public sealed class RuleSetUpgradeTests : IAsyncLifetime
 
         var outcome = await Upgrade().RunAsync();
 
-        Assert.Equal((false, 1, 1, 1), (outcome.AlreadyDone, outcome.Checked, outcome.Changed, outcome.Raised));
+        Assert.Equal((false, 1, 1, 0), (outcome.AlreadyDone, outcome.Checked, outcome.Raised, outcome.Failed));
         var stored = await AssessmentsAsync(raised.Id);
         Assert.Equal(2, stored.Count);
         // The old result is kept exactly as it was given, with its version.
@@ -124,9 +124,28 @@ public sealed class RuleSetUpgradeTests : IAsyncLifetime
         Assert.Equal(
             ["If you still have this pain or these symptoms now, call maternity triage now, or your GP or NHS 111 if you can't reach them."],
             card.Actions);
-        // The old result is still explained with 2026.1's words, not 2026.2's.
-        var history = (await EpisodesFor(patient).GetAssessmentsAsync(raised.Id)).Value!;
-        Assert.Equal("2026.1", history[^1].RuleSetVersion);
+    }
+
+    [Fact]
+    public async Task Run_AnUnreviewedFlagWhoseAnswersNowGiveLess_StaysAndIsExplainedWith2026Point1Words()
+    {
+        // 2026.1 gave UR-7 (she had a previous clot then); she has since removed the risk factor, so 2026.2 alone would
+        // give less. Nothing she or her midwife was told is lowered: no new result, the flag stays unreviewed.
+        var patient = await Data.PatientAsync(due: new DateOnly(2027, 1, 20));
+        var answers = PainNotEasing8Hours() with { PainAfterImproving = Answer.Yes };
+        var (episode, old) = await LoggedUnder2026Point1Async(patient, Deployed.AddDays(-3), answers, TriageLevel.Urgent, "UR-7", painHours: 3m, minutes: 2);
+
+        var outcome = await Upgrade().RunAsync();
+
+        Assert.Equal((1, 0), (outcome.Checked, outcome.Raised));
+        Assert.Equal([old.Id], (await AssessmentsAsync(episode.Id)).Select(a => a.Id));
+        Assert.Equal(1, (await Data.StoredAsync(patient)).Activity!.UnreviewedUrgent);
+        var shown = Assert.Single((await EpisodesFor(patient).GetAssessmentsAsync(episode.Id)).Value!);
+        Assert.Equal("2026.1", shown.RuleSetVersion);
+        var reason = Assert.Single(shown.Card!.Reasons);
+        Assert.Equal(
+            "Pain in one leg has lasted 2 hours or more, and your risk of a clot is higher than usual just now (for example in the weeks after birth, after a previous clot, an operation, or a long journey).",
+            reason.Text);
     }
 
     [Fact]
@@ -154,7 +173,7 @@ public sealed class RuleSetUpgradeTests : IAsyncLifetime
 
         var outcome = await Upgrade().RunAsync();
 
-        Assert.Equal((1, 0, 0), (outcome.Checked, outcome.Changed, outcome.Raised));
+        Assert.Equal((1, 0), (outcome.Checked, outcome.Raised));
         Assert.Single(await AssessmentsAsync(older.Id));
         Assert.Single(await AssessmentsAsync(same.Id));
         Assert.Empty((await EpisodesFor(patient).GetRuleSetUpdatesAsync()).Value!);

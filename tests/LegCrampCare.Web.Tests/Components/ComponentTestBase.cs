@@ -35,6 +35,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         });
 
         Services.AddSingleton<TimeProvider>(Time);
+        Services.AddSingleton(LegCrampCare.Core.Triage.TriageEngine.Default);
         Services.AddSingleton<IEpisodeService>(Episodes);
         Services.AddSingleton<IProfileService>(Profiles);
         Services.AddSingleton<ICurrentUser>(CurrentUser);

@@ -70,8 +70,10 @@ public sealed class HomeTests : ComponentTestBase
         // Nothing answered: the warning-sign questions are missing, so the one action is to answer them (W8).
         Assert.Empty(cut.QueryButtons("Left leg at 02:30 is right as it is"));
         Assert.Empty(cut.QueryButtons("Right leg at 04:05 is right as it is"));
-        // Both real buttons, not links dressed as text.
-        Assert.All(cut.FindAll("[data-testid=morning-review] a.lcc-button"), a => Assert.Contains("lcc-button", a.ClassList));
+        // Each cramp's one action looks like the button it is (not a text link), one per cramp.
+        var actions = cut.FindAll("[data-testid=morning-review] li .lcc-button");
+        Assert.Equal(2, actions.Count);
+        Assert.All(actions, a => Assert.Equal("Answer the questions", a.TextContent));
     }
 
     [Fact]
@@ -203,22 +205,21 @@ public sealed class HomeTests : ComponentTestBase
     }
 
     [Fact]
-    public void Home_MidwifeMeasurementMoreThanSixWeeksAfterTheBirth_NamesTheGpOrNhs111()
+    public void Home_MidwifeMeasurementAndSheIsNowMoreThanSixWeeksAfterTheBirth_NamesTheGpOrNhs111()
     {
-        Profiles.Profile = Amira;
+        // Measured on day 40, shown on day 43: who to call is for her stage today, as the safety net says (W1).
+        Profiles.Profile = Amira with { WordingToday = new WordingContext(WordingStage.LaterAfterBirth, false) };
         var episode = TestEpisodes.Episode(side: Side.Left, answers: TestEpisodes.AllQuickQuestionsNo());
         var assessment = TestAssessments.For(episode.Id, episode.Details with { CalfDifferenceCm = 3.5m }, AssessmentReason.MidwifeMeasurement);
-        var later = assessment with
-        {
-            Explanation = assessment.Explanation! with { Wording = new WordingContext(WordingStage.LaterAfterBirth, false) },
-        };
-        Episodes.MidwifeUpdates.Add(episode with { MidwifeCalfDifferenceCm = 3.5m, Assessment = later });
+        Episodes.MidwifeUpdates.Add(episode with { MidwifeCalfDifferenceCm = 3.5m, Assessment = assessment });
 
         var cut = Render<Home>();
 
-        var text = System.Text.RegularExpressions.Regex.Replace(cut.Find("[data-testid=midwife-update]").TextContent, @"\s+", " ");
+        var card = cut.Find("[data-testid=midwife-update]");
+        var text = System.Text.RegularExpressions.Regex.Replace(card.TextContent, @"\s+", " ");
         Assert.Contains("call your GP now, or NHS 111 if you can't reach them.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("maternity triage", text, StringComparison.Ordinal);
+        Assert.Equal("tel:111", card.QuerySelector("a.lcc-call")!.GetAttribute("href"));
     }
 
     [Fact]

@@ -27,11 +27,11 @@ public sealed class PainFollowUpTests : ComponentTestBase
             HeavyAche = Answer.No, PainOnWalkingOrStanding = Answer.No, PainPullingToesUp = Answer.No, Tenderness = Answer.No,
         }));
 
-    /// <summary>"Still there…", then which leg (or "Not sure – skip this"): the second step sends the answer.</summary>
+    /// <summary>"Still there…" (saved at once), then which leg still hurts (saved again).</summary>
     private static void AnswerStillThere(IRenderedComponent<PainFollowUp> cut, string button, string leg = "Right")
     {
         cut.FindButton(button).Click();
-        cut.FindButton(leg).Click();
+        cut.FindQuestion("Which leg still hurts?").ButtonIn(leg).Click();
     }
 
     [Fact]
@@ -91,23 +91,34 @@ public sealed class PainFollowUpTests : ComponentTestBase
     [Theory]
     [InlineData(Better, PainNow.BetterButStillThere, "Left", Side.Left)]
     [InlineData(NotBetter, PainNow.NotBetter, "Both", Side.Both)]
-    [InlineData(NotBetter, PainNow.NotBetter, "Not sure – skip this", null)]
-    public void StillThere_ThenAsksWhichLegStillHurts_OneDecisionAtATime_AndSendsBoth(string button, PainNow sent, string leg, Side? side)
+    public void StillThere_SavedAtOnce_ThenWhichLegUnderTheResult_SavedToo(string button, PainNow sent, string leg, Side side)
     {
         var episode = Episodes.Add(PainLeftAfterCramp());
         var cut = Render<PainFollowUp>(p => p.Add(c => c.Episode, episode));
 
         cut.FindButton(button).Click();
 
-        Assert.Empty(Episodes.PainFollowUpCalls);
-        Assert.Equal("Which leg still hurts?", cut.Find("section.lcc-followup h2").TextContent);
-        Assert.Equal(["Left", "Right", "Both", "Not sure – skip this"], cut.Buttons().Select(b => b.AccessibleName()));
-
-        cut.FindButton(leg).Click();
-
-        Assert.Equal([new PainFollowUpRequest(episode.Id, sent, side)], Episodes.PainFollowUpCalls);
+        // Nothing waits on the leg: her answer is saved and the result shown straight away.
+        Assert.Equal([new PainFollowUpRequest(episode.Id, sent)], Episodes.PainFollowUpCalls);
         Assert.Single(cut.FindAll("section.lcc-result"));
-        Assert.Empty(cut.QueryButtons("Left"));
+        var question = cut.FindQuestion("Which leg still hurts?");
+
+        question.ButtonIn(leg).Click();
+
+        Assert.Equal([new PainFollowUpRequest(episode.Id, sent), new PainFollowUpRequest(episode.Id, sent, side)], Episodes.PainFollowUpCalls);
+        Assert.Single(cut.FindAll("section.lcc-result"));
+        Assert.Empty(cut.FindAll("fieldset[data-question='pain-side']"));
+    }
+
+    [Fact]
+    public void Gone_DoesNotAskWhichLeg()
+    {
+        var episode = Episodes.Add(PainLeftAfterCramp());
+        var cut = Render<PainFollowUp>(p => p.Add(c => c.Episode, episode));
+
+        cut.FindButton(Gone).Click();
+
+        Assert.Empty(cut.FindAll("fieldset[data-question='pain-side']"));
     }
 
     [Fact]
@@ -176,10 +187,10 @@ public sealed class PainFollowUpTests : ComponentTestBase
         Episodes.OnPainFollowUp = _ => throw new InvalidOperationException("database down");
         var cut = Render<PainFollowUp>(p => p.Add(c => c.Episode, episode));
 
-        AnswerStillThere(cut, NotBetter);
+        cut.FindButton(NotBetter).Click();
 
         Assert.Equal("Your answer didn't save. Please tap it again.", Assert.Single(cut.FindAllByRole("alert")).TextContent);
-        Assert.False(cut.FindButton("Right").IsDisabled());
+        Assert.False(cut.FindButton(NotBetter).IsDisabled());
     }
 
     [Fact]
@@ -191,14 +202,14 @@ public sealed class PainFollowUpTests : ComponentTestBase
         Episodes.OnPainFollowUp = _ => pending.Task;
         var cut = Render<PainFollowUp>(p => p.Add(c => c.Episode, episode));
 
-        AnswerStillThere(cut, NotBetter);
+        cut.FindButton(NotBetter).Click();
         Assert.All(cut.Buttons(), b => Assert.True(b.IsDisabled()));
-        cut.FindButton("Right").Click();
-        cut.FindButton("Left").Click();
-        pending.SetResult(await answer(new PainFollowUpRequest(episode.Id, PainNow.NotBetter, Side.Right)));
+        cut.FindButton(NotBetter).Click();
+        cut.FindButton(Gone).Click();
+        pending.SetResult(await answer(new PainFollowUpRequest(episode.Id, PainNow.NotBetter)));
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("section.lcc-result")));
-        Assert.Equal([new PainFollowUpRequest(episode.Id, PainNow.NotBetter, Side.Right)], Episodes.PainFollowUpCalls);
+        Assert.Equal([new PainFollowUpRequest(episode.Id, PainNow.NotBetter)], Episodes.PainFollowUpCalls);
     }
 
     [Fact]
@@ -207,7 +218,7 @@ public sealed class PainFollowUpTests : ComponentTestBase
         var episode = Episodes.Add(PainLeftAfterCramp());
         var cut = Render<PainFollowUp>(p => p.Add(c => c.Episode, episode));
 
-        AnswerStillThere(cut, NotBetter);
+        cut.FindButton(NotBetter).Click();
 
         // The tapped button is gone: focus goes to what to do now, not back to the top of the page.
         var target = cut.Find(".lcc-followup-result");

@@ -403,7 +403,7 @@ public sealed class TriageResultCardTests : ComponentTestBase
 
         var card = Render<TriageResultCard>(p => p.Add(c => c.Assessment, assessment).Add(c => c.EpisodeId, id)).Find("section.lcc-result-urgent");
 
-        Assert.Equal("If you still have this, call maternity triage now", Heading(card));
+        Assert.Equal("Call maternity triage now", Heading(card));
         Assert.Contains(
             "If you still have this pain or these symptoms now, call maternity triage now, or your GP or NHS 111 if you can't reach them.",
             card.TextContent, StringComparison.Ordinal);

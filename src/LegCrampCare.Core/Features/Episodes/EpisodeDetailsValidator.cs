@@ -23,8 +23,11 @@ public sealed class EpisodeDetailsValidator : AbstractValidator<EpisodeDetails>
         (answers.PainSide is null || Enum.IsDefined(answers.PainSide.Value)) &&
         AnswerProperties.All(p => Enum.IsDefined((Domain.Answer)p.GetValue(answers)!));
 
-    public EpisodeDetailsValidator(EpisodeTimeWindow window)
+    /// <param name="window">When the episode may have started.</param>
+    /// <param name="typicalCrampMaxMinutes">N of "Did it last more than N minutes?" (the engine's <c>TypicalCrampMaxMinutes</c>).</param>
+    public EpisodeDetailsValidator(EpisodeTimeWindow window, decimal typicalCrampMaxMinutes = 10m)
     {
+        var n = typicalCrampMaxMinutes.ToString("0.##", CultureInfo.InvariantCulture);
         RuleFor(x => x.StartedAtLocal)
             .Must(t => t <= window.LatestLocal).WithMessage(window.LatestMessage)
             .Must(t => t >= window.EarliestLocal).WithMessage(window.EarliestMessage);
@@ -59,11 +62,11 @@ public sealed class EpisodeDetailsValidator : AbstractValidator<EpisodeDetails>
         // disagreement malformed): she is asked to change one of them rather than have one silently win.
         RuleFor(x => x.Answers.CrampOver10Minutes)
             .Must((details, over10) => details.DurationMinutes is not { } minutes || over10 == Domain.Answer.NotAnswered ||
-                                       (over10 == Domain.Answer.Yes) == (minutes > Triage.TriageOptions.Default.TypicalCrampMaxMinutes))
+                                       (over10 == Domain.Answer.Yes) == (minutes > typicalCrampMaxMinutes))
             .When(x => x.Answers is not null)
             .OverridePropertyName("Answers.CrampOver10Minutes")
             .WithMessage(details => details.Answers.CrampOver10Minutes == Domain.Answer.Yes
-                ? $"You said the cramp lasted more than 10 minutes, but entered {details.DurationMinutes} minutes. Change the minutes, or answer no."
-                : $"You said the cramp did not last more than 10 minutes, but entered {details.DurationMinutes} minutes. Change the minutes, or answer yes.");
+                ? $"You said the cramp lasted more than {n} minutes, but entered {details.DurationMinutes} minutes. Change the minutes, or answer no."
+                : $"You said the cramp did not last more than {n} minutes, but entered {details.DurationMinutes} minutes. Change the minutes, or answer yes.");
     }
 }

@@ -65,8 +65,11 @@ public sealed record EpisodeDto(Guid Id, DateTime StartedAtUtc, DateOnly Night, 
 
     public bool HasUnansweredRedFlag => Details.Answers.HasUnansweredRedFlag;
 
-    /// <summary>A warning-sign question, "Is the pain still there?" or "Which leg still hurts?" is unanswered (W8).</summary>
-    public bool HasMissingAnswers => Details.Answers.HasMissingAnswers;
+    /// <summary>She told us the pain that stayed after the cramp has gone.</summary>
+    public bool PainGone { get; init; }
+
+    /// <summary>A warning-sign question, "Is the pain still there?" or, while it is, "Which leg still hurts?" is unanswered (W8).</summary>
+    public bool HasMissingAnswers => Details.Answers.HasMissingAnswers(PainGone);
 }
 
 /// <summary>One night in her history, with the gestational week or postpartum day it fell on.</summary>

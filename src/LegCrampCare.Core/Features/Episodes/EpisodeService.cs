@@ -240,7 +240,7 @@ public sealed class EpisodeService(
         var lastNight = DateOnly.FromDateTime(local).AddDays(-1);
         var list = await episodes.ListByNightsAsync(profile.UserId, lastNight, lastNight, ct);
         IReadOnlyList<EpisodeDto> pending = list
-            .Where(e => (e.Answers.HasUnansweredQuickQuestion || e.Answers.HasMissingAnswers) && e.ReviewedAtUtc is null)
+            .Where(e => (e.Answers.HasUnansweredQuickQuestion || e.HasMissingAnswers) && e.ReviewedAtUtc is null)
             .OrderBy(e => e.StartedAtUtc)
             .Select(e => ToDto(e, profile, zone))
             .ToList();
@@ -263,7 +263,7 @@ public sealed class EpisodeService(
 
         // A cramp with a warning-sign question (or "is the pain still there?") unanswered can't be waved through: the
         // one action for it is to answer the questions (clinical README §8, W8).
-        if (episode.Answers.HasMissingAnswers)
+        if (episode.HasMissingAnswers)
         {
             return ServiceResult<bool>.Invalid(nameof(EpisodeDetails.Answers),
                 "Some warning-sign questions about this cramp are not answered yet, so it can't be marked as right as it is. Answer the questions first.");
@@ -371,8 +371,7 @@ public sealed class EpisodeService(
     /// </summary>
     public static bool RaisedByNewRuleSet(Assessment current, Assessment? previous) =>
         current.Reason == AssessmentReason.RuleSetUpgrade
-        && FlagReview.IsFlag(current)
-        && (previous is null || previous.Level < current.Level || (previous.IsIncomplete && current.Level >= previous.Level));
+        && (previous is null ? FlagReview.IsFlag(current) : RuleSetUpgradeService.IsHigher(current, previous));
 
     public async Task<ServiceResult<IReadOnlyList<MidwifeNoteDto>>> GetMidwifeNotesAsync(CancellationToken ct = default)
     {
@@ -521,9 +520,9 @@ public sealed class EpisodeService(
         return new EpisodeTimeWindow(earliest, earliestMessage, latest, latestMessage);
     }
 
-    private static List<FieldError> Validate(EpisodeDetails details, PregnancyProfile profile, TimeZoneInfo zone, DateTime nowUtc)
+    private List<FieldError> Validate(EpisodeDetails details, PregnancyProfile profile, TimeZoneInfo zone, DateTime nowUtc)
     {
-        var result = new EpisodeDetailsValidator(TimeWindow(profile, zone, nowUtc)).Validate(details);
+        var result = new EpisodeDetailsValidator(TimeWindow(profile, zone, nowUtc), assessor.Engine.Options.TypicalCrampMaxMinutes).Validate(details);
         return result.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
     }
 
@@ -614,5 +613,6 @@ public sealed class EpisodeService(
             assessment)
         {
             MidwifeCalfDifferenceCm = e.MidwifeCalfDifferenceCm,
+            PainGone = e.PainGoneAtUtc is not null,
         };
 }

@@ -125,6 +125,26 @@ public sealed class RuleSetTwentyTwentySixPointTwoInTheAppTests
     }
 
     [Fact]
+    public async Task PainStillThere_HoursStoredByAnEarlierAnswer_NeverReadAsTheDurationLater()
+    {
+        // 03:30 cramp; 04:30 follow-up "still there, not getting better" stores 1 hour; at 09:30 she answers the missing
+        // questions: the pain has lasted 6 hours by then, not 1, so UR-6 fires, and no clock says 6 hours from 04:30.
+        Profile(due: new DateOnly(2026, 10, 1));
+        var episode = await LogAsync();
+        await AnswerAsync(episode, new EpisodeAnswers { PainStillThere = Answer.Yes }, minutes: 2);
+        _time.Advance(TimeSpan.FromHours(1));
+        var followedUp = (await _service.AnswerPainFollowUpAsync(new PainFollowUpRequest(episode.Id, PainNow.NotBetter))).Value!;
+        Assert.Equal(1m, followedUp.Details.PainAfterHours);
+        _time.Advance(TimeSpan.FromHours(5));
+
+        var saved = (await AnswerAsync(followedUp, Answered(Answer.Yes, Answer.No, Side.Left), minutes: 2, painHours: followedUp.Details.PainAfterHours)).Value!;
+
+        Assert.Equal(6m, LatestInput(episode.Id).PainAfterHours);
+        Assert.Equal(TriageLevel.Urgent, saved.Assessment!.Level);
+        Assert.Contains(RuleId.Ur6, saved.Assessment.Rules);
+    }
+
+    [Fact]
     public async Task PainStillThere_TheCardGivesAClockTimeThatAgreesWithTheRules()
     {
         Profile(due: new DateOnly(2026, 10, 1));
@@ -245,8 +265,10 @@ public sealed class RuleSetTwentyTwentySixPointTwoInTheAppTests
         var note = Assert.Single((await _service.GetMidwifeNotesAsync()).Value!);
         Assert.Equal((episode.Id, "Sam Smith", "Seen today: no clot."), (note.Episode.Id, note.Review.ReviewerName, note.Review.Note));
 
+        // Another patient, with a profile of her own, sees none of it.
+        _profiles.Seed(new PregnancyProfile { UserId = "patient-b", DisplayName = "B", DateOfBirth = new DateOnly(1990, 1, 1), DueDate = new DateOnly(2026, 10, 1), TimeZoneId = "Europe/London" });
         _user.SignInAsPatient("patient-b");
-        Assert.Equal(ResultStatus.NotFound, (await _service.GetMidwifeNotesAsync()).Status);
+        Assert.Empty((await _service.GetMidwifeNotesAsync()).Value!);
         _user.SignInAsPatient(Patient);
         _time.Advance(EpisodeService.MidwifeUpdateWindow + TimeSpan.FromMinutes(1));
         Assert.Empty((await _service.GetMidwifeNotesAsync()).Value!);

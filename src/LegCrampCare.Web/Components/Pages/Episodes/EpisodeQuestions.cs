@@ -60,7 +60,8 @@ public static class EpisodeQuestions
         new("usual-breathless", "Do you get your usual breathlessness when you walk or climb stairs?",
             "The gradual, everyday breathlessness many women have in pregnancy, not a sudden change.",
             a => a.GradualBreathlessness, (a, v) => a.GradualBreathlessness = v),
-        new("over-10-minutes", "Did it last more than 10 minutes?", "You can skip this if you're not sure.",
+        // {TypicalCrampMaxMinutes} is this deployment's N (clinical README §3): filled in where it is shown.
+        new("over-10-minutes", "Did it last more than {TypicalCrampMaxMinutes} minutes?", "You can skip this if you're not sure.",
             a => a.CrampOver10Minutes, (a, v) => a.CrampOver10Minutes = v),
         new("eased-by-stretching", "Did the cramp ease when you stretched, rubbed or walked?", null,
             a => a.EasedByStretching, (a, v) => a.EasedByStretching = v),
