@@ -48,6 +48,18 @@ public sealed class ResultCardBuilderTests
     }
 
     [Fact]
+    public void Clock_OnTheNightTheClocksGoBack_IsHerLocalTimeAfterTheChange()
+    {
+        // 01:30 BST on Sunday 25 October 2026 (00:30 UTC); at 02:00 BST the clocks go back to 01:00 GMT. Six hours after
+        // the cramp is 06:30 UTC, which is 06:30 GMT that morning, not 07:30.
+        var at = new DateTime(2026, 10, 25, 0, 30, 0, DateTimeKind.Utc);
+
+        var card = Card(PainAfter(TypicalCramp, 0m, improving: false), at);
+
+        Assert.StartsWith("If the pain is still there at 06:30 today (6 hours after it started)", card.Clock, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Clock_EveryClockHasPassed_ShowsNone()
     {
         // 23 hours, improving, no risk: only the 24-hour clock applies, and it is an hour ahead; at 25 hours none is.
