@@ -261,7 +261,7 @@ public sealed class HomeTests : ComponentTestBase
         var card = cut.Find("[data-testid=midwife-note]");
         var text = System.Text.RegularExpressions.Regex.Replace(card.TextContent, @"\s+", " ");
         Assert.Equal("Your midwife has looked at your cramp", card.QuerySelector("h2")!.TextContent);
-        Assert.Contains("Sam Smith, community midwife looked at the cramp in your left leg on the night of Tuesday 17 November at 23:15 on 19 November and wrote:", text, StringComparison.Ordinal);
+        Assert.Contains("On 19 November, Sam Smith, community midwife looked at the cramp in your left leg on the night of Tuesday 17 November at 23:15 and wrote:", text, StringComparison.Ordinal);
         Assert.Equal("Seen at clinic: calves equal, no clot. Keep stretching.", card.QuerySelector("blockquote")!.TextContent);
         Assert.Equal($"/episodes/{episode.Id}", card.QuerySelectorAll("a")[^1].GetAttribute("href"));
     }
