@@ -1,3 +1,4 @@
+using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
 using LegCrampCare.Core.Triage;
 using LegCrampCare.Infrastructure;
@@ -77,11 +78,14 @@ public static class CliApp
 
     private static async Task<int> AddAdminAsync(string email, IConfiguration configuration, TextReader input, TextWriter output, TextWriter error)
     {
-        if (!new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+        // The address is not echoed: it could hold characters a terminal acts on.
+        if (EmailAddresses.Problem(email) is { } problem)
         {
-            await error.WriteLineAsync($"'{email}' is not a valid email address.");
+            await error.WriteLineAsync("The email address: " + problem);
             return 2;
         }
+
+        email = EmailAddresses.Clean(email);
 
         var password = Environment.GetEnvironmentVariable(PasswordVariable);
         if (string.IsNullOrEmpty(password))

@@ -46,6 +46,7 @@ app.UseSameOriginLiveConnection();
 app.UseSerilogRequestLogging();
 app.UseRateLimiter();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseReadableForms();
 app.UseAntiforgery();
 app.UseStaffTwoFactor();
 

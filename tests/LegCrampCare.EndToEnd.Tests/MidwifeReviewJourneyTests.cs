@@ -98,7 +98,7 @@ public sealed partial class MidwifeReviewJourneyTests : IClassFixture<MidwifeRev
         await Assertions.Expect(flag).ToContainTextAsync("UR-");
         await Journey.AssertAccessibleAsync(midwife);
         const string note = "Seen today: no clot. Keep your legs moving and call if it swells again.";
-        await flag.GetByLabel("Your note to her (she sees it)").FillAsync(note);
+        await flag.GetByLabel("Your note to her (she sees it; up to 1,000 characters)").FillAsync(note);
         await flag.GetByRole(AriaRole.Button, new() { Name = "Mark as reviewed" }).ClickAsync();
         await Assertions.Expect(midwife.GetByTestId("no-flags")).ToBeVisibleAsync();
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using LegCrampCare.Core.Abstractions;
@@ -48,7 +47,7 @@ public sealed class StaffInvitations(
     /// <summary>Problems with the invitation as a whole: no email service, an account that is already set up.</summary>
     public const string InvitationField = "Invitation";
 
-    public const int MaxEmailLength = 256;
+    public const int MaxEmailLength = EmailAddresses.MaxLength;
 
     /// <summary>The token purpose; with the provider's own name, a link can't be used for anything else.</summary>
     public const string TokenPurpose = "StaffInvitation";
@@ -74,10 +73,10 @@ public sealed class StaffInvitations(
             return ServiceResult<StaffInvitationSent>.NotFound();
         }
 
-        var address = request.Email?.Trim() ?? "";
+        var address = EmailAddresses.Clean(request.Email);
         var roles = (request.Roles ?? []).Distinct(StringComparer.Ordinal).ToList();
-        var name = request.StaffName?.Trim() ?? "";
-        var errors = Validate(address, roles, name);
+        var errors = Validate(request.Email, roles, request.StaffName);
+        var name = TextInput.Clean(request.StaffName);
         if (errors.Count > 0)
         {
             return ServiceResult<StaffInvitationSent>.Invalid(errors);
@@ -271,22 +270,16 @@ public sealed class StaffInvitations(
         return await users.VerifyUserTokenAsync(user, StaffInvitationTokenProviderOptions.ProviderName, TokenPurpose, token) ? user : null;
     }
 
-    private static List<FieldError> Validate(string address, List<string> roles, string name)
+    private static List<FieldError> Validate(string? address, List<string> roles, string? name)
     {
         var errors = new List<FieldError>();
-        if (address.Length == 0)
+        if (EmailAddresses.Clean(address).Length == 0)
         {
             errors.Add(new FieldError(EmailField, "Email: enter the staff member's email address."));
         }
-        else if (address.Length > MaxEmailLength)
+        else if (EmailAddresses.Problem(address) is { } problem)
         {
-            errors.Add(new FieldError(EmailField, $"Email: at most {MaxEmailLength} characters."));
-        }
-        else if (!new EmailAddressAttribute().IsValid(address) ||
-                 !System.Net.Mail.MailAddress.TryCreate(address, out var parsed) ||
-                 !string.Equals(parsed.Address, address, StringComparison.Ordinal))
-        {
-            errors.Add(new FieldError(EmailField, "Email: enter a valid email address, like name@example.org."));
+            errors.Add(new FieldError(EmailField, "Email: " + problem));
         }
 
         if (roles.Count == 0)
@@ -298,13 +291,13 @@ public sealed class StaffInvitations(
             errors.Add(new FieldError(RolesField, "Roles: staff can only be invited as Midwife, Editor, Clinical approver or Admin. Patients create their own accounts."));
         }
 
-        if (name.Length == 0)
+        if (TextInput.IsBlank(name))
         {
             errors.Add(new FieldError(StaffNameField, "Name as patients and readers see it: enter a name, for example \"Sam Smith, community midwife\"."));
         }
-        else if (StaffNames.Problem(name) is { } problem)
+        else if (StaffNames.Problem(name) is { } nameProblem)
         {
-            errors.Add(new FieldError(StaffNameField, "Name as patients and readers see it: " + problem));
+            errors.Add(new FieldError(StaffNameField, "Name as patients and readers see it: " + nameProblem));
         }
 
         return errors;

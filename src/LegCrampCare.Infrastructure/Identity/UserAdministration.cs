@@ -116,13 +116,12 @@ public sealed class UserAdministration(
             return ServiceResult<UserSummary>.NotFound();
         }
 
-        var name = staffName?.Trim();
-        if (name is not null && StaffNames.Problem(name) is { } problem)
+        if (StaffNames.Problem(staffName) is { } problem)
         {
             return ServiceResult<UserSummary>.Invalid(nameof(UserSummary.StaffName), "Name for approved guidance: " + problem);
         }
 
-        user.StaffName = string.IsNullOrEmpty(name) ? null : name;
+        user.StaffName = TextInput.CleanOrNull(staffName);
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
         {

@@ -36,6 +36,23 @@ public sealed class GuidanceSeedTests(MigratedDatabaseFixture fixture) : IClassF
     }
 
     [Fact]
+    public void Manifest_EveryArticle_PassesTheEditorsRules_SoItCanBeSavedUnchanged()
+    {
+        foreach (var article in GuidanceSeeder.LoadManifest().Articles)
+        {
+            var draft = new Core.Features.Guidance.GuidanceDraft
+            {
+                Title = article.Title, Slug = article.Slug, Summary = article.Summary, Topic = article.Topic, BodyMarkdown = GuidanceSeeder.ReadBody(article),
+                Sources = [.. article.Sources], ReviewIntervalMonths = article.ReviewIntervalMonths, ChangeSummary = "Checked.", IsSafetyCritical = article.SafetyCritical,
+            };
+
+            var result = new Core.Features.Guidance.GuidanceDraftValidator().Validate(draft);
+
+            Assert.True(result.IsValid, $"{article.Slug}: {string.Join(" ", result.Errors.Select(e => e.ErrorMessage))}");
+        }
+    }
+
+    [Fact]
     public async Task Start_SeedsEveryArticleOnce_AsAwaitingApprovalWithNoApprover()
     {
         // The fixture's database was initialised as at app start, which applied the seed.

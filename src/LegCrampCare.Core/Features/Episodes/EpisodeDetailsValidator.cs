@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using LegCrampCare.Core.Common;
 
 namespace LegCrampCare.Core.Features.Episodes;
 
@@ -46,9 +47,7 @@ public sealed class EpisodeDetailsValidator : AbstractValidator<EpisodeDetails>
         RuleFor(x => x.ContinuousPainMinutes)
             .InclusiveBetween(0, MaxContinuousPainMinutes)
             .WithMessage($"Minutes of continuous pain must be between 0 and {MaxContinuousPainMinutes} (24 hours).");
-        RuleFor(x => x.Notes)
-            .MaximumLength(MaxNotesLength)
-            .WithMessage($"Notes can be up to {MaxNotesLength:N0} characters.");
+        RuleFor(x => x.Notes).Text("Notes", MaxNotesLength, TextKind.MultiLine);
         RuleFor(x => x.Locations)
             .Must(l => (l & ~(Domain.CrampLocations.Calf | Domain.CrampLocations.Foot | Domain.CrampLocations.Thigh)) == 0)
             .WithMessage("Where: choose calf, foot or thigh.");

@@ -152,7 +152,7 @@ public sealed class EpisodeService(
         episode.ContinuousPainMinutes = details.ContinuousPainMinutes;
         episode.CalfDifferenceCm = details.CalfDifferenceCm;
         episode.Answers = details.Answers with { };
-        episode.Notes = string.IsNullOrWhiteSpace(details.Notes) ? null : details.Notes.Trim();
+        episode.Notes = TextInput.CleanOrNull(details.Notes);
         episode.UpdatedAtUtc = nowUtc;
         if (episode.Answers.PainStillThere != Answer.Yes)
         {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
 
 namespace LegCrampCare.Core.Features.Guidance;
@@ -48,35 +49,42 @@ public sealed partial class GuidanceDraftValidator : AbstractValidator<GuidanceD
     public const int MaxBody = 100_000;
     public const int MaxChangeSummary = 500;
     public const int MaxSources = 20;
+    public const int MaxSourceTitle = 200;
+    public const int MaxReturnComment = 2000;
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     public static partial Regex SlugPattern();
 
     public GuidanceDraftValidator()
     {
-        RuleFor(d => d.Title).NotEmpty().WithMessage("Title: enter a title.")
-            .MaximumLength(MaxTitle).WithMessage($"Title: at most {MaxTitle} characters.");
+        RuleFor(d => d.Title).Cascade(CascadeMode.Stop)
+            .Required("Title: enter a title.")
+            .Text("Title", MaxTitle, TextKind.SingleLine);
         RuleFor(d => d.Slug).NotEmpty().WithMessage("Web address: enter one, e.g. wall-calf-stretch.")
             .MaximumLength(MaxSlug).WithMessage($"Web address: at most {MaxSlug} characters.")
             .Matches(SlugPattern()).WithMessage("Web address: only lower-case letters a–z, digits and single hyphens, e.g. wall-calf-stretch (no spaces or accents).");
-        RuleFor(d => d.Summary).NotEmpty().WithMessage("Summary: enter one plain sentence.")
-            .MaximumLength(MaxSummary).WithMessage($"Summary: at most {MaxSummary} characters.");
+        RuleFor(d => d.Summary).Cascade(CascadeMode.Stop)
+            .Required("Summary: enter one plain sentence.")
+            .Text("Summary", MaxSummary, TextKind.SingleLine);
         RuleFor(d => d.Topic).Must(t => GuidanceService.Topics.Contains(t))
             .WithMessage($"Topic: choose one of {string.Join(", ", GuidanceService.Topics)}.");
-        RuleFor(d => d.BodyMarkdown).NotEmpty().WithMessage("Text: the article has no text.")
-            .MaximumLength(MaxBody).WithMessage($"Text: at most {MaxBody:N0} characters.");
+        RuleFor(d => d.BodyMarkdown).Cascade(CascadeMode.Stop)
+            .Required("Text: the article has no text.")
+            .Text("Text", MaxBody, TextKind.MultiLine);
         RuleFor(d => d.Sources).NotEmpty().WithMessage("Sources: add at least one source with its web address.")
             .Must(s => s.Count <= MaxSources).WithMessage($"Sources: at most {MaxSources}.");
         RuleForEach(d => d.Sources).ChildRules(source =>
         {
-            source.RuleFor(s => s.Title).NotEmpty().WithMessage("Sources: each source needs a title.")
-                .MaximumLength(200).WithMessage("Sources: a title is at most 200 characters.");
+            source.RuleFor(s => s.Title).Cascade(CascadeMode.Stop)
+                .Required("Sources: each source needs a title.")
+                .Text("Sources: a title", MaxSourceTitle, TextKind.SingleLine);
             source.RuleFor(s => s.Url).Must(IsWebAddress)
                 .WithMessage("Sources: each source needs a web address starting with https:// or http://.");
         });
         RuleFor(d => d.ReviewIntervalMonths).InclusiveBetween(1, 36).WithMessage("Review every: 1 to 36 months.");
-        RuleFor(d => d.ChangeSummary).NotEmpty().WithMessage("What changed: say briefly what you changed and why.")
-            .MaximumLength(MaxChangeSummary).WithMessage($"What changed: at most {MaxChangeSummary} characters.");
+        RuleFor(d => d.ChangeSummary).Cascade(CascadeMode.Stop)
+            .Required("What changed: say briefly what you changed and why.")
+            .Text("What changed", MaxChangeSummary, TextKind.SingleLine);
     }
 
     private static bool IsWebAddress(string? url) =>

@@ -55,6 +55,9 @@ public sealed class GuidanceEditorService(
     TimeProvider time,
     ILogger<GuidanceEditorService> logger) : IGuidanceEditorService
 {
+    /// <summary>The field of the approver's comment when she returns a version.</summary>
+    public const string ReturnCommentField = "Return";
+
     public const string ConflictMessage =
         "Someone else saved this article after you opened it. Nothing you typed is lost: compare your text with theirs, then save again.";
 
@@ -186,18 +189,27 @@ public sealed class GuidanceEditorService(
             return why;
         });
 
-    public Task<ServiceResult<EditorArticle>> ReturnAsync(Guid articleId, int expectedVersion, string comment, CancellationToken ct = default) =>
-        ChangeLatestAsync(articleId, expectedVersion, requireApprover: true, ct: ct, change: (latest, revisions, user, _) =>
+    public async Task<ServiceResult<EditorArticle>> ReturnAsync(Guid articleId, int expectedVersion, string comment, CancellationToken ct = default)
+    {
+        if (TextInput.Problem(comment, GuidanceDraftValidator.MaxReturnComment, TextKind.MultiLine) is { } problem)
+        {
+            return await EditorAsync(ct) is null
+                ? ServiceResult<EditorArticle>.NotFound()
+                : ServiceResult<EditorArticle>.Invalid(ReturnCommentField, "What needs to change: " + problem);
+        }
+
+        return await ChangeLatestAsync(articleId, expectedVersion, requireApprover: true, ct: ct, change: (latest, revisions, user, _) =>
         {
             var why = GuidanceWorkflow.WhyCannotReturn(latest, revisions, new CurrentApprover(user.UserId!, user.IsInRole(Roles.ClinicalApprover)), comment);
             if (why is null)
             {
                 latest.State = RevisionState.Returned;
-                latest.ReturnComment = comment.Trim();
+                latest.ReturnComment = TextInput.Clean(comment);
             }
 
             return Task.FromResult(why);
         });
+    }
 
     public async Task<ServiceResult<EditorArticle>> RestoreAsync(Guid articleId, int revisionNumber, int expectedVersion, CancellationToken ct = default)
     {
@@ -266,18 +278,18 @@ public sealed class GuidanceEditorService(
         Id = Guid.NewGuid(),
         ArticleId = articleId,
         Number = number,
-        Title = d.Title.Trim(),
+        Title = TextInput.Clean(d.Title),
         Slug = d.Slug,
-        Summary = d.Summary.Trim(),
+        Summary = TextInput.Clean(d.Summary),
         Topic = d.Topic,
-        BodyMarkdown = d.BodyMarkdown.Replace("\r\n", "\n", StringComparison.Ordinal),
-        SourcesJson = GuidanceService.SourcesToJson(d.Sources.Select(s => new GuidanceSource(s.Title.Trim(), s.Url.Trim()))),
+        BodyMarkdown = TextInput.Clean(d.BodyMarkdown),
+        SourcesJson = GuidanceService.SourcesToJson(d.Sources.Select(s => new GuidanceSource(TextInput.Clean(s.Title), s.Url.Trim()))),
         ReviewIntervalMonths = d.ReviewIntervalMonths,
         EvidenceCheckedOn = DateOnly.FromDateTime(now),
         AuthorId = authorId,
         AuthorName = authorName,
         CreatedAtUtc = now,
-        ChangeSummary = d.ChangeSummary.Trim(),
+        ChangeSummary = TextInput.Clean(d.ChangeSummary),
         State = RevisionState.Draft,
     };
 

@@ -45,9 +45,9 @@ public sealed class ProfileService(
         }
 
         var profile = existing ?? new PregnancyProfile { UserId = userId, CreatedAtUtc = nowUtc };
-        profile.DisplayName = request.DisplayName.Trim();
+        profile.DisplayName = TextInput.Clean(request.DisplayName);
         profile.DateOfBirth = request.DateOfBirth!.Value;
-        profile.HospitalNumber = string.IsNullOrWhiteSpace(request.HospitalNumber) ? null : request.HospitalNumber.Trim();
+        profile.HospitalNumber = TextInput.CleanOrNull(request.HospitalNumber);
         profile.DueDate = request.DueDate;
         profile.BirthDate = request.BirthDate;
         profile.BirthMode = request.BirthDate is null ? null : request.BirthMode;

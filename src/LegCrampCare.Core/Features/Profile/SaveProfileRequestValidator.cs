@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
 
 namespace LegCrampCare.Core.Features.Profile;
@@ -8,20 +9,22 @@ namespace LegCrampCare.Core.Features.Profile;
 public sealed partial class SaveProfileRequestValidator : AbstractValidator<SaveProfileRequest>
 {
     public const int MaxPhoneLength = 30;
+    public const int MaxDisplayNameLength = 100;
+    public const int MaxHospitalNumberLength = 20;
 
     public SaveProfileRequestValidator(DateOnly today, bool pregnancyEnded = false, string phoneRegion = "GB")
     {
-        RuleFor(x => x.DisplayName)
-            .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Enter your name as you'd like your midwife to see it.")
-            .MaximumLength(100).WithMessage("Your name can be up to 100 characters.");
+        RuleFor(x => x.DisplayName).Cascade(CascadeMode.Stop)
+            .Required("Your name: enter your name as you'd like your midwife to see it.")
+            .Text("Your name", MaxDisplayNameLength, TextKind.Name);
         RuleFor(x => x.DateOfBirth)
             .NotNull().WithMessage("Enter your date of birth.")
             .Must(d => d is null || (d <= today.AddYears(-10) && d >= today.AddYears(-70)))
             .WithMessage("Date of birth must be a real date between 10 and 70 years ago.");
-        RuleFor(x => x.HospitalNumber)
-            .MaximumLength(20).WithMessage("Hospital or NHS number can be up to 20 characters.")
-            .Must(n => string.IsNullOrWhiteSpace(n) || HospitalNumberPattern().IsMatch(n))
-            .WithMessage("Hospital or NHS number can contain letters, digits and spaces only.");
+        RuleFor(x => x.HospitalNumber).Cascade(CascadeMode.Stop)
+            .Text("Hospital or NHS number", MaxHospitalNumberLength, TextKind.SingleLine)
+            .Must(n => TextInput.IsBlank(n) || HospitalNumberPattern().IsMatch(TextInput.Clean(n)))
+            .WithMessage("Hospital or NHS number: only letters, digits and spaces (no other signs).");
         RuleFor(x => x.DueDate)
             .NotNull().When(x => x.BirthDate is null && !pregnancyEnded)
             .WithMessage("Enter your due date (or, if your baby has arrived, the birth date).")
@@ -40,8 +43,8 @@ public sealed partial class SaveProfileRequestValidator : AbstractValidator<Save
             .Null().When(x => x.BirthDate is null).WithMessage("Choose how your baby was born only after entering the birth date.")
             .IsInEnum().WithMessage("Choose how your baby was born.");
         RuleFor(x => x.TimeZoneId)
-            .Must(id => PregnancyCalendar.TryFindZone(id, out _))
-            .WithMessage("Choose your time zone from the list.");
+            .Must(id => id is { Length: <= 64 } && PregnancyCalendar.TryFindZone(id, out _))
+            .WithMessage("Time zone: choose yours from the list.");
         RuleFor(x => x.RiskFactors)
             .Must(r => (r & ~RiskFactorCatalog.All.Aggregate(RiskFactors.None, (a, f) => a | f.Flag)) == 0)
             .WithMessage("Choose risk factors from the list.");

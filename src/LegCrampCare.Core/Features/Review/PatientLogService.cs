@@ -92,7 +92,7 @@ public sealed class PatientLogService(
             AssessmentId = assessment.Id,
             MidwifeId = access.MidwifeId,
             ReviewerName = await WorkNameAsync(access.MidwifeId, ct),
-            Note = request.Note!.Trim(),
+            Note = TextInput.Clean(request.Note),
             AtUtc = time.GetUtcNow().UtcDateTime,
         };
         var written = await episodes.AddReviewAsync(review, ct);

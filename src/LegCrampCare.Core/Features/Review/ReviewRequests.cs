@@ -1,4 +1,5 @@
 using FluentValidation;
+using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
 using LegCrampCare.Core.Features.Episodes;
 
@@ -7,20 +8,17 @@ namespace LegCrampCare.Core.Features.Review;
 /// <summary>A midwife's note when she marks a flag as reviewed. The patient reads it.</summary>
 public sealed record AcknowledgeFlagRequest(string? Note);
 
-/// <summary>The note is required and at most <see cref="FlagReview.MaxNoteLength"/> characters; each message names the field.</summary>
+/// <summary>The note is required, at most <see cref="FlagReview.MaxNoteLength"/> characters of plain text (<see cref="TextInput"/>); each message names the field.</summary>
 public sealed class AcknowledgeFlagRequestValidator : AbstractValidator<AcknowledgeFlagRequest>
 {
     public const string NoteRequiredMessage =
         "Note: write what you did or advised (for example \"Called her, assessed on the ward, no clot\"). She will see this note.";
 
-    public static readonly string NoteTooLongMessage =
-        $"Note: keep it to {FlagReview.MaxNoteLength:N0} characters or fewer. She will see this note.";
-
     public AcknowledgeFlagRequestValidator()
     {
-        RuleFor(r => r.Note)
-            .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(NoteRequiredMessage)
-            .Must(n => n is null || n.Trim().Length <= FlagReview.MaxNoteLength).WithMessage(NoteTooLongMessage);
+        RuleFor(r => r.Note).Cascade(CascadeMode.Stop)
+            .Required(NoteRequiredMessage)
+            .Text("Note", FlagReview.MaxNoteLength, TextKind.MultiLine);
     }
 }
 

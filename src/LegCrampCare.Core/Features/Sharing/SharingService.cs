@@ -147,10 +147,15 @@ public sealed class SharingService(
             return ServiceResult<GrantView>.NotFound();
         }
 
-        var address = email?.Trim() ?? "";
-        if (address.Length is 0 or > 256 || !address.Contains('@', StringComparison.Ordinal))
+        var address = EmailAddresses.Clean(email);
+        if (address.Length == 0)
         {
             return ServiceResult<GrantView>.Invalid("Email", "Midwife's email: enter the email address she uses for LegCrampCare, e.g. name@hospital.nhs.uk.");
+        }
+
+        if (EmailAddresses.Problem(address) is { } problem)
+        {
+            return ServiceResult<GrantView>.Invalid("Email", "Midwife's email: " + problem);
         }
 
         var now = time.GetUtcNow().UtcDateTime;

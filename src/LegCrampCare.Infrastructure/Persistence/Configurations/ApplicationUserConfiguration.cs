@@ -7,5 +7,5 @@ namespace LegCrampCare.Infrastructure.Persistence.Configurations;
 internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
 {
     public void Configure(EntityTypeBuilder<ApplicationUser> builder) =>
-        builder.Property(u => u.StaffName).HasMaxLength(UserAdministration.MaxStaffName);
+        builder.HasTextLimit(u => u.StaffName, UserAdministration.MaxStaffName);
 }

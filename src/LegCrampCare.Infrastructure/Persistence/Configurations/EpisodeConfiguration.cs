@@ -15,7 +15,7 @@ public sealed class EpisodeConfiguration : IEntityTypeConfiguration<Episode>
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.PatientId).IsRequired().HasMaxLength(450);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.PatientId).OnDelete(DeleteBehavior.Cascade);
-        builder.Property(e => e.Notes).HasMaxLength(EpisodeDetailsValidator.MaxNotesLength);
+        builder.HasTextLimit(e => e.Notes, EpisodeDetailsValidator.MaxNotesLength);
         builder.Property(e => e.CalfDifferenceCm).HasPrecision(4, 1);
         builder.Property(e => e.MidwifeCalfDifferenceCm).HasPrecision(4, 1);
         builder.Property(e => e.PainAfterHours).HasPrecision(6, 1);

@@ -1,4 +1,5 @@
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Features.Guidance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -26,16 +27,16 @@ public sealed class GuidanceRevisionConfiguration : IEntityTypeConfiguration<Gui
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.HasOne<GuidanceArticle>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
-        builder.Property(r => r.Title).IsRequired().HasMaxLength(200);
+        builder.HasTextLimit(r => r.Title, GuidanceDraftValidator.MaxTitle).IsRequired();
         builder.Property(r => r.Slug).IsRequired().HasMaxLength(100);
-        builder.Property(r => r.Summary).IsRequired().HasMaxLength(300);
+        builder.HasTextLimit(r => r.Summary, GuidanceDraftValidator.MaxSummary).IsRequired();
         builder.Property(r => r.Topic).IsRequired().HasMaxLength(100);
-        builder.Property(r => r.BodyMarkdown).IsRequired().HasMaxLength(100_000);
-        builder.Property(r => r.SourcesJson).IsRequired().HasMaxLength(20_000);
+        builder.HasTextLimit(r => r.BodyMarkdown, GuidanceDraftValidator.MaxBody).IsRequired();
+        builder.HasTextLimit(r => r.SourcesJson, 20_000).IsRequired();
         builder.Property(r => r.AuthorName).IsRequired().HasMaxLength(200);
-        builder.Property(r => r.ChangeSummary).IsRequired().HasMaxLength(500);
+        builder.HasTextLimit(r => r.ChangeSummary, GuidanceDraftValidator.MaxChangeSummary).IsRequired();
         builder.Property(r => r.ApprovedByName).HasMaxLength(200);
         builder.Property(r => r.ApprovedByRole).HasMaxLength(100);
-        builder.Property(r => r.ReturnComment).HasMaxLength(2000);
+        builder.HasTextLimit(r => r.ReturnComment, GuidanceDraftValidator.MaxReturnComment);
     }
 }

@@ -1,4 +1,5 @@
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Features.Profile;
 using LegCrampCare.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,9 +13,9 @@ public sealed class PregnancyProfileConfiguration : IEntityTypeConfiguration<Pre
         builder.ToTable("PregnancyProfiles");
         builder.HasKey(p => p.UserId);
         builder.HasOne<ApplicationUser>().WithOne().HasForeignKey<PregnancyProfile>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.Property(p => p.DisplayName).IsRequired().HasMaxLength(100);
-        builder.Property(p => p.HospitalNumber).HasMaxLength(20);
+        builder.HasTextLimit(p => p.DisplayName, SaveProfileRequestValidator.MaxDisplayNameLength).IsRequired();
+        builder.HasTextLimit(p => p.HospitalNumber, SaveProfileRequestValidator.MaxHospitalNumberLength);
         builder.Property(p => p.TimeZoneId).IsRequired().HasMaxLength(64);
-        builder.Property(p => p.MaternityPhone).HasMaxLength(16); // E.164: + and at most 15 digits
+        builder.HasTextLimit(p => p.MaternityPhone, 16); // E.164: + and at most 15 digits
     }
 }

@@ -19,7 +19,7 @@ public sealed class FlagReviewConfiguration : IEntityTypeConfiguration<FlagRevie
         builder.Property(r => r.PatientId).IsRequired().HasMaxLength(450);
         builder.Property(r => r.MidwifeId).IsRequired().HasMaxLength(450);
         builder.Property(r => r.ReviewerName).IsRequired().HasMaxLength(256);
-        builder.Property(r => r.Note).IsRequired().HasMaxLength(FlagReview.MaxNoteLength);
+        builder.HasTextLimit(r => r.Note, FlagReview.MaxNoteLength).IsRequired();
         builder.HasOne<Assessment>().WithMany().HasForeignKey(r => r.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => r.AssessmentId).IsUnique();
         builder.HasIndex(r => new { r.PatientId, r.EpisodeId });

@@ -278,7 +278,10 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("PatientId", "StartedAtUtc");
 
-                    b.ToTable("Episodes", (string)null);
+                    b.ToTable("Episodes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Episodes_Notes_Length", "length(\"Notes\") <= 2000");
+                        });
                 });
 
             modelBuilder.Entity("LegCrampCare.Core.Domain.FlagReview", b =>
@@ -324,7 +327,10 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("PatientId", "EpisodeId");
 
-                    b.ToTable("FlagReviews", (string)null);
+                    b.ToTable("FlagReviews", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_FlagReviews_Note_Length", "length(\"Note\") <= 1000");
+                        });
                 });
 
             modelBuilder.Entity("LegCrampCare.Core.Domain.GuidanceArticle", b =>
@@ -444,7 +450,20 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                     b.HasIndex("ArticleId", "Number")
                         .IsUnique();
 
-                    b.ToTable("GuidanceRevisions", (string)null);
+                    b.ToTable("GuidanceRevisions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_GuidanceRevisions_BodyMarkdown_Length", "length(\"BodyMarkdown\") <= 100000");
+
+                            t.HasCheckConstraint("CK_GuidanceRevisions_ChangeSummary_Length", "length(\"ChangeSummary\") <= 500");
+
+                            t.HasCheckConstraint("CK_GuidanceRevisions_ReturnComment_Length", "length(\"ReturnComment\") <= 2000");
+
+                            t.HasCheckConstraint("CK_GuidanceRevisions_SourcesJson_Length", "length(\"SourcesJson\") <= 20000");
+
+                            t.HasCheckConstraint("CK_GuidanceRevisions_Summary_Length", "length(\"Summary\") <= 300");
+
+                            t.HasCheckConstraint("CK_GuidanceRevisions_Title_Length", "length(\"Title\") <= 200");
+                        });
                 });
 
             modelBuilder.Entity("LegCrampCare.Core.Domain.PregnancyProfile", b =>
@@ -502,7 +521,14 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
 
                     b.HasKey("UserId");
 
-                    b.ToTable("PregnancyProfiles", (string)null);
+                    b.ToTable("PregnancyProfiles", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PregnancyProfiles_DisplayName_Length", "length(\"DisplayName\") <= 100");
+
+                            t.HasCheckConstraint("CK_PregnancyProfiles_HospitalNumber_Length", "length(\"HospitalNumber\") <= 20");
+
+                            t.HasCheckConstraint("CK_PregnancyProfiles_MaternityPhone_Length", "length(\"MaternityPhone\") <= 16");
+                        });
                 });
 
             modelBuilder.Entity("LegCrampCare.Core.Domain.ShareCode", b =>
@@ -614,7 +640,10 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.ToTable("AspNetUsers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_AspNetUsers_StaffName_Length", "length(\"StaffName\") <= 100");
+                        });
                 });
 
             modelBuilder.Entity("LegCrampCare.Infrastructure.Persistence.AuditEvent", b =>

@@ -48,7 +48,7 @@ public sealed class GuidanceDraftValidatorTests
 
     [Fact]
     public void Body_200Kilobytes_IsRefused() =>
-        Assert.Contains("Text: at most 100,000 characters.", Errors(Valid() with { BodyMarkdown = new string('a', 200 * 1024) }));
+        Assert.Contains("Text: at most 100,000 characters (this has 204,800).", Errors(Valid() with { BodyMarkdown = new string('a', 200 * 1024) }));
 
     [Theory]
     [InlineData("")]

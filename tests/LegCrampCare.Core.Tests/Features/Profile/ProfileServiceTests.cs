@@ -200,7 +200,7 @@ public sealed class ProfileServiceTests
         var result = await _service.SaveAsync(ValidRequest() with { TimeZoneId = zone });
 
         Assert.Equal(ResultStatus.Invalid, result.Status);
-        Assert.Equal("Choose your time zone from the list.", result.ErrorFor(nameof(SaveProfileRequest.TimeZoneId)));
+        Assert.Equal("Time zone: choose yours from the list.", result.ErrorFor(nameof(SaveProfileRequest.TimeZoneId)));
         Assert.Null(_profiles.Peek(PatientA));
     }
 

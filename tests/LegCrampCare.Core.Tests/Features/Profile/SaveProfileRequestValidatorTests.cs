@@ -53,7 +53,7 @@ public sealed class SaveProfileRequestValidatorTests
     {
         var message = AssertSingleError(Valid() with { DisplayName = name }, nameof(SaveProfileRequest.DisplayName));
 
-        Assert.Contains("Enter your name", message, StringComparison.Ordinal);
+        Assert.Equal("Your name: enter your name as you'd like your midwife to see it.", message);
     }
 
     [Fact]
@@ -124,12 +124,19 @@ public sealed class SaveProfileRequestValidatorTests
     [InlineData("943-476-5919")]
     [InlineData("<script>")]
     [InlineData("N°123")]
-    [InlineData("123\n456")]
     public void Validate_HospitalNumberOtherCharacters_IsRejected(string number)
     {
         var message = AssertSingleError(Valid() with { HospitalNumber = number }, nameof(SaveProfileRequest.HospitalNumber));
 
         Assert.Contains("letters, digits and spaces", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_HospitalNumberOnTwoLines_IsRejectedAskingForOneLine()
+    {
+        var message = AssertSingleError(Valid() with { HospitalNumber = "123\n456" }, nameof(SaveProfileRequest.HospitalNumber));
+
+        Assert.Equal("Hospital or NHS number: keep it to one line, without tabs or line breaks.", message);
     }
 
     [Fact]
@@ -252,7 +259,7 @@ public sealed class SaveProfileRequestValidatorTests
     {
         var message = AssertSingleError(Valid() with { TimeZoneId = zone }, nameof(SaveProfileRequest.TimeZoneId));
 
-        Assert.Equal("Choose your time zone from the list.", message);
+        Assert.Equal("Time zone: choose yours from the list.", message);
     }
 
     // ---- Risk factors and theme ----

@@ -26,7 +26,7 @@ public sealed class GuidanceEditorPageTests : GuidanceEditorTestBase
                 cut.FindButton("Add a source").Click();
             }
 
-            cut.FindByLabel($"Source {i + 1}: title").Input(d.Sources[i].Title);
+            cut.FindByLabel($"Source {i + 1}: title (up to 200 characters)").Input(d.Sources[i].Title);
             cut.FindByLabel($"Source {i + 1}: web address").Input(d.Sources[i].Url);
         }
 
@@ -72,7 +72,7 @@ public sealed class GuidanceEditorPageTests : GuidanceEditorTestBase
     public void Save_EmptyForm_NamesEveryFieldAndSavesNothing()
     {
         var cut = Open();
-        cut.FindByLabel("Source 1: title").Input("NHS");
+        cut.FindByLabel("Source 1: title (up to 200 characters)").Input("NHS");
 
         cut.FindButton("Save draft").Click();
 
@@ -122,7 +122,7 @@ public sealed class GuidanceEditorPageTests : GuidanceEditorTestBase
 
         cut.FindButton("Save draft").Click();
 
-        Assert.Equal("Text: at most 100,000 characters.", cut.Find("#body-error").TextContent);
+        Assert.Equal("Text: at most 100,000 characters (this has 204,800).", cut.Find("#body-error").TextContent);
         Assert.Empty(Stored);
     }
 
@@ -203,7 +203,7 @@ public sealed class GuidanceEditorPageTests : GuidanceEditorTestBase
         approver.FindButton("Return with this comment").Click();
         Assert.Contains("write a comment", approver.Find("#return-error").TextContent, StringComparison.Ordinal);
 
-        approver.FindByLabel("What needs to change (to return it)").Input("Say how long to hold the stretch.");
+        approver.FindByLabel("What needs to change (to return it; up to 2,000 characters)").Input("Say how long to hold the stretch.");
         approver.FindButton("Return with this comment").Click();
 
         As("editor-2", Roles.Editor);

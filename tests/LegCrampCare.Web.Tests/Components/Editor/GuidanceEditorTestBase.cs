@@ -15,12 +15,12 @@ namespace LegCrampCare.Web.Tests.Components.Editor;
 /// </summary>
 public abstract class GuidanceEditorTestBase : ComponentTestBase
 {
-    public const string TitleLabel = "Title";
+    public const string TitleLabel = "Title (up to 200 characters, one line)";
     public const string SlugLabel = "Web address";
-    public const string SummaryLabel = "Summary (one plain sentence, shown under the title and in the list)";
+    public const string SummaryLabel = "Summary (one plain sentence of up to 300 characters, shown under the title and in the list)";
     public const string TopicLabel = "Topic";
     public const string BodyLabel = "Text (Markdown: ## for a heading, - for a list, [words](https://…) for a link)";
-    public const string ChangeLabel = "What you changed and why (kept in the history)";
+    public const string ChangeLabel = "What you changed and why (up to 500 characters, kept in the history)";
 
     protected GuidanceEditorTestBase() => As("editor-1", Roles.Editor);
 

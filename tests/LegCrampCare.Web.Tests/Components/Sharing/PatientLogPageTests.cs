@@ -65,7 +65,7 @@ public sealed class PatientLogPageTests : ComponentTestBase
         cut.FindButton("Mark as reviewed").Click();
         Assert.Equal("Note: write a short note for her (she sees it).", cut.Find($"[id='note-{flagId}-error']").TextContent);
 
-        cut.FindByLabel("Your note to her (she sees it)").Change("Seen in clinic, no clot. Keep stretching.");
+        cut.FindByLabel("Your note to her (she sees it; up to 1,000 characters)").Change("Seen in clinic, no clot. Keep stretching.");
         cut.FindButton("Mark as reviewed").Click();
 
         Assert.Equal([(flagId, "Seen in clinic, no clot. Keep stretching.")], _logs.Acknowledged);
