@@ -1,23 +1,22 @@
-using LegCrampCare.Core.Features.Safety;
+using AngleSharp.Html.Dom;
 using Ganss.Xss;
+using LegCrampCare.Core.Features.Guidance;
+using LegCrampCare.Core.Features.Safety;
 using Markdig;
 using Microsoft.Extensions.Options;
 
 namespace LegCrampCare.Web.Services;
 
 /// <summary>
-/// Markdown → safe HTML, the one pipeline for readers and for the editor's preview: Markdig with raw HTML disabled,
-/// then HtmlSanitizer with an allow-list (text structure only; links http, https and mailto, or within the site).
-/// <c>{emergency}</c> in the text becomes the configured emergency number.
+/// Markdown → safe HTML, the one pipeline for readers and for the editor's preview: Markdig with raw HTML disabled
+/// (<see cref="GuidanceLinkRules.Pipeline"/>), then HtmlSanitizer with an allow-list (text structure only). A link keeps
+/// its address only when <see cref="GuidanceLinkRules"/> allows it (https, http, mailto, or a single-slash path of this
+/// site): a "//host" or "https:host" link already stored shows as plain text. Links to other sites get
+/// <c>rel="noopener noreferrer"</c>. <c>{emergency}</c> in the text becomes the configured emergency number.
 /// </summary>
 public sealed class GuidanceRenderer
 {
     public const string EmergencyToken = "{emergency}";
-
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .DisableHtml()
-        .UsePipeTables()
-        .Build();
 
     private static readonly string[] Tags =
     [
@@ -51,12 +50,27 @@ public sealed class GuidanceRenderer
         _sanitizer.AllowedSchemes.Add("mailto");
         _sanitizer.UriAttributes.Clear();
         _sanitizer.UriAttributes.Add("href");
+        _sanitizer.FilterUrl += (_, e) =>
+        {
+            if (GuidanceLinkRules.Classify(e.OriginalUrl) == GuidanceLinkKind.Refused)
+            {
+                e.SanitizedUrl = null;
+            }
+        };
+        _sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is IHtmlAnchorElement anchor &&
+                GuidanceLinkRules.Classify(anchor.GetAttribute("href")) is GuidanceLinkKind.Secure or GuidanceLinkKind.PlainHttp)
+            {
+                anchor.SetAttribute("rel", "noopener noreferrer");
+            }
+        };
     }
 
     public string Render(string markdown)
     {
         var text = (markdown ?? "").Replace(EmergencyToken, _safety.EmergencyNumber, StringComparison.Ordinal);
-        var html = Markdown.ToHtml(text, Pipeline);
+        var html = Markdown.ToHtml(text, GuidanceLinkRules.Pipeline);
         return _sanitizer.Sanitize(html);
     }
 }

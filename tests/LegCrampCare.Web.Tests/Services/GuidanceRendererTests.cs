@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using LegCrampCare.Core.Features.Guidance;
 using LegCrampCare.Core.Features.Safety;
 using LegCrampCare.Web.Services;
 
@@ -37,7 +38,8 @@ public sealed class GuidanceRendererTests
             Assert.True(allowedTags.Contains(element.LocalName), $"<{element.LocalName}> survived in: {html}");
             foreach (var attribute in element.Attributes)
             {
-                Assert.True(attribute.Name is "href" or "title", $"{attribute.Name}= survived on <{element.LocalName}> in: {html}");
+                Assert.True(attribute.Name is "href" or "title" || (attribute.Name == "rel" && attribute.Value == "noopener noreferrer"),
+                    $"{attribute.Name}= survived on <{element.LocalName}> in: {html}");
             }
 
             if (element.GetAttribute("href") is { } href)
@@ -47,16 +49,9 @@ public sealed class GuidanceRendererTests
         }
     }
 
-    /// <summary>http, https or mailto, or an address within the site (no scheme before the first '/', '?' or '#').</summary>
-    private static void AssertSafeHref(string href, string html)
-    {
-        var compact = new string(href.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
-        var colon = compact.IndexOf(':', StringComparison.Ordinal);
-        var pathStart = compact.IndexOfAny(['/', '?', '#']);
-        var relative = colon < 0 || (pathStart >= 0 && pathStart < colon);
-        var scheme = colon < 0 ? "" : compact[..colon].ToLowerInvariant();
-        Assert.True(relative || scheme is "http" or "https" or "mailto", $"Unsafe href '{href}' in: {html}");
-    }
+    /// <summary>https, http or mailto, or a path of this site with a single leading slash (issue 12's link rule).</summary>
+    private static void AssertSafeHref(string href, string html) =>
+        Assert.True(GuidanceLinkRules.Classify(href) != GuidanceLinkKind.Refused, $"Unsafe href '{href}' in: {html}");
 
     [Fact]
     public void Render_Headings_BecomeHeadingElements()
@@ -109,6 +104,45 @@ public sealed class GuidanceRendererTests
         var link = Assert.Single(Elements(html), e => e.LocalName == "a");
         Assert.Equal(href, link.GetAttribute("href"));
         AssertOnlySafeMarkup(html);
+    }
+
+    [Theory]
+    [InlineData("[x](//evil.example/page)")]
+    [InlineData("[x](https:evil.example)")]
+    [InlineData("[x](http:evil.example/page)")]
+    [InlineData("[x](https:///evil.example)")]
+    [InlineData("[x](https://www.nhs.uk@evil.example/)")]
+    [InlineData("[x](relative/page)")]
+    [InlineData("[x](#top)")]
+    [InlineData("[x][ref]\n\n[ref]: //evil.example")]
+    [InlineData("<https:evil.example>")]
+    public void Render_ProtocolRelativeOrSlashlessLinkAlreadyStored_LosesItsHref(string markdown)
+    {
+        var html = Renderer.Render(markdown);
+
+        Assert.All(Elements(html).Where(e => e.LocalName == "a"), link => Assert.False(link.HasAttribute("href"), $"href kept: {html}"));
+        Assert.Contains("x", Parse(html).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_PathWithABackslash_StaysOnThisSite()
+    {
+        // Browsers read "/\host" as "//host"; the renderer writes the backslash percent-encoded, or drops the address.
+        var link = Assert.Single(Elements(Renderer.Render("[x](/\\evil.example)")), e => e.LocalName == "a");
+
+        Assert.True(link.GetAttribute("href") is null or "/%5Cevil.example", link.OuterHtml);
+    }
+
+    [Theory]
+    [InlineData("[NHS](https://www.nhs.uk/)", "noopener noreferrer")]
+    [InlineData("[plain](http://example.org/)", "noopener noreferrer")]
+    [InlineData("[Stretches](/guidance/wall-calf-stretch)", null)]
+    [InlineData("[write to us](mailto:help@example.org)", null)]
+    public void Render_LinkToAnotherSite_OpensWithoutOpenerOrReferrer(string markdown, string? rel)
+    {
+        var link = Assert.Single(Elements(Renderer.Render(markdown)), e => e.LocalName == "a");
+
+        Assert.Equal(rel, link.GetAttribute("rel"));
     }
 
     [Fact]

@@ -70,7 +70,8 @@ public sealed partial class GuidanceDraftValidator : AbstractValidator<GuidanceD
             .WithMessage($"Topic: choose one of {string.Join(", ", GuidanceService.Topics)}.");
         RuleFor(d => d.BodyMarkdown).Cascade(CascadeMode.Stop)
             .Required("Text: the article has no text.")
-            .Text("Text", MaxBody, TextKind.MultiLine);
+            .Text("Text", MaxBody, TextKind.MultiLine)
+            .Must(body => LinkProblem(body) is null).WithMessage((_, body) => "Text: " + LinkProblem(body));
         RuleFor(d => d.Sources).NotEmpty().WithMessage("Sources: add at least one source with its web address.")
             .Must(s => s.Count <= MaxSources).WithMessage($"Sources: at most {MaxSources}.");
         RuleForEach(d => d.Sources).ChildRules(source =>
@@ -87,7 +88,13 @@ public sealed partial class GuidanceDraftValidator : AbstractValidator<GuidanceD
             .Text("What changed", MaxChangeSummary, TextKind.SingleLine);
     }
 
+    /// <summary>A source is a page of another site: https://, or http:// (which the approver confirms when approving).</summary>
     private static bool IsWebAddress(string? url) =>
-        !string.IsNullOrWhiteSpace(url) && url.Length <= 2000 &&
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+        GuidanceLinkRules.Classify(url?.Trim()) is GuidanceLinkKind.Secure or GuidanceLinkKind.PlainHttp;
+
+    /// <summary>What is wrong with the first link that can't be used, naming it; null when every link can be.</summary>
+    public static string? LinkProblem(string? markdown) =>
+        GuidanceLinkRules.LinksIn(markdown).FirstOrDefault(link => GuidanceLinkRules.Classify(link) == GuidanceLinkKind.Refused) is { } refused
+            ? $"the link \"{GuidanceLinkRules.Shown(refused)}\" can't be used. {GuidanceLinkRules.Allowed} An address starting with // or with https: but no // is not allowed."
+            : null;
 }

@@ -36,7 +36,11 @@ public interface IGuidanceEditorService
 
     Task<ServiceResult<EditorArticle>> SubmitAsync(Guid articleId, int expectedVersion, CancellationToken ct = default);
 
-    Task<ServiceResult<EditorArticle>> ApproveAsync(Guid articleId, int expectedVersion, CancellationToken ct = default);
+    /// <summary>
+    /// Publishes the newest version. A version with plain http:// links (text or sources) needs
+    /// <paramref name="confirmPlainHttpLinks"/>: the approver has checked that those sites have no https:// version.
+    /// </summary>
+    Task<ServiceResult<EditorArticle>> ApproveAsync(Guid articleId, int expectedVersion, bool confirmPlainHttpLinks = false, CancellationToken ct = default);
 
     Task<ServiceResult<EditorArticle>> ReturnAsync(Guid articleId, int expectedVersion, string comment, CancellationToken ct = default);
 
@@ -55,6 +59,12 @@ public sealed class GuidanceEditorService(
     TimeProvider time,
     ILogger<GuidanceEditorService> logger) : IGuidanceEditorService
 {
+    /// <summary>Why a version with http:// links waits for the approver's confirmation, naming them.</summary>
+    public static string PlainHttpLinksMessage(IReadOnlyList<string> links) =>
+        $"This version links to {(links.Count == 1 ? "a page" : $"{links.Count} pages")} without a secure connection: " +
+        string.Join(", ", links.Select(GuidanceLinkRules.Shown)) +
+        ". Check that each site has no https:// version, then tick \"I have checked the http:// links\" and approve; or return it so the editor changes them to https://.";
+
     /// <summary>The field of the approver's comment when she returns a version.</summary>
     public const string ReturnCommentField = "Return";
 
@@ -166,10 +176,16 @@ public sealed class GuidanceEditorService(
             return Task.FromResult(why);
         });
 
-    public Task<ServiceResult<EditorArticle>> ApproveAsync(Guid articleId, int expectedVersion, CancellationToken ct = default) =>
+    public Task<ServiceResult<EditorArticle>> ApproveAsync(Guid articleId, int expectedVersion, bool confirmPlainHttpLinks = false, CancellationToken ct = default) =>
         ChangeLatestAsync(articleId, expectedVersion, requireApprover: true, ct: ct, change: async (latest, revisions, user, article) =>
         {
             var why = GuidanceWorkflow.WhyCannotApprove(latest, revisions, new CurrentApprover(user.UserId!, user.IsInRole(Roles.ClinicalApprover)));
+            if (why is null && !confirmPlainHttpLinks &&
+                GuidanceLinkRules.PlainHttpLinks(latest.BodyMarkdown, GuidanceService.ParseSources(latest.SourcesJson)) is { Count: > 0 } plain)
+            {
+                why = PlainHttpLinksMessage(plain);
+            }
+
             var publicName = (await staff.FindAsync(user.UserId!, ct))?.PublicName;
             if (why is null && string.IsNullOrWhiteSpace(publicName))
             {

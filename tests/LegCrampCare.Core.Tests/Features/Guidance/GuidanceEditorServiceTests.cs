@@ -152,6 +152,42 @@ public sealed class GuidanceEditorServiceTests
     }
 
     [Fact]
+    public async Task Approve_VersionWithHttpLinks_NeedsTheApproversConfirmation()
+    {
+        As("editor-1", Roles.Editor);
+        var article = (await _service.SaveDraftAsync(Draft() with
+        {
+            BodyMarkdown = "See [the old leaflet](http://leaflets.example/cramps).",
+            Sources = [new GuidanceSource("Old site", "http://old.example/")],
+        })).Value!;
+        var submitted = (await _service.SubmitAsync(article.ArticleId, article.Version)).Value!;
+        As("approver-1", Roles.ClinicalApprover);
+
+        var refused = await _service.ApproveAsync(article.ArticleId, submitted.Version);
+
+        Assert.Equal(ResultStatus.Invalid, refused.Status);
+        Assert.Equal(GuidanceEditorService.PlainHttpLinksMessage(["http://leaflets.example/cramps", "http://old.example/"]), refused.ErrorFor("Approval"));
+        Assert.StartsWith("This version links to 2 pages without a secure connection: http://leaflets.example/cramps, http://old.example/.", refused.ErrorFor("Approval"), StringComparison.Ordinal);
+        Assert.Null(await _readers.GetAsync("wall-calf-stretch"));
+
+        var approved = await _service.ApproveAsync(article.ArticleId, submitted.Version, confirmPlainHttpLinks: true);
+
+        Assert.Equal(RevisionState.Published, approved.Value!.LatestState);
+    }
+
+    [Fact]
+    public async Task Save_TextWithAProtocolRelativeLink_IsRefusedNamingTheLinkAndNothingSaved()
+    {
+        As("editor-1", Roles.Editor);
+
+        var result = await _service.SaveDraftAsync(Draft() with { BodyMarkdown = "See [this](//evil.example/cramps)." });
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.StartsWith("Text: the link \"//evil.example/cramps\" can't be used.", result.ErrorFor(nameof(GuidanceDraft.BodyMarkdown)), StringComparison.Ordinal);
+        Assert.Empty((await _service.ListAsync()).Value!);
+    }
+
+    [Fact]
     public async Task GetRevision_AnyVersion_GivesItsTextAndDetails()
     {
         var article = await CreateAsync();

@@ -194,6 +194,37 @@ public sealed class GuidanceEditorPageTests : GuidanceEditorTestBase
     }
 
     [Fact]
+    public async Task Approve_VersionWithAnHttpLink_TheApproverConfirmsItFirst()
+    {
+        var article = await CreateAsync(Draft(body: "Read [the old leaflet](http://leaflets.example/cramps)."), submit: true);
+        As("approver-1", Roles.ClinicalApprover);
+        var approver = Open(article.ArticleId);
+        Assert.Contains("without a secure connection: http://leaflets.example/cramps", approver.Find("[data-testid=http-links]").TextContent, StringComparison.Ordinal);
+
+        approver.FindButton("Approve and publish").Click();
+
+        Assert.Contains("Check that each site has no https:// version", approver.Find("[role=alert]").TextContent, StringComparison.Ordinal);
+        Assert.Null(await new GuidanceService(Store, Time).GetAsync("wall-calf-stretch"));
+
+        approver.Find("#confirm-http").Change(true);
+        approver.FindButton("Approve and publish").Click();
+
+        Assert.NotNull(await new GuidanceService(Store, Time).GetAsync("wall-calf-stretch"));
+    }
+
+    [Fact]
+    public void Save_TextWithASlashlessLink_NamesTheLinkAndSavesNothing()
+    {
+        var cut = Open();
+        Fill(cut, Draft(body: "Read [this](https:evil.example)."));
+
+        cut.FindButton("Save draft").Click();
+
+        Assert.StartsWith("Text: the link \"https:evil.example\" can't be used.", cut.Find("#body-error").TextContent, StringComparison.Ordinal);
+        Assert.Empty(Stored);
+    }
+
+    [Fact]
     public async Task Return_WithAComment_TheEditorSeesTheComment()
     {
         var article = await CreateAsync(submit: true);
