@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,27 @@ public sealed class ProxyOptions
 
     /// <summary>Address ranges of proxies in front of the app, e.g. "10.0.0.0/8".</summary>
     public string[] KnownNetworks { get; set; } = [];
+}
+
+/// <summary>
+/// Strict-Transport-Security, sent outside Development on HTTPS responses ("Hsts" settings): how long a browser keeps
+/// to HTTPS for this site, and the two options that reach further, which an operator turns on knowingly.
+/// </summary>
+public sealed class HstsSettings
+{
+    public const string Section = "Hsts";
+
+    /// <summary>How long browsers remember to use HTTPS only. One year by default; at most two.</summary>
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>Also every name under this one (e.g. staff.care.example): only when all of them serve HTTPS.</summary>
+    public bool IncludeSubDomains { get; set; }
+
+    /// <summary>
+    /// Asks to be built into browsers (hstspreload.org): hard to undo, and the list requires IncludeSubDomains and a
+    /// MaxAge of at least a year.
+    /// </summary>
+    public bool Preload { get; set; }
 }
 
 /// <summary>
@@ -46,6 +68,20 @@ public static class DeploymentSecurity
 
     public static IServiceCollection AddDeploymentSecurity(this IServiceCollection services)
     {
+        services.AddOptions<HstsSettings>()
+            .BindConfiguration(HstsSettings.Section)
+            .Validate(o => o.MaxAge >= TimeSpan.Zero && o.MaxAge <= TimeSpan.FromDays(730),
+                "Hsts:MaxAge must be from 0 to 730.00:00:00 (two years), for example 365.00:00:00 for one year.")
+            .Validate(o => !o.Preload || (o.IncludeSubDomains && o.MaxAge >= TimeSpan.FromDays(365)),
+                "Hsts:Preload needs Hsts:IncludeSubDomains=true and Hsts:MaxAge of at least 365.00:00:00 (the preload list's rules).")
+            .ValidateOnStart();
+        services.AddOptions<HstsOptions>().Configure<IOptions<HstsSettings>>((o, settings) =>
+        {
+            o.MaxAge = settings.Value.MaxAge;
+            o.IncludeSubDomains = settings.Value.IncludeSubDomains;
+            o.Preload = settings.Value.Preload;
+        });
+
         services.AddOptions<ProxyOptions>()
             .BindConfiguration(ProxyOptions.Section)
             .Validate(o => o.KnownProxies.All(p => IPAddress.TryParse(p, out _)),

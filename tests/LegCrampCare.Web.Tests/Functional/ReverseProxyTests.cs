@@ -105,7 +105,7 @@ public sealed class ReverseProxyTests
 
         var page = await client.GetAsync(new Uri("/Account/Login", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.True(page.Headers.Contains("Strict-Transport-Security"));
+        Assert.Equal("max-age=31536000", Assert.Single(page.Headers.GetValues("Strict-Transport-Security")));
         var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
         Assert.Contains("; secure", antiforgery, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("data-testid=\"needs-https\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -198,6 +198,34 @@ public sealed class ReverseProxyTests
     public void AProxySettingThatIsNotAnAddress_StopsTheAppAtStart(string setting, string value, string message)
     {
         using var factory = new TestAppFactory();
+        factory.Settings[setting] = value;
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HstsSettings_WithSubdomainsAndPreload_AreSent()
+    {
+        await using var factory = BehindProxy(known: true, environment: "Production");
+        factory.Settings["Hsts:MaxAge"] = "730.00:00:00";
+        factory.Settings["Hsts:IncludeSubDomains"] = "true";
+        factory.Settings["Hsts:Preload"] = "true";
+        var client = ClientFrom(factory, "203.0.113.7", "https");
+
+        var page = await client.GetAsync(new Uri("/Account/Login", UriKind.Relative));
+
+        Assert.Equal("max-age=63072000; includeSubDomains; preload", Assert.Single(page.Headers.GetValues("Strict-Transport-Security")));
+    }
+
+    [Theory]
+    [InlineData("Hsts:MaxAge", "800.00:00:00", "Hsts:MaxAge must be from 0 to 730.00:00:00")]
+    [InlineData("Hsts:MaxAge", "-1.00:00:00", "Hsts:MaxAge must be from 0 to 730.00:00:00")]
+    [InlineData("Hsts:Preload", "true", "Hsts:Preload needs Hsts:IncludeSubDomains=true")]
+    public void AnHstsSettingThatCantWork_StopsTheAppAtStart(string setting, string value, string message)
+    {
+        using var factory = new TestAppFactory { Environment = "Production" };
         factory.Settings[setting] = value;
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
