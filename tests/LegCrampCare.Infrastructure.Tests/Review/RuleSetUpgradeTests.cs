@@ -85,6 +85,7 @@ public sealed class RuleSetUpgradeTests : IAsyncLifetime
         new EpisodeAssessor(TriageEngine.Default),
         _database.Services.GetRequiredService<IGuidanceStore>(),
         new SafetyOptions(),
+        _database.Services.GetRequiredService<IAuditLog>(),
         _time,
         NullLogger<EpisodeService>.Instance);
 

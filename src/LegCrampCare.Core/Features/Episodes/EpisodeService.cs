@@ -14,9 +14,20 @@ public sealed class EpisodeService(
     EpisodeAssessor assessor,
     IGuidanceStore guidance,
     Safety.SafetyOptions safety,
+    IAuditLog audit,
     TimeProvider time,
     ILogger<EpisodeService> logger) : IEpisodeService
 {
+    /// <summary>Audit actions of her own episodes that were refused (another patient's id, or one that doesn't exist).</summary>
+    public const string QuickLogAction = "episode.quick-logged";
+    public const string ReadAction = "episode.read";
+    public const string UpdateAction = "episode.updated";
+    public const string DeleteAction = "episode.deleted";
+    public const string ConfirmAction = "episode.confirmed";
+    public const string AssessmentsAction = "episode.assessments.read";
+    public const string PainFollowUpAction = "episode.pain-follow-up";
+    public const string Denied = "denied";
+
     /// <summary>A little tolerance for "not in the future": the phone's clock and ours may differ by seconds.</summary>
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(2);
 
@@ -84,7 +95,7 @@ public sealed class EpisodeService(
         if (stored.PatientId != profile.UserId)
         {
             // The id was taken by someone else's episode: never reveal or touch it.
-            return ServiceResult<EpisodeDto>.NotFound();
+            return await RefusedAsync<EpisodeDto>(profile.UserId, QuickLogAction, request.EpisodeId, ct);
         }
 
         logger.LogInformation("Episode {EpisodeId} quick-logged (created: {Created})", stored.Id, created);
@@ -105,7 +116,7 @@ public sealed class EpisodeService(
         var episode = await episodes.FindAsync(profile.UserId, episodeId, ct);
         if (episode is null)
         {
-            return ServiceResult<EpisodeDto>.NotFound();
+            return await RefusedAsync<EpisodeDto>(profile.UserId, ReadAction, episodeId, ct);
         }
 
         var latest = await LatestAsync(episode, ct);
@@ -125,7 +136,7 @@ public sealed class EpisodeService(
         var episode = await episodes.FindAsync(profile.UserId, request.EpisodeId, ct);
         if (episode is null)
         {
-            return ServiceResult<EpisodeDto>.NotFound();
+            return await RefusedAsync<EpisodeDto>(profile.UserId, UpdateAction, request.EpisodeId, ct);
         }
 
         var nowUtc = time.GetUtcNow().UtcDateTime;
@@ -181,7 +192,7 @@ public sealed class EpisodeService(
 
         if (!await episodes.DeleteAsync(user.UserId, episodeId, ct))
         {
-            return ServiceResult<bool>.NotFound();
+            return await RefusedAsync<bool>(user.UserId, DeleteAction, episodeId, ct);
         }
 
         logger.LogInformation("Episode {EpisodeId} deleted", episodeId);
@@ -258,7 +269,7 @@ public sealed class EpisodeService(
         var episode = await episodes.FindAsync(user.UserId, episodeId, ct);
         if (episode is null)
         {
-            return ServiceResult<bool>.NotFound();
+            return await RefusedAsync<bool>(user.UserId, ConfirmAction, episodeId, ct);
         }
 
         // A cramp with a warning-sign question (or "is the pain still there?") unanswered can't be waved through: the
@@ -291,7 +302,7 @@ public sealed class EpisodeService(
         var (profile, zone) = patient.Value;
         if (await episodes.FindAsync(profile.UserId, episodeId, ct) is not { } episode)
         {
-            return ServiceResult<IReadOnlyList<AssessmentDto>>.NotFound();
+            return await RefusedAsync<IReadOnlyList<AssessmentDto>>(profile.UserId, AssessmentsAction, episodeId, ct);
         }
 
         var list = await episodes.ListAssessmentsAsync(profile.UserId, episodeId, ct);
@@ -431,7 +442,7 @@ public sealed class EpisodeService(
         var episode = await episodes.FindAsync(profile.UserId, request.EpisodeId, ct);
         if (episode is null)
         {
-            return ServiceResult<EpisodeDto>.NotFound();
+            return await RefusedAsync<EpisodeDto>(profile.UserId, PainFollowUpAction, request.EpisodeId, ct);
         }
 
         var nowUtc = time.GetUtcNow().UtcDateTime;
@@ -466,6 +477,17 @@ public sealed class EpisodeService(
 
         logger.LogInformation("Episode {EpisodeId} pain follow-up answered and assessed", episode.Id);
         return ServiceResult<EpisodeDto>.Ok(ToDto(episode, profile, zone, Explained(assessment, episode, profile, zone)));
+    }
+
+    /// <summary>
+    /// "Not found" for an episode id that is not hers (another patient's, or none), as a modified page could send: the
+    /// attempt is audited as denied (ids only) and logged as a security event; nothing about the episode is revealed.
+    /// </summary>
+    private async Task<ServiceResult<T>> RefusedAsync<T>(string patientId, string action, Guid episodeId, CancellationToken ct)
+    {
+        logger.LogWarning("Security: {Action} refused for patient {UserId}: episode {EpisodeId} is not hers", action, patientId, episodeId);
+        await audit.WriteAsync(new AuditEntry(patientId, Roles.Patient, action, null, $"episode:{episodeId}", Denied), ct);
+        return ServiceResult<T>.NotFound();
     }
 
     public async Task<ServiceResult<EpisodeTimeWindow>> GetTimeWindowAsync(CancellationToken ct = default)

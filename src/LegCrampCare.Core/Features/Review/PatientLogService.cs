@@ -33,6 +33,9 @@ public sealed class PatientLogService(
     public const string LogResource = "patient-log";
     public const string Success = "success";
 
+    /// <summary>An id that is not the granting patient's (or outside what she shares), as a modified page could send.</summary>
+    public const string Denied = "denied";
+
     /// <summary>The outcome of a second acknowledgement of the same flag: audited, but not shown to her as a new review.</summary>
     public const string AlreadyReviewed = "already-reviewed";
 
@@ -76,6 +79,9 @@ public sealed class PatientLogService(
         var episode = assessment is null ? null : await episodes.FindAsync(access.PatientId, assessment.EpisodeId, ct);
         if (assessment is null || episode is null || !Covers(access, episode))
         {
+            // Another patient's assessment, or one outside what she shares: refused, and audited as such.
+            await AuditAsync(access, AcknowledgedAction, $"assessment:{assessmentId}", Denied, ct);
+            logger.LogWarning("Security: acknowledging assessment {AssessmentId} refused for midwife {MidwifeId} under grant {GrantId}", assessmentId, access.MidwifeId, grantId);
             return ServiceResult<FlagReviewView>.NotFound();
         }
 
@@ -128,6 +134,8 @@ public sealed class PatientLogService(
         var episode = await episodes.FindAsync(access.PatientId, episodeId, ct);
         if (episode is null || !Covers(access, episode))
         {
+            await AuditAsync(access, MeasurementAction, $"episode:{episodeId}", Denied, ct);
+            logger.LogWarning("Security: a measurement on episode {EpisodeId} refused for midwife {MidwifeId} under grant {GrantId}", episodeId, access.MidwifeId, grantId);
             return ServiceResult<LogEpisode>.NotFound();
         }
 

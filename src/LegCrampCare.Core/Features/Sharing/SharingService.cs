@@ -182,6 +182,9 @@ public sealed class SharingService(
         var now = time.GetUtcNow().UtcDateTime;
         if (!await store.RevokeAsync(grantId, patientId, now, ct) || await store.FindGrantAsync(grantId, ct) is not { } grant)
         {
+            // Not a grant of hers (another patient's, or none): refused and audited, ids only.
+            logger.LogWarning("Security: revoking grant {GrantId} refused for patient {UserId}", grantId, patientId);
+            await audit.WriteAsync(new AuditEntry(patientId, Roles.Patient, "grant.revoked", null, $"grant:{grantId}", "denied"), ct);
             return ServiceResult<GrantView>.NotFound();
         }
 

@@ -26,9 +26,13 @@ public sealed class EpisodeAssessmentTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 6, 10, 2, 30, 0, TimeSpan.Zero));
     private readonly EpisodeService _service;
 
+    private InMemoryAuditLog Audit => _audit ??= new InMemoryAuditLog(_time);
+
+    private InMemoryAuditLog? _audit;
+
     public EpisodeAssessmentTests()
     {
-        _service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), _guidance, new SafetyOptions(), _time, NullLogger<EpisodeService>.Instance);
+        _service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), _guidance, new SafetyOptions(), Audit, _time, NullLogger<EpisodeService>.Instance);
         _profiles.Seed(Profile(PatientA));
         _profiles.Seed(Profile(PatientB));
         _user.SignInAsPatient(PatientA);

@@ -27,9 +27,13 @@ public sealed class EpisodeServiceTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 6, 10, 2, 30, 0, TimeSpan.Zero));
     private readonly EpisodeService _service;
 
+    private InMemoryAuditLog Audit => _audit ??= new InMemoryAuditLog(_time);
+
+    private InMemoryAuditLog? _audit;
+
     public EpisodeServiceTests()
     {
-        _service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), _guidance, new SafetyOptions(), _time, NullLogger<EpisodeService>.Instance);
+        _service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), _guidance, new SafetyOptions(), Audit, _time, NullLogger<EpisodeService>.Instance);
         _profiles.Seed(Profile(PatientA));
         _profiles.Seed(Profile(PatientB));
         _user.SignInAsPatient(PatientA);
@@ -152,7 +156,7 @@ public sealed class EpisodeServiceTests
     public async Task QuickLog_CustomInClocksGoForwardGap_MovesForwardAnHour()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 29, 6, 0, 0, TimeSpan.Zero)); // 07:00 BST
-        var service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), _guidance, new SafetyOptions(), time, NullLogger<EpisodeService>.Instance);
+        var service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), _guidance, new SafetyOptions(), Audit, time, NullLogger<EpisodeService>.Instance);
 
         var result = await service.QuickLogAsync(new QuickLogRequest
         {

@@ -29,10 +29,14 @@ public sealed class RuleSetTwentyTwentySixPointTwoInTheAppTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 6, 10, 2, 30, 0, TimeSpan.Zero));
     private readonly EpisodeService _service;
 
+    private InMemoryAuditLog Audit => _audit ??= new InMemoryAuditLog(_time);
+
+    private InMemoryAuditLog? _audit;
+
     public RuleSetTwentyTwentySixPointTwoInTheAppTests()
     {
         _service = new EpisodeService(_user, _episodes, _profiles, new EpisodeAssessor(TriageEngine.Default), _guidance,
-            new SafetyOptions { MaternityTriageNumber = "01632 960000" }, _time, NullLogger<EpisodeService>.Instance);
+            new SafetyOptions { MaternityTriageNumber = "01632 960000" }, Audit, _time, NullLogger<EpisodeService>.Instance);
         _user.SignInAsPatient(Patient);
     }
 

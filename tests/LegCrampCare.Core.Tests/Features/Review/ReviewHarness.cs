@@ -43,7 +43,7 @@ public sealed class ReviewHarness
         Profiles.Seed(Profile(PatientB, "Bea Patient"));
         var assessor = new EpisodeAssessor(TriageEngine.Default);
         SharingService = new SharingService(User, Sharing, Profiles, Staff, Audit, new SharedCodeAttempts(), Options, Time, NullLogger<SharingService>.Instance);
-        EpisodeService = new EpisodeService(User, Episodes, Profiles, assessor, Guidance, new SafetyOptions(), Time, NullLogger<EpisodeService>.Instance);
+        EpisodeService = new EpisodeService(User, Episodes, Profiles, assessor, Guidance, new SafetyOptions(), Audit, Time, NullLogger<EpisodeService>.Instance);
         LogService = new PatientLogService(SharingService, Episodes, Guidance, Staff, Audit, assessor, Time, NullLogger<PatientLogService>.Instance, Writer);
         CaseloadService = new CaseloadService(User, Caseloads, Options, Time, NullLogger<CaseloadService>.Instance);
     }
