@@ -81,9 +81,11 @@ public static class DependencyInjection
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
+                // Wrong two-step codes lock after this many; the web app's sign-in page decides itself when wrong passwords
+                // lock an account (SignInThrottle, ADR 0018), with the same "SignIn" settings.
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.MaxFailedAccessAttempts = 30;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromHours(1);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()

@@ -83,6 +83,11 @@ public static class DependencyInjection
 
         services.AddIdentityStores().AddSignInManager();
 
+        // After Identity's own options: wrong passwords slow down per account and address, and lock only from several
+        // addresses (ADR 0018).
+        services.AddSignInThrottle();
+        services.AddScoped<PasswordSignIn>();
+
         // Cookies are re-checked against the security stamp as often as live pages are, so signing out, changing the
         // password or losing a role ends sessions on other devices too.
         services.AddOptions<SecurityStampValidatorOptions>()

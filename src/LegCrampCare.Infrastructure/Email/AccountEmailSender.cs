@@ -45,6 +45,12 @@ public interface IAccountEmailSender
     /// on"), so that if it wasn't her she can tell her administrator at once.
     /// </summary>
     Task<EmailOutcome> SendTwoFactorChangedAsync(ApplicationUser user, string email, string change, DateTime atUtc, CancellationToken ct);
+
+    /// <summary>
+    /// Tells her that her account was locked after many wrong passwords from several places, until when, and gives her a
+    /// password-reset link, which lets her in at once and unlocks it.
+    /// </summary>
+    Task<EmailOutcome> SendAccountLockedAsync(ApplicationUser user, string email, string resetLink, DateTime lockedUntilUtc, CancellationToken ct);
 }
 
 /// <summary>
@@ -85,6 +91,19 @@ public sealed class AccountEmailSender(
             "If that was you, there is nothing to do.",
             "If it wasn't you, someone may know your password: tell your LegCrampCare administrator straight away, so they can reset it and check the account.");
         return SendAsync(user, "two-step sign-in changed", "", message, ct);
+    }
+
+    public Task<EmailOutcome> SendAccountLockedAsync(ApplicationUser user, string email, string resetLink, DateTime lockedUntilUtc, CancellationToken ct)
+    {
+        var until = lockedUntilUtc.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", British);
+        var message = Compose(email, "Your LegCrampCare account is locked for now", resetLink,
+            "Hello,",
+            "Someone tried many times, from several places, to sign in to the LegCrampCare account for this email address with the wrong password. " +
+            $"None of these tries got in. To keep your log safe, the account is locked until {until}.",
+            "You can still get in now: choose a new password with this link. That also unlocks the account.",
+            null,
+            $"The link works once, for {Hours(resetTokens.Value.TokenLifespan)}. If it wasn't you trying, a new password that you use nowhere else keeps your account safe.");
+        return SendAsync(user, "account locked", resetLink, message, ct);
     }
 
     public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink)

@@ -133,11 +133,12 @@ public sealed class CommonPasswordValidatorTests(MigratedDatabaseFixture fixture
     }
 
     [Fact]
-    public void IdentityOptions_FromContainer_LockOutAfterFiveFailures()
+    public void IdentityOptions_FromContainer_LockOutOnlyAfterThirtyFailures()
     {
+        // Wrong two-step codes; wrong passwords are counted by the web app's SignInThrottle (ADR 0018).
         var options = Database.Services.GetRequiredService<IOptions<IdentityOptions>>().Value;
 
-        Assert.Equal(5, options.Lockout.MaxFailedAccessAttempts);
+        Assert.Equal(30, options.Lockout.MaxFailedAccessAttempts);
         Assert.True(options.Lockout.AllowedForNewUsers);
         Assert.Equal(12, options.Password.RequiredLength);
     }
