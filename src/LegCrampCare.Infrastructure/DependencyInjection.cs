@@ -75,17 +75,19 @@ public static class DependencyInjection
             {
                 o.SignIn.RequireConfirmedAccount = false;
                 o.User.RequireUniqueEmail = true;
+                // The user name is the email address: every character EmailAddresses accepts (o'neill@…, a+b@…).
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.@-_+'!#$%&*/=?^`{|}~";
                 o.Password.RequiredLength = 12;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
-                // Wrong two-step codes lock after this many; the web app's sign-in page decides itself when wrong passwords
-                // lock an account (SignInThrottle, ADR 0018), with the same "SignIn" settings.
+                // Identity's counter is for wrong two-step codes only (after a right password): 5, then 15 minutes. The web
+                // app's sign-in page decides itself when wrong passwords lock an account (SignInThrottle, ADR 0018).
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 30;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromHours(1);
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()

@@ -17,6 +17,12 @@ public interface IEpisodeStore
     Task<Episode?> FindAsync(string patientId, Guid id, CancellationToken ct);
 
     /// <summary>
+    /// Whether an episode with this id exists for a patient other than <paramref name="patientId"/>: only to tell a forged
+    /// id (audited as a security event) from her own episode that is gone. Reveals nothing to the caller.
+    /// </summary>
+    Task<bool> BelongsToAnotherAsync(string patientId, Guid id, CancellationToken ct);
+
+    /// <summary>
     /// Replaces the stored episode's values and, when given, adds its new assessment in the same transaction; false when
     /// it does not exist for this patient. Assessments are only ever added, never changed. The midwife's calf measurement
     /// is not written here (see <see cref="RecordMidwifeCalfDifferenceAsync"/>), so the patient's edit never erases it.

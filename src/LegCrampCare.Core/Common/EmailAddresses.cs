@@ -2,7 +2,7 @@ namespace LegCrampCare.Core.Common;
 
 /// <summary>
 /// The one rule for an email address, wherever one is entered (registration, staff invitations, sharing by email, the
-/// command that creates an admin, and Identity's own user check behind all of them). An address is a dot-atom local
+/// command that creates an admin); Identity's allowed user-name characters match it. An address is a dot-atom local
 /// part of at most 64 characters, an "@", and a domain name of letters, digits and hyphens with dots between (each label
 /// 1–63 characters, a top-level label that is not all digits), at most 254 characters in all (RFC 5321 §4.5.3.1).
 /// Only ASCII is accepted: letters from other alphabets can't be told apart from Latin ones at a glance ("аnna" with a

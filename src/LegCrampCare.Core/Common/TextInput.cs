@@ -26,7 +26,7 @@ public enum TextKind
 /// <item>control characters: C0 (U+0000–U+001F), DEL and C1 (U+007F–U+009F), except tab and line breaks in multi-line text;</item>
 /// <item>characters that change the direction of the text (bidi embeddings, overrides and isolates) and other
 /// invisible formatting characters, which can make text read differently to the next reader; zero-width joiners
-/// (emoji, many scripts) and the left-to-right and right-to-left marks are allowed;</item>
+/// (emoji, many scripts), the left-to-right and right-to-left marks and the tags of a subdivision flag emoji are allowed;</item>
 /// <item>line and paragraph separators outside multi-line text;</item>
 /// <item>text longer than the field's limit, counted after cleaning;</item>
 /// <item>a name that would render empty (no letter), or whose word mixes Latin with Greek or Cyrillic letters (a
@@ -73,20 +73,26 @@ public static class TextInput
         }
 
         // Checked on the raw text: NFC can't make these appear or go away, and the length can be huge.
+        var inFlag = false;
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
             if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {
                 var codePoint = char.ConvertToUtf32(c, value[i + 1]);
-                if (IsNonCharacter(codePoint) || IsInvisibleFormat(codePoint))
+                var isTag = codePoint is >= 0xE0020 and <= 0xE007F;
+                if (IsNonCharacter(codePoint) || (IsInvisibleFormat(codePoint) && !(isTag && inFlag)))
                 {
                     return Hidden(codePoint);
                 }
 
+                // Tag characters only inside a subdivision flag (England, Scotland, Wales): a black flag, tags, a cancel tag.
+                inFlag = codePoint == BlackFlag || (isTag && inFlag && codePoint != CancelTag);
                 i++;
                 continue;
             }
+
+            inFlag = false;
 
             // U+FFFD is what a broken character becomes on the way in (a lone surrogate sent as UTF-8).
             if (char.IsSurrogate(c) || c == '\uFFFD')
@@ -161,6 +167,9 @@ public static class TextInput
 
     private static string Hidden(int codePoint) =>
         "remove the hidden formatting character (U+" + codePoint.ToString("X4", CultureInfo.InvariantCulture) + "): it doesn't show on screen.";
+
+    private const int BlackFlag = 0x1F3F4;
+    private const int CancelTag = 0xE007F;
 
     /// <summary>U+FDD0–U+FDEF and the last two code points of every plane: never text.</summary>
     private static bool IsNonCharacter(int codePoint) =>

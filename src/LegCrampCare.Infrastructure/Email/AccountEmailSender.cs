@@ -28,6 +28,16 @@ public enum EmailOutcome
     Failed,
 }
 
+/// <summary>Why an account was locked, which decides what the email tells her.</summary>
+public enum AccountLockReason
+{
+    /// <summary>Many wrong passwords, from several places.</summary>
+    WrongPasswords,
+
+    /// <summary>Her password was typed right, then wrong codes from her authenticator app.</summary>
+    WrongTwoStepCodes,
+}
+
 /// <summary>The account emails the app's own features send, beyond Identity's <see cref="IEmailSender{TUser}"/>.</summary>
 public interface IAccountEmailSender
 {
@@ -47,10 +57,11 @@ public interface IAccountEmailSender
     Task<EmailOutcome> SendTwoFactorChangedAsync(ApplicationUser user, string email, string change, DateTime atUtc, CancellationToken ct);
 
     /// <summary>
-    /// Tells her that her account was locked after many wrong passwords from several places, until when, and gives her a
-    /// password-reset link, which lets her in at once and unlocks it.
+    /// Tells her that her account was locked (after many wrong passwords from several places, or after wrong two-step
+    /// codes, which means someone had her password), until when, and gives her a password-reset link, which lets her in
+    /// at once and unlocks it.
     /// </summary>
-    Task<EmailOutcome> SendAccountLockedAsync(ApplicationUser user, string email, string resetLink, DateTime lockedUntilUtc, CancellationToken ct);
+    Task<EmailOutcome> SendAccountLockedAsync(ApplicationUser user, string email, string resetLink, DateTime lockedUntilUtc, AccountLockReason reason, CancellationToken ct);
 }
 
 /// <summary>
@@ -93,13 +104,17 @@ public sealed class AccountEmailSender(
         return SendAsync(user, "two-step sign-in changed", "", message, ct);
     }
 
-    public Task<EmailOutcome> SendAccountLockedAsync(ApplicationUser user, string email, string resetLink, DateTime lockedUntilUtc, CancellationToken ct)
+    public Task<EmailOutcome> SendAccountLockedAsync(ApplicationUser user, string email, string resetLink, DateTime lockedUntilUtc, AccountLockReason reason, CancellationToken ct)
     {
         var until = lockedUntilUtc.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", British);
+        var what = reason == AccountLockReason.WrongTwoStepCodes
+            ? "Someone typed the right password for the LegCrampCare account for this email address, then wrong codes from its authenticator app several times. " +
+              $"They did not get in. To keep your log safe, the account is locked until {until}. If that wasn't you, someone knows your password: change it now."
+            : "Someone tried many times, from several places, to sign in to the LegCrampCare account for this email address with the wrong password. " +
+              $"None of these tries got in. To keep your log safe, the account is locked until {until}.";
         var message = Compose(email, "Your LegCrampCare account is locked for now", resetLink,
             "Hello,",
-            "Someone tried many times, from several places, to sign in to the LegCrampCare account for this email address with the wrong password. " +
-            $"None of these tries got in. To keep your log safe, the account is locked until {until}.",
+            what,
             "You can still get in now: choose a new password with this link. That also unlocks the account.",
             null,
             $"The link works once, for {Hours(resetTokens.Value.TokenLifespan)}. If it wasn't you trying, a new password that you use nowhere else keeps your account safe.");

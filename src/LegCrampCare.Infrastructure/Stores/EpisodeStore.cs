@@ -52,6 +52,12 @@ public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts) : IEp
         return await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.PatientId == patientId, ct);
     }
 
+    public async Task<bool> BelongsToAnotherAsync(string patientId, Guid id, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Episodes.AnyAsync(e => e.Id == id && e.PatientId != patientId, ct);
+    }
+
     public async Task<bool> UpdateAsync(Episode episode, Assessment? assessment, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

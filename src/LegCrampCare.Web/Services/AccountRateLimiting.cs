@@ -71,4 +71,26 @@ public static class AccountRateLimiting
         Array.Clear(bytes, 8, 8);
         return new System.Net.IPAddress(bytes) + "/64";
     }
+
+    /// <summary>
+    /// The network an address belongs to, for counting towards an account's lock (ADR 0018): an IPv4 /24, or an IPv6 /48
+    /// (what one customer can be given as a whole, so one person's addresses count once).
+    /// </summary>
+    public static string NetworkKey(System.Net.IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        var bytes = address.GetAddressBytes();
+        var ipv6 = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
+        Array.Clear(bytes, ipv6 ? 6 : 3, ipv6 ? 10 : 1);
+        return new System.Net.IPAddress(bytes) + (ipv6 ? "/48" : "/24");
+    }
 }

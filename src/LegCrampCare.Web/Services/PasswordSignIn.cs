@@ -45,35 +45,51 @@ public sealed class PasswordSignIn(
     public async Task<PasswordSignInResult> SignInAsync(string account, string password, bool remember, IPAddress? address, Func<string, string> resetLinkFor)
     {
         var client = AccountRateLimiting.ClientKey(address);
-        if (throttle.WaitBefore(account, client) is { } wait)
+        var check = throttle.Check(account, client);
+        switch (check.Verdict)
         {
-            logger.LogWarning("Security: sign-in not tried, waiting {Seconds} s after wrong passwords from this address", (int)Math.Ceiling(wait.Remaining.TotalSeconds));
-            return new PasswordSignInResult(PasswordSignInOutcome.Wait, wait.Remaining);
+            case SignInVerdict.Locked:
+                // Whether or not an account has this name: the answer says nothing about which accounts exist.
+                logger.LogWarning("Security: sign-in not tried, the account name is locked after wrong passwords");
+                return new PasswordSignInResult(PasswordSignInOutcome.LockedOut);
+            case SignInVerdict.Wait:
+                logger.LogWarning("Security: sign-in not tried, waiting {Seconds} s after wrong passwords from this address", (int)Math.Ceiling(check.Wait.TotalSeconds));
+                return new PasswordSignInResult(PasswordSignInOutcome.Wait, check.Wait);
         }
 
-        // Identity's own counting is off here: the throttle decides when to lock, so that one address can't.
-        var result = await signIn.PasswordSignInAsync(account, password, remember, lockoutOnFailure: false);
-        if (result.Succeeded || result.RequiresTwoFactor)
+        try
         {
-            throttle.Succeeded(account, client);
-            return new PasswordSignInResult(result.Succeeded ? PasswordSignInOutcome.SignedIn : PasswordSignInOutcome.NeedsTwoFactor);
-        }
+            // Identity's own counting is off here: the throttle decides when to lock, so that one address can't.
+            var result = await signIn.PasswordSignInAsync(account, password, remember, lockoutOnFailure: false);
+            if (result.Succeeded || result.RequiresTwoFactor)
+            {
+                throttle.Succeeded(account, client);
+                return new PasswordSignInResult(result.Succeeded ? PasswordSignInOutcome.SignedIn : PasswordSignInOutcome.NeedsTwoFactor);
+            }
 
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("Security: sign-in refused, the account is locked");
+            if (result.IsLockedOut)
+            {
+                logger.LogWarning("Security: sign-in refused, the account is locked");
+                return new PasswordSignInResult(PasswordSignInOutcome.LockedOut);
+            }
+
+            logger.LogInformation("Sign-in failed");
+            if (!throttle.Failed(account, client, AccountRateLimiting.NetworkKey(address)))
+            {
+                return new PasswordSignInResult(PasswordSignInOutcome.Wrong);
+            }
+
+            if (await users.FindByEmailAsync(account) is { } user)
+            {
+                await LockAsync(user, resetLinkFor);
+            }
+
             return new PasswordSignInResult(PasswordSignInOutcome.LockedOut);
         }
-
-        logger.LogInformation("Sign-in failed");
-        if (!throttle.Failed(account, client) || await users.FindByEmailAsync(account) is not { } user)
+        finally
         {
-            return new PasswordSignInResult(PasswordSignInOutcome.Wrong);
+            throttle.Finish(account, client);
         }
-
-        return await LockAsync(user, resetLinkFor)
-            ? new PasswordSignInResult(PasswordSignInOutcome.LockedOut)
-            : new PasswordSignInResult(PasswordSignInOutcome.Wrong);
     }
 
     /// <summary>Her password was reset: the lock and every wait for her account end.</summary>
@@ -90,28 +106,48 @@ public sealed class PasswordSignIn(
         await users.ResetAccessFailedCountAsync(user);
     }
 
-    private async Task<bool> LockAsync(ApplicationUser user, Func<string, string> resetLinkFor)
+    /// <summary>Locks her account in the database too (so a restart doesn't end it) and emails her a reset link, once.</summary>
+    private async Task LockAsync(ApplicationUser user, Func<string, string> resetLinkFor)
     {
         if (await users.IsLockedOutAsync(user))
         {
-            return true;
+            return;
         }
 
         var until = time.GetUtcNow() + options.Value.LockDuration;
         var locked = await users.SetLockoutEndDateAsync(user, until);
         if (!locked.Succeeded)
         {
-            logger.LogWarning("Security: account {UserId} could not be locked ({Codes})", user.Id, string.Join(", ", locked.Errors.Select(e => e.Code)));
-            return false;
+            logger.LogWarning("Security: account {UserId} could not be locked in the database ({Codes})", user.Id, string.Join(", ", locked.Errors.Select(e => e.Code)));
         }
 
-        logger.LogWarning("Security: account {UserId} locked until {Until:u} after wrong passwords from several addresses", user.Id, until.UtcDateTime);
+        logger.LogWarning("Security: account {UserId} locked until {Until:u} after wrong passwords from several networks", user.Id, until.UtcDateTime);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
         if (user.Email is { Length: > 0 } address)
         {
-            await email.SendAccountLockedAsync(user, address, resetLinkFor(code), until.UtcDateTime, CancellationToken.None);
+            await email.SendAccountLockedAsync(user, address, resetLinkFor(code), until.UtcDateTime, AccountLockReason.WrongPasswords, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// After a wrong two-step code that locked her account (Identity's own lockout, which only two-step codes use): she is
+    /// emailed once, when the lock begins, since whoever tried had her password.
+    /// </summary>
+    public async Task NotifyTwoStepLockAsync(ApplicationUser user, TimeSpan lockoutLength, Func<string, string> resetLinkFor)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var fresh = await users.FindByIdAsync(user.Id);
+        var now = time.GetUtcNow();
+        if (fresh?.LockoutEnd is not { } end || end < now + lockoutLength - TimeSpan.FromMinutes(1))
+        {
+            return; // Locked earlier: she was told then.
         }
 
-        return true;
+        logger.LogWarning("Security: account {UserId} locked until {Until:u} after wrong two-step codes", fresh.Id, end.UtcDateTime);
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(fresh)));
+        if (fresh.Email is { Length: > 0 } address)
+        {
+            await email.SendAccountLockedAsync(fresh, address, resetLinkFor(code), end.UtcDateTime, AccountLockReason.WrongTwoStepCodes, CancellationToken.None);
+        }
     }
 }

@@ -38,16 +38,22 @@ public static class ReadableForms
             }
 
             request.EnableBuffering();
+            var readable = true;
             try
             {
                 await request.ReadFormAsync(context.RequestAborted);
-                request.Body.Position = 0;
-                await next();
-                return;
             }
             catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
             {
                 // The framework's exception says only that it failed; the raw form says why.
+                readable = false;
+            }
+
+            if (readable)
+            {
+                request.Body.Position = 0;
+                await next();
+                return;
             }
 
             request.Body.Position = 0;

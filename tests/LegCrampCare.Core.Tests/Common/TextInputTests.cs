@@ -50,6 +50,15 @@ public sealed class TextInputTests
         Assert.Null(TextInput.Problem("Slept badly 👩‍👩‍👧 woke twice", 2000, TextKind.MultiLine));
 
     [Fact]
+    public void Problem_WalesFlagEmoji_IsFineInNotes_ButTagsOutsideAFlagAreNot()
+    {
+        const string wales = "\U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F";
+        Assert.Null(TextInput.Problem("Back home " + wales + " tonight", 2000, TextKind.MultiLine));
+        Assert.NotNull(TextInput.Problem("Back home \U000E0067\U000E0062 tonight", 2000, TextKind.MultiLine));
+        Assert.NotNull(TextInput.Problem(wales + "\U000E0067", 2000, TextKind.MultiLine));
+    }
+
+    [Fact]
     public void Problem_PersianWithNonJoiner_IsFineInAName() =>
         Assert.Null(TextInput.Problem("می‌خواهم", 100, TextKind.Name));
 

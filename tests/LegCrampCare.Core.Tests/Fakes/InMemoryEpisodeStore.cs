@@ -47,6 +47,9 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
     public Task<Episode?> FindAsync(string patientId, Guid id, CancellationToken ct) =>
         Task.FromResult(_episodes.TryGetValue(id, out var e) && e.PatientId == patientId ? Clone(e) : null);
 
+    public Task<bool> BelongsToAnotherAsync(string patientId, Guid id, CancellationToken ct) =>
+        Task.FromResult(_episodes.TryGetValue(id, out var e) && e.PatientId != patientId);
+
     public Task<bool> UpdateAsync(Episode episode, Assessment? assessment, CancellationToken ct)
     {
         if (!_episodes.TryGetValue(episode.Id, out var existing) || existing.PatientId != episode.PatientId)

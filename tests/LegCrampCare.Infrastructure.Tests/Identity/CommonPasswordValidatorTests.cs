@@ -133,26 +133,26 @@ public sealed class CommonPasswordValidatorTests(MigratedDatabaseFixture fixture
     }
 
     [Fact]
-    public void IdentityOptions_FromContainer_LockOutOnlyAfterThirtyFailures()
+    public void IdentityOptions_FromContainer_LockOutAfterFiveWrongTwoStepCodes()
     {
         // Wrong two-step codes; wrong passwords are counted by the web app's SignInThrottle (ADR 0018).
         var options = Database.Services.GetRequiredService<IOptions<IdentityOptions>>().Value;
 
-        Assert.Equal(30, options.Lockout.MaxFailedAccessAttempts);
+        Assert.Equal(5, options.Lockout.MaxFailedAccessAttempts);
         Assert.True(options.Lockout.AllowedForNewUsers);
         Assert.Equal(12, options.Password.RequiredLength);
     }
 
     [Fact]
-    public async Task AccessFailedAsync_ThirtyTimes_LocksTheAccountOut()
+    public async Task AccessFailedAsync_FiveTimes_LocksTheAccountOut()
     {
-        // Identity's counter, which wrong two-step codes use; wrong passwords go through the web app's SignInThrottle.
+        // Identity's counter, which only wrong two-step codes use; wrong passwords go through the web app's SignInThrottle.
         var userId = await Database.CreateUserAsync();
 
-        var (afterTwentyNine, afterThirty) = await Database.WithUserManagerAsync(async users =>
+        var (afterFour, afterFive) = await Database.WithUserManagerAsync(async users =>
         {
             var user = (await users.FindByIdAsync(userId))!;
-            for (var i = 0; i < 29; i++)
+            for (var i = 0; i < 4; i++)
             {
                 TestDatabase.AssertSucceeded(await users.AccessFailedAsync(user));
             }
@@ -162,8 +162,8 @@ public sealed class CommonPasswordValidatorTests(MigratedDatabaseFixture fixture
             return (before, await users.IsLockedOutAsync(user));
         });
 
-        Assert.False(afterTwentyNine);
-        Assert.True(afterThirty);
+        Assert.False(afterFour);
+        Assert.True(afterFive);
         var stillLocked = await Database.WithUserManagerAsync(async users => await users.IsLockedOutAsync((await users.FindByIdAsync(userId))!));
         Assert.True(stillLocked);
     }

@@ -45,7 +45,7 @@ public sealed class StaffInvitationsTests : IAsyncLifetime
         public Task<EmailOutcome> SendTwoFactorChangedAsync(ApplicationUser user, string email, string change, DateTime atUtc, CancellationToken ct) =>
             throw new InvalidOperationException("Invitations never change two-step sign-in.");
 
-        public Task<EmailOutcome> SendAccountLockedAsync(ApplicationUser user, string email, string resetLink, DateTime lockedUntilUtc, CancellationToken ct) =>
+        public Task<EmailOutcome> SendAccountLockedAsync(ApplicationUser user, string email, string resetLink, DateTime lockedUntilUtc, AccountLockReason reason, CancellationToken ct) =>
             throw new InvalidOperationException("Invitations never lock an account.");
     }
 

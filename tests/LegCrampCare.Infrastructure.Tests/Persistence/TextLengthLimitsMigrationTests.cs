@@ -77,11 +77,13 @@ public sealed class TextLengthLimitsMigrationTests
         Assert.Equal(1, await db.Episodes.Where(e => e.Id == episode.Id).ExecuteUpdateAsync(u => u.SetProperty(e => e.Notes, new string('a', 2000))));
     }
 
-    private static async Task<(int Users, int Profiles, int Episodes, int Assessments, int Reviews)> CountsAsync(TestDatabase database)
+    private static async Task<string> CountsAsync(TestDatabase database)
     {
         await using var db = await database.Contexts.CreateDbContextAsync();
-        return (await db.Users.CountAsync(), await db.Profiles.CountAsync(), await db.Episodes.CountAsync(), await db.Assessments.CountAsync(),
-            await db.FlagReviews.CountAsync());
+        return string.Join(", ",
+            await db.Users.CountAsync(), await db.UserRoles.CountAsync(), await db.Profiles.CountAsync(), await db.Episodes.CountAsync(),
+            await db.Assessments.CountAsync(), await db.FlagReviews.CountAsync(), await db.CareGrants.CountAsync(), await db.AuditEvents.CountAsync(),
+            await db.PatientNights.CountAsync(), await db.UnreviewedFlags.CountAsync());
     }
 
     private static async Task<string[]> TriggersAsync(TestDatabase database)

@@ -225,6 +225,21 @@ public sealed class ForgedLiveMessageTests(ForgedLiveMessageTests.Fixture fixtur
             fixture.Service<PatientLogService>(sp, "meg").RecordCalfDifferenceAsync(fixture.AnnaToMeg, fixture.Bea.Episode, 3m));
 
     [Fact]
+    public async Task HerOwnCrampDeletedInAnotherTab_IsJustNotFound_NoSecurityEvent()
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var bea = Bea(scope.ServiceProvider);
+        var logged = await bea.QuickLogAsync(new QuickLogRequest { EpisodeId = Guid.NewGuid(), Side = Side.Left, When = QuickLogTime.Now });
+        Assert.True((await bea.DeleteAsync(logged.Value!.Id)).IsOk);
+
+        Assert.Equal(ResultStatus.NotFound, (await bea.GetAsync(logged.Value.Id)).Status);
+        Assert.Equal(ResultStatus.NotFound, (await bea.DeleteAsync(logged.Value.Id)).Status);
+
+        Assert.Equal(0, await DeniedAsync("bea", EpisodeService.ReadAction, $"episode:{logged.Value.Id}"));
+        Assert.Equal(0, await DeniedAsync("bea", EpisodeService.DeleteAction, $"episode:{logged.Value.Id}"));
+    }
+
+    [Fact]
     public async Task EpisodePage_OpenedWithAnotherPatientsId_ShowsNotFoundAndAuditsOnce()
     {
         var before = await DeniedAsync("bea", EpisodeService.ReadAction, AnnasEpisode);

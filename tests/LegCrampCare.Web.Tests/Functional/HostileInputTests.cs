@@ -373,6 +373,20 @@ public sealed partial class HostileInputTests(HostileInputTests.Fixture fixture)
     }
 
     [Fact]
+    public async Task Registration_AnEmailWithAnApostropheAndAPlus_CreatesTheAccount()
+    {
+        using var client = fixture.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var email = $"siobhan.o'neill+{Guid.NewGuid():N}@nhs.example.org";
+
+        var response = await PostRawAsync(client, "/Account/Register", "register",
+            ("Input.Email", email), ("Input.Password", Password), ("Input.ConfirmPassword", Password), ("Input.ConsentToHealthData", "true"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var scope = fixture.Services.CreateAsyncScope();
+        Assert.NotNull(await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email));
+    }
+
+    [Fact]
     public async Task AdminForms_HostileText_OverHttp_NoServerErrorAMessageForTheFieldAndNothingStored()
     {
         using var admin = fixture.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -118,22 +118,25 @@ public sealed class SignInLockoutTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ThreeWrongPasswordsFromEachOfTenAddresses_LockTheAccount_EmailHerOnce_AndTheEmailedLinkLetsHerIn()
+    public async Task ThreeWrongPasswordsFromEachOfTenNetworks_LockTheAccount_EmailHerOnce_AndTheEmailedLinkLetsHerIn()
     {
-        for (var address = 1; address <= 10; address++)
+        for (var network = 1; network <= 10; network++)
         {
-            var attacker = From($"203.0.113.{address}");
+            var attacker = From($"203.0.{network}.7");
             for (var i = 0; i < 3; i++)
             {
-                var outcome = await SignInAsync(attacker, _anna, $"wrong {address}.{i}");
-                Assert.Equal(address == 10 && i == 2 ? Outcome.Locked : Outcome.Wrong, outcome);
+                var outcome = await SignInAsync(attacker, _anna, $"wrong {network}.{i}");
+                Assert.Equal(network == 10 && i == 2 ? Outcome.Locked : Outcome.Wrong, outcome);
+
+                // After ten wrong passwords in all, each of these addresses waits from the account's last failure.
+                _clock.Offset += TimeSpan.FromMinutes(15);
             }
         }
 
         // Locked: even the right password doesn't sign in, from her address too; a later try sends no second email.
         var home = From("198.51.100.20");
         Assert.Equal(Outcome.Locked, await SignInAsync(home, _anna, Password));
-        Assert.Equal(Outcome.Locked, await SignInAsync(From("203.0.113.11"), _anna, "wrong again"));
+        Assert.Equal(Outcome.Locked, await SignInAsync(From("203.0.11.7"), _anna, "wrong again"));
         var email = Assert.Single(Emails.Sent, m => m.To == _anna);
         Assert.Equal("Your LegCrampCare account is locked for now", email.Subject);
         Assert.Contains("None of these tries got in.", email.TextBody, StringComparison.Ordinal);
@@ -152,6 +155,40 @@ public sealed class SignInLockoutTests : IAsyncLifetime
 
         Assert.Equal(Outcome.SignedIn, await SignInAsync(home, _anna, NewPassword));
         Assert.Null((await AnnaAsync()).LockoutEnd);
+    }
+
+    [Fact]
+    public async Task ManyAddressesOfOneNetwork_NeverLockTheAccount()
+    {
+        for (var address = 1; address <= 12; address++)
+        {
+            var attacker = From($"203.0.113.{address}");
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.NotEqual(Outcome.Locked, await SignInAsync(attacker, _anna, $"wrong {address}.{i}"));
+                _clock.Offset += TimeSpan.FromMinutes(15);
+            }
+        }
+
+        Assert.Equal(Outcome.SignedIn, await SignInAsync(From("198.51.100.20"), _anna, Password));
+    }
+
+    [Fact]
+    public async Task AnEmailWithNoAccount_IsAnsweredLikeOneWithAnAccount_UpToTheLock()
+    {
+        const string nobody = "nobody-here@example.org";
+        for (var network = 1; network <= 10; network++)
+        {
+            var attacker = From($"203.0.{network}.9");
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.Equal(network == 10 && i == 2 ? Outcome.Locked : Outcome.Wrong, await SignInAsync(attacker, nobody, $"wrong {network}.{i}"));
+                _clock.Offset += TimeSpan.FromMinutes(15);
+            }
+        }
+
+        Assert.Equal(Outcome.Locked, await SignInAsync(From("198.51.100.20"), nobody, Password));
+        Assert.DoesNotContain(Emails.Sent, m => m.To == nobody);
     }
 
     [Fact]

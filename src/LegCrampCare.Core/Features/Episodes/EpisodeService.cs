@@ -480,13 +480,22 @@ public sealed class EpisodeService(
     }
 
     /// <summary>
-    /// "Not found" for an episode id that is not hers (another patient's, or none), as a modified page could send: the
-    /// attempt is audited as denied (ids only) and logged as a security event; nothing about the episode is revealed.
+    /// "Not found" for an episode id that is not hers. When the id is another patient's (what a modified page would send),
+    /// the attempt is audited as denied (ids only) and logged as a security event; her own episode that is gone (deleted
+    /// in another tab, a double tap) is just not found. Nothing about the episode is revealed either way.
     /// </summary>
     private async Task<ServiceResult<T>> RefusedAsync<T>(string patientId, string action, Guid episodeId, CancellationToken ct)
     {
-        logger.LogWarning("Security: {Action} refused for patient {UserId}: episode {EpisodeId} is not hers", action, patientId, episodeId);
-        await audit.WriteAsync(new AuditEntry(patientId, Roles.Patient, action, null, $"episode:{episodeId}", Denied), ct);
+        if (await episodes.BelongsToAnotherAsync(patientId, episodeId, ct))
+        {
+            logger.LogWarning("Security: {Action} refused for patient {UserId}: episode {EpisodeId} is another patient's", action, patientId, episodeId);
+            await audit.WriteAsync(new AuditEntry(patientId, Roles.Patient, action, null, $"episode:{episodeId}", Denied), ct);
+        }
+        else
+        {
+            logger.LogInformation("{Action} for patient {UserId}: episode {EpisodeId} not found", action, patientId, episodeId);
+        }
+
         return ServiceResult<T>.NotFound();
     }
 

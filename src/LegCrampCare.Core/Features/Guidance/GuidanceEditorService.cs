@@ -59,6 +59,18 @@ public sealed class GuidanceEditorService(
     TimeProvider time,
     ILogger<GuidanceEditorService> logger) : IGuidanceEditorService
 {
+    /// <summary>
+    /// A link no version may be published with (saved before the link rule, or seeded): the approver returns it.
+    /// </summary>
+    private static string? LinkProblemForPublishing(string body, IReadOnlyList<GuidanceSource> sources)
+    {
+        var problem = GuidanceDraftValidator.LinkProblem(body) ??
+                      (sources.FirstOrDefault(s => GuidanceLinkRules.Classify(s.Url) is not (GuidanceLinkKind.Secure or GuidanceLinkKind.PlainHttp)) is { } bad
+                          ? $"the source address \"{GuidanceLinkRules.Shown(bad.Url)}\" can't be used: a source starts with https://."
+                          : null);
+        return problem is null ? null : "This version can't be published: " + problem + " Return it so the editor can change it.";
+    }
+
     /// <summary>Why a version with http:// links waits for the approver's confirmation, naming them.</summary>
     public static string PlainHttpLinksMessage(IReadOnlyList<string> links) =>
         $"This version links to {(links.Count == 1 ? "a page" : $"{links.Count} pages")} without a secure connection: " +
@@ -180,8 +192,11 @@ public sealed class GuidanceEditorService(
         ChangeLatestAsync(articleId, expectedVersion, requireApprover: true, ct: ct, change: async (latest, revisions, user, article) =>
         {
             var why = GuidanceWorkflow.WhyCannotApprove(latest, revisions, new CurrentApprover(user.UserId!, user.IsInRole(Roles.ClinicalApprover)));
+            var sources = GuidanceService.ParseSources(latest.SourcesJson);
+            why ??= LinkProblemForPublishing(latest.BodyMarkdown, sources);
+
             if (why is null && !confirmPlainHttpLinks &&
-                GuidanceLinkRules.PlainHttpLinks(latest.BodyMarkdown, GuidanceService.ParseSources(latest.SourcesJson)) is { Count: > 0 } plain)
+                GuidanceLinkRules.PlainHttpLinks(latest.BodyMarkdown, sources) is { Count: > 0 } plain)
             {
                 why = PlainHttpLinksMessage(plain);
             }

@@ -10,7 +10,7 @@ public static class GuidanceSlug
     {
         var builder = new StringBuilder(GuidanceDraftValidator.MaxSlug);
         var pendingHyphen = false;
-        foreach (var c in (title ?? "").Normalize(NormalizationForm.FormD))
+        foreach (var c in Decomposed(title ?? ""))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
@@ -39,5 +39,18 @@ public static class GuidanceSlug
         }
 
         return builder.ToString().TrimEnd('-');
+    }
+
+    /// <summary>"é" as "e" and a combining accent; text that can't be normalised (a stray non-character) is taken as it is.</summary>
+    private static string Decomposed(string title)
+    {
+        try
+        {
+            return title.Normalize(NormalizationForm.FormD);
+        }
+        catch (ArgumentException)
+        {
+            return title;
+        }
     }
 }

@@ -182,9 +182,14 @@ public sealed class SharingService(
         var now = time.GetUtcNow().UtcDateTime;
         if (!await store.RevokeAsync(grantId, patientId, now, ct) || await store.FindGrantAsync(grantId, ct) is not { } grant)
         {
-            // Not a grant of hers (another patient's, or none): refused and audited, ids only.
-            logger.LogWarning("Security: revoking grant {GrantId} refused for patient {UserId}", grantId, patientId);
-            await audit.WriteAsync(new AuditEntry(patientId, Roles.Patient, "grant.revoked", null, $"grant:{grantId}", "denied"), ct);
+            // Another patient's grant (what a modified page would send): refused and audited, ids only. Her own grant that
+            // was already stopped (a double tap) or none at all is just not found.
+            if (await store.FindGrantAsync(grantId, ct) is { } other && other.PatientId != patientId)
+            {
+                logger.LogWarning("Security: revoking grant {GrantId} refused for patient {UserId}: it is another patient's", grantId, patientId);
+                await audit.WriteAsync(new AuditEntry(patientId, Roles.Patient, "grant.revoked", null, $"grant:{grantId}", "denied"), ct);
+            }
+
             return ServiceResult<GrantView>.NotFound();
         }
 

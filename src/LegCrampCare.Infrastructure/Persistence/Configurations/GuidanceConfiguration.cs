@@ -32,7 +32,7 @@ public sealed class GuidanceRevisionConfiguration : IEntityTypeConfiguration<Gui
         builder.HasTextLimit(r => r.Summary, GuidanceDraftValidator.MaxSummary).IsRequired();
         builder.Property(r => r.Topic).IsRequired().HasMaxLength(100);
         builder.HasTextLimit(r => r.BodyMarkdown, GuidanceDraftValidator.MaxBody).IsRequired();
-        builder.HasTextLimit(r => r.SourcesJson, 20_000).IsRequired();
+        builder.HasTextLimit(r => r.SourcesJson, 50_000).IsRequired(); // 20 sources of a 200-character title and a 2,000-character address
         builder.Property(r => r.AuthorName).IsRequired().HasMaxLength(200);
         builder.HasTextLimit(r => r.ChangeSummary, GuidanceDraftValidator.MaxChangeSummary).IsRequired();
         builder.Property(r => r.ApprovedByName).HasMaxLength(200);

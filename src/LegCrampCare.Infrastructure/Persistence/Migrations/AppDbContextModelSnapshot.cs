@@ -424,7 +424,7 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("SourcesJson")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(50000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("State")
@@ -458,7 +458,7 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("CK_GuidanceRevisions_ReturnComment_Length", "length(\"ReturnComment\") <= 2000");
 
-                            t.HasCheckConstraint("CK_GuidanceRevisions_SourcesJson_Length", "length(\"SourcesJson\") <= 20000");
+                            t.HasCheckConstraint("CK_GuidanceRevisions_SourcesJson_Length", "length(\"SourcesJson\") <= 50000");
 
                             t.HasCheckConstraint("CK_GuidanceRevisions_Summary_Length", "length(\"Summary\") <= 300");
 

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LegCrampCare.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207151603_TextLengthLimits")]
-    partial class TextLengthLimits
+    [Migration("20261207160133_RestoreFlagReviewTrigger")]
+    partial class RestoreFlagReviewTrigger
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -427,7 +427,7 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("SourcesJson")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(50000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("State")
@@ -461,7 +461,7 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("CK_GuidanceRevisions_ReturnComment_Length", "length(\"ReturnComment\") <= 2000");
 
-                            t.HasCheckConstraint("CK_GuidanceRevisions_SourcesJson_Length", "length(\"SourcesJson\") <= 20000");
+                            t.HasCheckConstraint("CK_GuidanceRevisions_SourcesJson_Length", "length(\"SourcesJson\") <= 50000");
 
                             t.HasCheckConstraint("CK_GuidanceRevisions_Summary_Length", "length(\"Summary\") <= 300");
 

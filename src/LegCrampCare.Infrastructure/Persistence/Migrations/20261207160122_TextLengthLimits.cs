@@ -10,6 +10,10 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // The approver's return comment had no length check on the server before: a longer one (only from a modified
+            // client) would stop the table rebuild below, and so the app's start. It is cut to the limit instead.
+            migrationBuilder.Sql("UPDATE GuidanceRevisions SET ReturnComment = substr(ReturnComment, 1, 2000) WHERE length(ReturnComment) > 2000;");
+
             migrationBuilder.AddCheckConstraint(
                 name: "CK_PregnancyProfiles_DisplayName_Length",
                 table: "PregnancyProfiles",
@@ -43,7 +47,7 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
             migrationBuilder.AddCheckConstraint(
                 name: "CK_GuidanceRevisions_SourcesJson_Length",
                 table: "GuidanceRevisions",
-                sql: "length(\"SourcesJson\") <= 20000");
+                sql: "length(\"SourcesJson\") <= 50000");
 
             migrationBuilder.AddCheckConstraint(
                 name: "CK_GuidanceRevisions_Summary_Length",
