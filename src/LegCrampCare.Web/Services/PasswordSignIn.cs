@@ -130,17 +130,15 @@ public sealed class PasswordSignIn(
     }
 
     /// <summary>
-    /// After a wrong two-step code that locked her account (Identity's own lockout, which only two-step codes use): she is
-    /// emailed once, when the lock begins, since whoever tried had her password.
+    /// A wrong two-step code has just locked her account (Identity's own lockout, which only two-step codes use): she is
+    /// emailed, since whoever tried had her password. The caller calls this only when the account was not locked before.
     /// </summary>
-    public async Task NotifyTwoStepLockAsync(ApplicationUser user, TimeSpan lockoutLength, Func<string, string> resetLinkFor)
+    public async Task NotifyTwoStepLockAsync(ApplicationUser user, Func<string, string> resetLinkFor)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var fresh = await users.FindByIdAsync(user.Id);
-        var now = time.GetUtcNow();
-        if (fresh?.LockoutEnd is not { } end || end < now + lockoutLength - TimeSpan.FromMinutes(1))
+        if (await users.FindByIdAsync(user.Id) is not { LockoutEnd: { } end } fresh)
         {
-            return; // Locked earlier: she was told then.
+            return;
         }
 
         logger.LogWarning("Security: account {UserId} locked until {Until:u} after wrong two-step codes", fresh.Id, end.UtcDateTime);

@@ -241,6 +241,28 @@ public sealed partial class StaffTwoFactorTests : IClassFixture<StaffTwoFactorTe
     }
 
     [Fact]
+    public async Task FiveWrongCodes_LockTheAccountAndEmailHerThatSomeoneHasHerPassword_Once()
+    {
+        var (email, _, key, _) = await SetUpAsync();
+        var client = Client();
+        Location(await HtmlForms.SubmitAsync(client, "/Account/Login", "login", ("Input.Email", email), ("Input.Password", Password)));
+        var valid = Enumerable.Range(-1, 3).Select(step => Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30 * step))).ToHashSet();
+        var wrong = Enumerable.Range(0, 4).Select(digit => new string((char)('0' + digit), 6)).First(c => !valid.Contains(c));
+
+        var answers = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            var response = await HtmlForms.SubmitAsync(client, "/Account/LoginWith2fa", "login-2fa", ("Input.Code", wrong));
+            answers.Add(response.StatusCode == HttpStatusCode.Redirect ? Location(response) : "page");
+        }
+
+        Assert.Equal(["page", "page", "page", "page", "/Account/Lockout", "/Account/Lockout"], answers.ToArray());
+        var locked = Assert.Single(_factory.Emails!.Sent, m => m.To == email && m.Subject == "Your LegCrampCare account is locked for now");
+        Assert.Contains("then wrong codes from its authenticator app", locked.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/Account/ResetPassword?code=", locked.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Patient_IsNeverAskedForIt()
     {
         var client = Client();
