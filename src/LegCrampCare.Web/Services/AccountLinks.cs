@@ -16,4 +16,11 @@ public sealed class AccountLinks(IOptions<EmailOptions> options)
         ArgumentNullException.ThrowIfNull(navigation);
         return options.Value.LinkTo(relativePath) ?? navigation.ToAbsoluteUri(relativePath).AbsoluteUri;
     }
+
+    /// <summary>The reset-password link for an encoded reset code ("forgot password", and the emails when an account locks).</summary>
+    public string ResetPassword(NavigationManager navigation, string encodedCode)
+    {
+        ArgumentNullException.ThrowIfNull(navigation);
+        return navigation.GetUriWithQueryParameters(For(navigation, "Account/ResetPassword"), new Dictionary<string, object?> { ["code"] = encodedCode });
+    }
 }
