@@ -33,6 +33,7 @@ public static class DependencyInjection
             .AddInterceptors(sp.GetRequiredService<SqliteDurabilityInterceptor>()));
 
         services.TryAddTimeProvider();
+        services.AddSingleton<EpisodeWriter>();
         services.AddSingleton<IEpisodeStore, EpisodeStore>();
         services.AddSingleton<IProfileStore, ProfileStore>();
         services.AddSingleton<IAuditLog, AuditLog>();

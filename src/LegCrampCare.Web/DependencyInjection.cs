@@ -6,6 +6,7 @@ using LegCrampCare.Core.Triage;
 using LegCrampCare.Infrastructure;
 using LegCrampCare.Infrastructure.Identity;
 using LegCrampCare.Infrastructure.Persistence;
+using LegCrampCare.Web.Api;
 using LegCrampCare.Web.Components.Account;
 using LegCrampCare.Web.Services;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -78,6 +79,7 @@ public static class DependencyInjection
                 o.AccessDeniedPath = "/Account/AccessDenied";
                 o.ExpireTimeSpan = TimeSpan.FromDays(14);
                 o.SlidingExpiration = true;
+                Api.ApiPipeline.AnswerApiWithStatus(o);
             }));
         services.AddAuthorization();
 
@@ -121,6 +123,7 @@ public static class DependencyInjection
 
         services.AddDeploymentSecurity();
         services.AddAccountRateLimiting(configuration);
+        services.AddApi(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

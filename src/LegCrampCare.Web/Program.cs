@@ -1,6 +1,7 @@
 using LegCrampCare.Core;
 using LegCrampCare.Infrastructure;
 using LegCrampCare.Web;
+using LegCrampCare.Web.Api;
 using LegCrampCare.Web.Components;
 using LegCrampCare.Web.Components.Account;
 using LegCrampCare.Web.Services;
@@ -35,9 +36,11 @@ builder.Services
 
 var app = builder.Build();
 
+// The API answers every error as problem+json; the pages keep their HTML error and not-found pages.
+app.UseApiErrors();
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseWhen(context => !ApiPipeline.IsApi(context), web => web.UseExceptionHandler("/Error", createScopeForErrors: true));
     app.UseHsts();
 }
 
@@ -45,13 +48,15 @@ app.UseSecurityHeaders();
 app.UseSameOriginLiveConnection();
 app.UseSerilogRequestLogging();
 app.UseRateLimiter();
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseWhen(context => !ApiPipeline.IsApi(context), web => web.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseReadableForms();
 app.UseAntiforgery();
 app.UseStaffTwoFactor();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health");
+app.MapApi();
+app.MapOpenApi("/openapi/{documentName}.json");
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 

@@ -34,7 +34,7 @@ public static class CaseloadDatabase
 
     public static readonly string[] Zones = ["Europe/London", "America/New_York", "Pacific/Auckland", "Asia/Kolkata"];
 
-    private const string Version = "caseload-v4";
+    private const string Version = "caseload-v5";
 
     public static string Folder => Path.Combine(Path.GetTempPath(), "legcrampcare-bench", $"{Version}-{EpisodesPerPatient}");
 
@@ -136,7 +136,7 @@ public static class CaseloadDatabase
         var profiles = await Inserter.CreateAsync(connection, tx, "PregnancyProfiles",
             ["UserId", "DisplayName", "DateOfBirth", "DueDate", "BirthDate", "TimeZoneId", "RiskFactors", "Theme", "CreatedAtUtc", "UpdatedAtUtc"]);
         var grants = await Inserter.CreateAsync(connection, tx, "CareGrants", ["Id", "PatientId", "MidwifeId", "Method", "CreatedAtUtc", "CoversFrom"]);
-        var episodes = await Inserter.CreateAsync(connection, tx, "Episodes", ["Id", "PatientId", "StartedAtUtc", "Night", "Side", "CreatedAtUtc", "UpdatedAtUtc"]);
+        var episodes = await Inserter.CreateAsync(connection, tx, "Episodes", ["Id", "ClientId", "PatientId", "StartedAtUtc", "Night", "Side", "CreatedAtUtc", "UpdatedAtUtc"]);
         var assessments = await Inserter.CreateAsync(connection, tx, "Assessments",
             ["Id", "EpisodeId", "PatientId", "AssessedAtUtc", "Reason", "RuleSetVersion", "Level", "FiredRules", "IsIncomplete", "InputsJson", "GuidanceShown"]);
         var reviews = await Inserter.CreateAsync(connection, tx, "FlagReviews",
@@ -161,7 +161,7 @@ public static class CaseloadDatabase
             {
                 var started = NowUtc.AddMinutes(-random.Next(60, 200 * 24 * 60));
                 var episodeId = Guid.NewGuid();
-                await episodes.InsertAsync(Text(episodeId), patientId, Text(started), Date(PregnancyCalendar.NightOf(started, zone)), 1 + random.Next(3), Text(started), Text(started));
+                await episodes.InsertAsync(Text(episodeId), Text(episodeId), patientId, Text(started), Date(PregnancyCalendar.NightOf(started, zone)), 1 + random.Next(3), Text(started), Text(started));
 
                 var roll = random.NextDouble();
                 var level = roll < 0.01 ? TriageLevel.Emergency : roll < 0.05 ? TriageLevel.Urgent : roll < 0.15 ? TriageLevel.Routine : TriageLevel.None;

@@ -9,10 +9,20 @@ namespace LegCrampCare.Core.Abstractions;
 public interface IEpisodeStore
 {
     /// <summary>
-    /// Inserts the episode with its first assessment, in one transaction, unless one with the same id exists; returns the
-    /// stored one. Durable on return.
+    /// Inserts the episode with its first assessment and summaries, in one transaction, unless one with the same id — or,
+    /// for this patient, the same client id — exists; returns the stored one. Durable on return (group commit: several
+    /// callers' episodes may share one transaction, each answered after it commits).
     /// </summary>
     Task<(Episode Episode, bool Created)> AddIfAbsentAsync(Episode episode, Assessment assessment, CancellationToken ct);
+
+    /// <summary>Her episode with this client id, or null.</summary>
+    Task<Episode?> FindByClientIdAsync(string patientId, Guid clientId, CancellationToken ct);
+
+    /// <summary>
+    /// Her episodes newest first (start time, then id, both descending), after the cursor when given: at most
+    /// <paramref name="take"/> + 1, so the caller knows whether there is more.
+    /// </summary>
+    Task<IReadOnlyList<Episode>> ListPageAsync(string patientId, (DateTime StartedAtUtc, Guid Id)? after, int take, CancellationToken ct);
 
     Task<Episode?> FindAsync(string patientId, Guid id, CancellationToken ct);
 

@@ -36,5 +36,9 @@ public sealed record ServiceResult<T>
 
     public static ServiceResult<T> Conflict(string message) => new() { Status = ResultStatus.Conflict, Errors = [new FieldError("", message)] };
 
+    /// <summary>A conflict that shows what is stored (e.g. the cramp a client id already names).</summary>
+    public static ServiceResult<T> Conflict(T stored, string field, string message) =>
+        new() { Status = ResultStatus.Conflict, Value = stored, Errors = [new FieldError(field, message)] };
+
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 }

@@ -8,6 +8,24 @@ public sealed class Episode
 
     public string PatientId { get; set; } = "";
 
+    /// <summary>
+    /// The id the logging client gave this cramp (unique per patient): a retried or replayed log with the same client id
+    /// stores nothing new. The live pages use the episode's own id; the API's clients (the offline log) make their own.
+    /// </summary>
+    public Guid ClientId
+    {
+        get => _clientId == Guid.Empty ? Id : _clientId;
+        set => _clientId = value;
+    }
+
+    private Guid _clientId;
+
+    /// <summary>
+    /// A fingerprint (SHA-256, hex) of what the client first sent for this <see cref="ClientId"/> through the API: the same
+    /// body again answers with the stored cramp, a different one is a conflict. Null for cramps logged on the live pages.
+    /// </summary>
+    public string? ClientRequestHash { get; set; }
+
     public DateTime StartedAtUtc { get; set; }
 
     /// <summary>The night it belongs to (12:00–11:59 local, named by the evening's date).</summary>

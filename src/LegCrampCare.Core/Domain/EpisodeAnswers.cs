@@ -52,6 +52,7 @@ public sealed record EpisodeAnswers
     /// True when a question FS-1 reads has no answer yet: a red-flag question, or, with pain still there after the cramp,
     /// one of the four UR-5 questions (clinical README principle 2).
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool HasUnansweredRedFlag =>
         !SuddenBreathlessness.IsAnswered() || !ChestPain.IsAnswered() || !CoughingBlood.IsAnswered() ||
         !Fainted.IsAnswered() || Swelling == Swelling.NotAnswered || !RedOrDarkerSkin.IsAnswered() ||
@@ -68,6 +69,7 @@ public sealed record EpisodeAnswers
         HasUnansweredRedFlag || !PainStillThere.IsAnswered() || (PainStillThere == Answer.Yes && !painGone && PainSide is null);
 
     /// <summary>True when any question of the short night screen (red flags, then stretching and pain) is unanswered.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool HasUnansweredQuickQuestion =>
         HasUnansweredRedFlag || !GradualBreathlessness.IsAnswered() || !EasedByStretching.IsAnswered() ||
         !PainStillThere.IsAnswered();

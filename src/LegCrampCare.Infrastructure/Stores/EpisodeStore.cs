@@ -9,41 +9,48 @@ namespace LegCrampCare.Infrastructure.Stores;
 /// The single write path for episodes, their assessments and the midwife's reviews. Every write runs in one transaction
 /// with the caseload summaries it affects (<see cref="SummaryWriter"/>), so the summaries are never behind.
 /// </summary>
-public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts) : IEpisodeStore
+public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts, EpisodeWriter writer) : IEpisodeStore
 {
-    public async Task<(Episode Episode, bool Created)> AddIfAbsentAsync(Episode episode, Assessment assessment, CancellationToken ct)
+    /// <summary>Through the one writer (group commit): answered when the batch it was stored in is durable.</summary>
+    public Task<(Episode Episode, bool Created)> AddIfAbsentAsync(Episode episode, Assessment assessment, CancellationToken ct) =>
+        writer.AddIfAbsentAsync(episode, assessment, ct);
+
+    public async Task<Episode?> FindByClientIdAsync(string patientId, Guid clientId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var existing = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == episode.Id, ct);
-        if (existing is not null)
+        return await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.PatientId == patientId && e.ClientId == clientId, ct);
+    }
+
+    public async Task<IReadOnlyList<Episode>> ListPageAsync(string patientId, (DateTime StartedAtUtc, Guid Id)? after, int take, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var hers = db.Episodes.AsNoTracking().Where(e => e.PatientId == patientId);
+        var list = new List<Episode>();
+        if (after is { } cursor)
         {
-            return (existing, false);
+            // The rest of the cursor's own start time (rare: two cramps logged in the same tick), in id order.
+            var ties = await hers.Where(e => e.StartedAtUtc == cursor.StartedAtUtc).ToListAsync(ct);
+            list.AddRange(ties.Where(e => e.Id.CompareTo(cursor.Id) < 0));
+            hers = hers.Where(e => e.StartedAtUtc < cursor.StartedAtUtc);
         }
 
-        // One transaction: an episode is never stored without its assessment, nor without its summaries.
-        try
+        // Through the index (PatientId, StartedAtUtc), newest first; one more than asked tells whether there is a next page.
+        var older = await hers.OrderByDescending(e => e.StartedAtUtc).Take(take + 1).ToListAsync(ct);
+        if (older.Count > take && older[take].StartedAtUtc == older[take - 1].StartedAtUtc)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            db.Episodes.Add(episode);
-            db.Assessments.Add(assessment);
-            await SummaryWriter.TrackAssessmentAsync(db, assessment, ct);
-            await SummaryWriter.RefreshNightsAsync(db, episode.PatientId, [episode.Night], ct);
-            await SummaryWriter.RefreshActivityAsync(db, episode.PatientId, ct);
-            await tx.CommitAsync(ct);
-            return (episode, true);
+            // The page would end inside a group of cramps with the same start time: take the whole group, so that the
+            // order inside it (by id) is complete and the next page's cursor continues it exactly.
+            var boundary = older[take].StartedAtUtc;
+            older.RemoveAll(e => e.StartedAtUtc == boundary);
+            older.AddRange(await hers.Where(e => e.StartedAtUtc == boundary).ToListAsync(ct));
         }
-        catch (DbUpdateException)
-        {
-            // A concurrent retry of the same log action won the race: answer with the row it stored.
-            await using var again = await contexts.CreateDbContextAsync(ct);
-            var stored = await again.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == episode.Id, ct);
-            if (stored is null)
-            {
-                throw;
-            }
 
-            return (stored, false);
-        }
+        list.AddRange(older);
+        return list
+            .OrderByDescending(e => e.StartedAtUtc)
+            .ThenByDescending(e => e.Id)
+            .Take(take + 1)
+            .ToList();
     }
 
     public async Task<Episode?> FindAsync(string patientId, Guid id, CancellationToken ct)

@@ -35,8 +35,15 @@ public static class AccountRateLimiting
                     QueueLimit = 0,
                 });
             });
+            Api.ApiPipeline.AddApiPolicy(options, configuration);
             options.OnRejected = async (context, ct) =>
             {
+                if (Api.ApiPipeline.IsApi(context.HttpContext))
+                {
+                    await Api.ApiPipeline.RejectAsync(context, ct);
+                    return;
+                }
+
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 await context.HttpContext.Response.WriteAsync(

@@ -58,8 +58,8 @@ public static class WebApplicationExtensions
 
     /// <summary>
     /// A staff member signed in without the second step (see <see cref="StaffTwoFactor"/>) is sent to set it up from any
-    /// page but the account pages, the live connection, files and the health check; the services refuse her staff role
-    /// anyway, this is so she knows what to do.
+    /// page but the account pages, the live connection, files, the health check and the API (which answers 403); the services
+    /// refuse her staff role anyway, this is so she knows what to do.
     /// </summary>
     public static IApplicationBuilder UseStaffTwoFactor(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
@@ -67,7 +67,7 @@ public static class WebApplicationExtensions
             var path = context.Request.Path;
             var mode = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.StaffTwoFactor;
             if (StaffTwoFactor.IsMissing(context.User, mode) && HttpMethods.IsGet(context.Request.Method)
-                && !path.StartsWithSegments("/Account") && !path.StartsWithSegments("/_blazor") && !path.StartsWithSegments("/_framework")
+                && !path.StartsWithSegments("/Account") && !path.StartsWithSegments("/_blazor") && !path.StartsWithSegments("/api") && !path.StartsWithSegments("/_framework")
                 && !path.StartsWithSegments("/_content") && !path.StartsWithSegments("/health") && !path.StartsWithSegments("/Error")
                 && !path.StartsWithSegments("/not-found") && !Path.HasExtension(path.Value))
             {

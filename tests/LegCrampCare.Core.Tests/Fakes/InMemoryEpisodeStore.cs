@@ -34,7 +34,9 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
 
     public Task<(Episode Episode, bool Created)> AddIfAbsentAsync(Episode episode, Assessment assessment, CancellationToken ct)
     {
-        if (_episodes.TryGetValue(episode.Id, out var existing))
+        var existing = _episodes.TryGetValue(episode.Id, out var byId) ? byId
+            : _episodes.Values.FirstOrDefault(e => e.PatientId == episode.PatientId && e.ClientId == episode.ClientId);
+        if (existing is not null)
         {
             return Task.FromResult((Clone(existing), false));
         }
@@ -43,6 +45,18 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
         _assessments.Add(assessment);
         return Task.FromResult((Clone(episode), true));
     }
+
+    public Task<Episode?> FindByClientIdAsync(string patientId, Guid clientId, CancellationToken ct) =>
+        Task.FromResult(_episodes.Values.FirstOrDefault(e => e.PatientId == patientId && e.ClientId == clientId) is { } e ? Clone(e) : null);
+
+    public Task<IReadOnlyList<Episode>> ListPageAsync(string patientId, (DateTime StartedAtUtc, Guid Id)? after, int take, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Episode>>(_episodes.Values
+            .Where(e => e.PatientId == patientId)
+            .Where(e => after is not { } c || e.StartedAtUtc < c.StartedAtUtc || (e.StartedAtUtc == c.StartedAtUtc && e.Id.CompareTo(c.Id) < 0))
+            .OrderByDescending(e => e.StartedAtUtc).ThenByDescending(e => e.Id)
+            .Take(take + 1)
+            .Select(Clone)
+            .ToList());
 
     public Task<Episode?> FindAsync(string patientId, Guid id, CancellationToken ct) =>
         Task.FromResult(_episodes.TryGetValue(id, out var e) && e.PatientId == patientId ? Clone(e) : null);
@@ -189,6 +203,8 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
     {
         Id = e.Id,
         PatientId = e.PatientId,
+        ClientId = e.ClientId,
+        ClientRequestHash = e.ClientRequestHash,
         StartedAtUtc = e.StartedAtUtc,
         Night = e.Night,
         Side = e.Side,

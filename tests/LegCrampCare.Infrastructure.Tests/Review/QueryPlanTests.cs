@@ -43,7 +43,7 @@ public sealed class QueryPlanTests
         await using var database = await TestDatabase.CreateInitializedAsync();
         var (midwife, patients) = await SeedAsync(database);
         var (contexts, recorder) = Recording(database);
-        var store = new EpisodeStore(contexts);
+        var store = new EpisodeStore(contexts, new EpisodeWriter(contexts, Microsoft.Extensions.Logging.Abstractions.NullLogger<EpisodeWriter>.Instance));
         var patient = patients[0];
 
         recorder.Start();

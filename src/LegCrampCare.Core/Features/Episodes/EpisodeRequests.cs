@@ -54,12 +54,22 @@ public sealed record EpisodeDetails
     public string? Notes { get; set; }
 }
 
-public sealed record UpdateEpisodeRequest(Guid EpisodeId, EpisodeDetails Details);
+public sealed record UpdateEpisodeRequest(Guid EpisodeId, EpisodeDetails Details)
+{
+    /// <summary>
+    /// The start as an instant (the API); when set, it replaces <see cref="EpisodeDetails.StartedAtLocal"/>, which is then
+    /// worked out in her time zone.
+    /// </summary>
+    public DateTime? StartedAtUtc { get; init; }
+}
 
 public sealed record EpisodeDto(Guid Id, DateTime StartedAtUtc, DateOnly Night, string StageLabel, EpisodeDetails Details, AssessmentDto? Assessment = null)
 {
     /// <summary>The calf difference her midwife measured; when set, the result uses it instead of her own.</summary>
     public decimal? MidwifeCalfDifferenceCm { get; init; }
+
+    /// <summary>The id the logging client gave it (the episode's own id for cramps logged on the live pages).</summary>
+    public Guid ClientId { get; init; }
 
     public bool HasUnansweredQuickQuestion => Details.Answers.HasUnansweredQuickQuestion;
 
@@ -124,3 +134,29 @@ public enum PainNow
 
 /// <summary>Her answer to "Is the pain still there?" and, while it is, "Which leg still hurts?" (optional).</summary>
 public sealed record PainFollowUpRequest(Guid EpisodeId, PainNow PainNow, Side? StillHurts = null);
+
+/// <summary>
+/// A cramp logged by a client that makes its own ids (the API: the offline night log, integrations). The start is an
+/// instant, since a cramp logged offline reaches the server later; <see cref="Details"/>' own start time is not read.
+/// </summary>
+public sealed record CreateEpisodeRequest
+{
+    /// <summary>The client's id for this cramp, unique per patient: the same id again stores nothing new.</summary>
+    public Guid ClientId { get; init; }
+
+    public DateTime StartedAtUtc { get; init; }
+
+    public EpisodeDetails Details { get; init; } = new();
+
+    /// <summary>A fingerprint of what the client sent: the same client id with another fingerprint is a conflict.</summary>
+    public string? RequestHash { get; init; }
+}
+
+/// <summary>The stored cramp a create answers with, and whether this call stored it.</summary>
+public sealed record EpisodeCreated(EpisodeDto Episode, bool Created);
+
+/// <summary>Where a page of her episodes ends: the next page starts after it. Opaque to clients (the API protects it).</summary>
+public readonly record struct EpisodeCursor(DateTime StartedAtUtc, Guid Id);
+
+/// <summary>Her episodes newest first, each with its current assessment (not explained), and where the next page starts.</summary>
+public sealed record EpisodeListPage(IReadOnlyList<EpisodeDto> Items, EpisodeCursor? Next);

@@ -104,6 +104,125 @@ public sealed class EpisodeService(
         return ServiceResult<EpisodeDto>.Ok(ToDto(stored, profile, zone, latest is null ? null : Explained(latest, stored, profile, zone, reviews)));
     }
 
+    /// <summary>The most episodes one page of <see cref="ListAsync"/> gives.</summary>
+    public const int MaxPageSize = 100;
+
+    public async Task<ServiceResult<EpisodeCreated>> CreateAsync(CreateEpisodeRequest request, CancellationToken ct = default)
+    {
+        var patient = await GetPatientAsync(ct);
+        if (patient is null)
+        {
+            return ServiceResult<EpisodeCreated>.NotFound();
+        }
+
+        if (request.ClientId == Guid.Empty)
+        {
+            return ServiceResult<EpisodeCreated>.Invalid(nameof(request.ClientId),
+                "Client id is required: a UUID (not all zeros) the app makes once for this cramp and sends again on every retry.");
+        }
+
+        var (profile, zone) = patient.Value;
+        if (await episodes.FindByClientIdAsync(profile.UserId, request.ClientId, ct) is { } known)
+        {
+            return await AlreadyStoredAsync(known, request, profile, zone, ct);
+        }
+
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var startUtc = DateTime.SpecifyKind(request.StartedAtUtc, DateTimeKind.Utc);
+        var details = request.Details with { StartedAtLocal = PregnancyCalendar.ToLocal(startUtc, zone), Answers = request.Details.Answers ?? new() };
+        var errors = Validate(details, profile, zone, nowUtc);
+        if (errors.Count > 0)
+        {
+            return ServiceResult<EpisodeCreated>.Invalid(errors);
+        }
+
+        var episode = new Episode
+        {
+            Id = Guid.CreateVersion7(),
+            ClientId = request.ClientId,
+            ClientRequestHash = request.RequestHash,
+            PatientId = profile.UserId,
+            StartedAtUtc = startUtc,
+            Night = PregnancyCalendar.NightOf(startUtc, zone),
+            CreatedAtUtc = nowUtc,
+            UpdatedAtUtc = nowUtc,
+        };
+        Apply(details, episode);
+        var assessment = assessor.Assess(episode, profile, await OtherNightsAsync(episode, ct), AssessmentReason.Logged, nowUtc);
+        assessment.GuidanceShown = await GuidanceShownAsync(assessment, ct);
+        var (stored, created) = await episodes.AddIfAbsentAsync(episode, assessment, ct);
+        if (stored.PatientId != profile.UserId)
+        {
+            return await RefusedAsync<EpisodeCreated>(profile.UserId, QuickLogAction, episode.Id, ct);
+        }
+
+        if (!created)
+        {
+            // A retry of the same log won the race inside the writer.
+            return await AlreadyStoredAsync(stored, request, profile, zone, ct);
+        }
+
+        logger.LogInformation("Episode {EpisodeId} logged through the API", stored.Id);
+        return ServiceResult<EpisodeCreated>.Ok(new EpisodeCreated(ToDto(stored, profile, zone, Explained(assessment, stored, profile, zone)), Created: true));
+    }
+
+    /// <summary>The client id names a stored cramp: the same request again is answered with it, another is a conflict.</summary>
+    private async Task<ServiceResult<EpisodeCreated>> AlreadyStoredAsync(Episode stored, CreateEpisodeRequest request, PregnancyProfile profile, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var latest = await LatestAsync(stored, ct);
+        var reviews = latest is null ? null : await ReviewsAsync(stored.PatientId, [latest], ct);
+        var dto = ToDto(stored, profile, zone, latest is null ? null : Explained(latest, stored, profile, zone, reviews));
+        if (string.Equals(stored.ClientRequestHash, request.RequestHash, StringComparison.Ordinal))
+        {
+            return ServiceResult<EpisodeCreated>.Ok(new EpisodeCreated(dto, Created: false));
+        }
+
+        logger.LogInformation("Episode {EpisodeId}: client id sent again with a different body", stored.Id);
+        return ServiceResult<EpisodeCreated>.Conflict(new EpisodeCreated(dto, Created: false), nameof(request.ClientId),
+            "This client id is already used for another cramp with different details. Make a new client id for a new cramp, or change this one with an edit.");
+    }
+
+    public async Task<ServiceResult<EpisodeListPage>> ListAsync(EpisodeCursor? after, int limit, CancellationToken ct = default)
+    {
+        var patient = await GetPatientAsync(ct);
+        if (patient is null)
+        {
+            return ServiceResult<EpisodeListPage>.NotFound();
+        }
+
+        if (limit < 1)
+        {
+            return ServiceResult<EpisodeListPage>.Invalid("limit", $"Limit must be a whole number from 1 to {MaxPageSize}.");
+        }
+
+        limit = Math.Min(limit, MaxPageSize);
+        var (profile, zone) = patient.Value;
+        var rows = await episodes.ListPageAsync(profile.UserId, after is { } c ? (c.StartedAtUtc, c.Id) : null, limit, ct);
+        var page = rows.Take(limit).ToList();
+        var latest = await episodes.LatestAssessmentsAsync(profile.UserId, page.Select(e => e.Id).ToList(), ct);
+        var reviews = await ReviewsAsync(profile.UserId, latest.Values, ct);
+        var items = page
+            .Select(e => ToDto(e, profile, zone, latest.TryGetValue(e.Id, out var a) ? ToDto(a, zone, explain: false, reviews) : null))
+            .ToList();
+        var next = rows.Count > limit ? new EpisodeCursor(page[^1].StartedAtUtc, page[^1].Id) : (EpisodeCursor?)null;
+        return ServiceResult<EpisodeListPage>.Ok(new EpisodeListPage(items, next));
+    }
+
+    /// <summary>Everything she can record but the start time, from the form (or the API) onto the stored episode.</summary>
+    private static void Apply(EpisodeDetails details, Episode episode)
+    {
+        episode.Side = details.Side;
+        episode.DurationMinutes = details.DurationMinutes;
+        episode.Locations = details.Locations;
+        episode.PainScore = details.PainScore;
+        episode.HelpedBy = details.HelpedBy;
+        episode.PainAfterHours = details.PainAfterHours;
+        episode.ContinuousPainMinutes = details.ContinuousPainMinutes;
+        episode.CalfDifferenceCm = details.CalfDifferenceCm;
+        episode.Answers = details.Answers with { };
+        episode.Notes = TextInput.CleanOrNull(details.Notes);
+    }
+
     public async Task<ServiceResult<EpisodeDto>> GetAsync(Guid episodeId, CancellationToken ct = default)
     {
         var patient = await GetPatientAsync(ct);
@@ -140,7 +259,9 @@ public sealed class EpisodeService(
         }
 
         var nowUtc = time.GetUtcNow().UtcDateTime;
-        var details = request.Details;
+        var details = request.StartedAtUtc is { } instant
+            ? request.Details with { StartedAtLocal = PregnancyCalendar.ToLocal(DateTime.SpecifyKind(instant, DateTimeKind.Utc), zone) }
+            : request.Details;
         var errors = Validate(details, profile, zone, nowUtc);
         if (errors.Count > 0)
         {
@@ -149,21 +270,12 @@ public sealed class EpisodeService(
 
         // Unchanged wall-clock time keeps the stored instant: in the hour the clocks go back a local time names two
         // instants, and re-converting would move an episode from the second one to the first.
-        var startUtc = details.StartedAtLocal == PregnancyCalendar.ToLocal(episode.StartedAtUtc, zone)
-            ? episode.StartedAtUtc
+        var startUtc = request.StartedAtUtc is { } exact ? DateTime.SpecifyKind(exact, DateTimeKind.Utc)
+            : details.StartedAtLocal == PregnancyCalendar.ToLocal(episode.StartedAtUtc, zone) ? episode.StartedAtUtc
             : PregnancyCalendar.LocalToUtc(details.StartedAtLocal, zone);
         episode.StartedAtUtc = startUtc;
         episode.Night = PregnancyCalendar.NightOf(startUtc, zone);
-        episode.Side = details.Side;
-        episode.DurationMinutes = details.DurationMinutes;
-        episode.Locations = details.Locations;
-        episode.PainScore = details.PainScore;
-        episode.HelpedBy = details.HelpedBy;
-        episode.PainAfterHours = details.PainAfterHours;
-        episode.ContinuousPainMinutes = details.ContinuousPainMinutes;
-        episode.CalfDifferenceCm = details.CalfDifferenceCm;
-        episode.Answers = details.Answers with { };
-        episode.Notes = TextInput.CleanOrNull(details.Notes);
+        Apply(details, episode);
         episode.UpdatedAtUtc = nowUtc;
         if (episode.Answers.PainStillThere != Answer.Yes)
         {
@@ -644,6 +756,7 @@ public sealed class EpisodeService(
             assessment)
         {
             MidwifeCalfDifferenceCm = e.MidwifeCalfDifferenceCm,
+            ClientId = e.ClientId,
             PainGone = e.PainGoneAtUtc is not null,
         };
 }

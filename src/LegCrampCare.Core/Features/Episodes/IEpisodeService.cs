@@ -9,6 +9,16 @@ public interface IEpisodeService
 {
     Task<ServiceResult<EpisodeDto>> QuickLogAsync(QuickLogRequest request, CancellationToken ct = default);
 
+    /// <summary>
+    /// Logs a cramp with what is known so far, from a client that makes its own ids: the first call stores it (Created);
+    /// the same client id with the same fingerprint answers with the stored one; with another fingerprint, a conflict
+    /// that carries the stored one. Validated and assessed as any edit is.
+    /// </summary>
+    Task<ServiceResult<EpisodeCreated>> CreateAsync(CreateEpisodeRequest request, CancellationToken ct = default);
+
+    /// <summary>Her episodes newest first, <paramref name="limit"/> (1–100) at a time, after <paramref name="after"/>.</summary>
+    Task<ServiceResult<EpisodeListPage>> ListAsync(EpisodeCursor? after, int limit, CancellationToken ct = default);
+
     Task<ServiceResult<EpisodeDto>> GetAsync(Guid episodeId, CancellationToken ct = default);
 
     Task<ServiceResult<EpisodeDto>> UpdateAsync(UpdateEpisodeRequest request, CancellationToken ct = default);

@@ -20,6 +20,12 @@ public sealed class EpisodeConfiguration : IEntityTypeConfiguration<Episode>
         builder.Property(e => e.MidwifeCalfDifferenceCm).HasPrecision(4, 1);
         builder.Property(e => e.PainAfterHours).HasPrecision(6, 1);
         builder.ComplexProperty(e => e.Answers);
+        // Through the property, which falls back to the episode's own id when no client id was given.
+        builder.Property(e => e.ClientId).UsePropertyAccessMode(PropertyAccessMode.Property);
+        builder.Property(e => e.ClientRequestHash).HasMaxLength(64).IsUnicode(false);
+
+        // A client's retry of the same log stores one cramp (exactly once), looked up by her id and the client's.
+        builder.HasIndex(e => new { e.PatientId, e.ClientId }).IsUnique();
 
         // History pages list a patient's nights, newest first; the night summaries count one night's episodes.
         builder.HasIndex(e => new { e.PatientId, e.Night });

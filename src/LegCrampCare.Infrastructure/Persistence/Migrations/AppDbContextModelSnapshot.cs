@@ -127,6 +127,14 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                         .HasPrecision(4, 1)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientRequestHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ContinuousPainMinutes")
                         .HasColumnType("INTEGER");
 
@@ -273,6 +281,9 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "ClientId")
+                        .IsUnique();
 
                     b.HasIndex("PatientId", "Night");
 

@@ -131,6 +131,13 @@ public sealed class FakeEpisodeService : IEpisodeService
         return OnQuickLog(request);
     }
 
+    /// <summary>No component logs through the API's create; a component that did would show up here as a failure.</summary>
+    public Task<ServiceResult<EpisodeCreated>> CreateAsync(CreateEpisodeRequest request, CancellationToken ct = default) =>
+        throw new InvalidOperationException("Components log through QuickLogAsync, not the API's CreateAsync.");
+
+    public Task<ServiceResult<EpisodeListPage>> ListAsync(EpisodeCursor? after, int limit, CancellationToken ct = default) =>
+        throw new InvalidOperationException("Components page history through GetHistoryAsync, not the API's ListAsync.");
+
     public Task<ServiceResult<EpisodeDto>> GetAsync(Guid episodeId, CancellationToken ct = default)
     {
         GetCalls.Add(episodeId);

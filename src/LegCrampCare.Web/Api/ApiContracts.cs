@@ -1,0 +1,271 @@
+using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Features.Episodes;
+using LegCrampCare.Core.Features.Profile;
+using LegCrampCare.Core.Features.Review;
+using LegCrampCare.Core.Triage;
+
+namespace LegCrampCare.Web.Api;
+
+/// <summary>Where a cramp was felt (any of them).</summary>
+public enum CrampPlace
+{
+    Calf = 1,
+    Foot = 2,
+    Thigh = 4,
+}
+
+/// <summary>What helped (any of them; "nothing" on its own).</summary>
+public enum Relief
+{
+    Stretching = 1,
+    Massage = 2,
+    Walking = 4,
+    Warmth = 8,
+    Nothing = 16,
+}
+
+/// <summary>
+/// What she records about a cramp (the body of an edit, <c>PUT /api/v1/episodes/{id}</c>): the whole record, so a field
+/// left out is "not known" (null, or "notAnswered" for a question).
+/// </summary>
+public record EpisodeBody
+{
+    /// <summary>When the cramp started: an instant with its offset, e.g. 2026-12-07T03:10:00+00:00.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public Side? Side { get; init; }
+
+    public int? DurationMinutes { get; init; }
+
+    public IReadOnlyList<CrampPlace>? Locations { get; init; }
+
+    public int? PainScore { get; init; }
+
+    public IReadOnlyList<Relief>? HelpedBy { get; init; }
+
+    public decimal? PainAfterHours { get; init; }
+
+    public int? ContinuousPainMinutes { get; init; }
+
+    public decimal? CalfDifferenceCm { get; init; }
+
+    public EpisodeAnswers? Answers { get; init; }
+
+    public string? Notes { get; init; }
+
+    /// <summary>The service's request from this body, once <see cref="ApiFields.Required"/> has checked the required fields.</summary>
+    public EpisodeDetails ToDetails() => new()
+    {
+        Side = Side ?? default,
+        DurationMinutes = DurationMinutes,
+        Locations = (Locations ?? []).Aggregate(CrampLocations.None, (all, l) => all | (CrampLocations)(int)l),
+        PainScore = PainScore,
+        HelpedBy = (HelpedBy ?? []).Aggregate(ReliefMethods.None, (all, r) => all | (ReliefMethods)(int)r),
+        PainAfterHours = PainAfterHours,
+        ContinuousPainMinutes = ContinuousPainMinutes,
+        CalfDifferenceCm = CalfDifferenceCm,
+        Answers = Answers ?? new EpisodeAnswers(),
+        Notes = Notes,
+    };
+}
+
+/// <summary>
+/// A new cramp (<c>POST /api/v1/episodes</c>): what is known so far, with the client's own id for it. Sending the same
+/// body with the same <see cref="ClientId"/> again (a retry) stores nothing new.
+/// </summary>
+public sealed record EpisodeCreateBody : EpisodeBody
+{
+    /// <summary>A UUID the client makes once per cramp (unique for her) and sends again on every retry.</summary>
+    public Guid? ClientId { get; init; }
+}
+
+/// <summary>Her answers to some of the questions (<c>PATCH /api/v1/episodes/{id}/answers</c>): each one given replaces hers.</summary>
+public sealed record AnswersPatchBody
+{
+    public Answer? SuddenBreathlessness { get; init; }
+    public Answer? ChestPain { get; init; }
+    public Answer? CoughingBlood { get; init; }
+    public Answer? Fainted { get; init; }
+    public Swelling? Swelling { get; init; }
+    public Answer? RedOrDarkerSkin { get; init; }
+    public Answer? Warmth { get; init; }
+    public Answer? GradualBreathlessness { get; init; }
+    public Answer? CrampOver10Minutes { get; init; }
+    public Answer? EasedByStretching { get; init; }
+    public Answer? PainStillThere { get; init; }
+    public Side? PainSide { get; init; }
+    public Answer? PainAfterImproving { get; init; }
+    public Answer? HeavyAche { get; init; }
+    public Answer? PainOnWalkingOrStanding { get; init; }
+    public Answer? PainPullingToesUp { get; init; }
+    public Answer? Tenderness { get; init; }
+    public Answer? HardSoreVein { get; init; }
+    public Answer? Fever { get; init; }
+    public Answer? ButtockGroinOrBackPain { get; init; }
+    public Answer? RacingHeart { get; init; }
+    public Answer? Dizziness { get; init; }
+    public Answer? FaceOrHandSwelling { get; init; }
+    public Answer? SuddenFeetSwelling { get; init; }
+    public Answer? SevereHeadache { get; init; }
+    public Answer? VisionProblems { get; init; }
+    public Answer? PainBelowRibs { get; init; }
+    public Answer? SleepBadlyDisturbed { get; init; }
+
+    public EpisodeAnswers ApplyTo(EpisodeAnswers a) => a with
+    {
+        SuddenBreathlessness = SuddenBreathlessness ?? a.SuddenBreathlessness,
+        ChestPain = ChestPain ?? a.ChestPain,
+        CoughingBlood = CoughingBlood ?? a.CoughingBlood,
+        Fainted = Fainted ?? a.Fainted,
+        Swelling = Swelling ?? a.Swelling,
+        RedOrDarkerSkin = RedOrDarkerSkin ?? a.RedOrDarkerSkin,
+        Warmth = Warmth ?? a.Warmth,
+        GradualBreathlessness = GradualBreathlessness ?? a.GradualBreathlessness,
+        CrampOver10Minutes = CrampOver10Minutes ?? a.CrampOver10Minutes,
+        EasedByStretching = EasedByStretching ?? a.EasedByStretching,
+        PainStillThere = PainStillThere ?? a.PainStillThere,
+        PainSide = PainSide ?? a.PainSide,
+        PainAfterImproving = PainAfterImproving ?? a.PainAfterImproving,
+        HeavyAche = HeavyAche ?? a.HeavyAche,
+        PainOnWalkingOrStanding = PainOnWalkingOrStanding ?? a.PainOnWalkingOrStanding,
+        PainPullingToesUp = PainPullingToesUp ?? a.PainPullingToesUp,
+        Tenderness = Tenderness ?? a.Tenderness,
+        HardSoreVein = HardSoreVein ?? a.HardSoreVein,
+        Fever = Fever ?? a.Fever,
+        ButtockGroinOrBackPain = ButtockGroinOrBackPain ?? a.ButtockGroinOrBackPain,
+        RacingHeart = RacingHeart ?? a.RacingHeart,
+        Dizziness = Dizziness ?? a.Dizziness,
+        FaceOrHandSwelling = FaceOrHandSwelling ?? a.FaceOrHandSwelling,
+        SuddenFeetSwelling = SuddenFeetSwelling ?? a.SuddenFeetSwelling,
+        SevereHeadache = SevereHeadache ?? a.SevereHeadache,
+        VisionProblems = VisionProblems ?? a.VisionProblems,
+        PainBelowRibs = PainBelowRibs ?? a.PainBelowRibs,
+        SleepBadlyDisturbed = SleepBadlyDisturbed ?? a.SleepBadlyDisturbed,
+    };
+}
+
+/// <summary>"Is the pain still there?" (<c>POST /api/v1/episodes/{id}/pain-check</c>), and while it is, which leg.</summary>
+public sealed record PainCheckBody
+{
+    public PainNow? PainNow { get; init; }
+
+    public Side? StillHurts { get; init; }
+}
+
+/// <summary>One cramp as the API shows it, with its current assessment.</summary>
+public sealed record EpisodeView(
+    Guid Id,
+    Guid ClientId,
+    DateTimeOffset StartedAt,
+    DateTime StartedAtLocal,
+    DateOnly Night,
+    string Stage,
+    Side Side,
+    int? DurationMinutes,
+    IReadOnlyList<CrampPlace> Locations,
+    int? PainScore,
+    IReadOnlyList<Relief> HelpedBy,
+    decimal? PainAfterHours,
+    int? ContinuousPainMinutes,
+    decimal? CalfDifferenceCm,
+    decimal? MidwifeCalfDifferenceCm,
+    EpisodeAnswers Answers,
+    string? Notes,
+    bool PainGone,
+    bool HasMissingAnswers,
+    AssessmentView? Assessment)
+{
+    public static EpisodeView From(EpisodeDto e) => new(
+        e.Id,
+        e.ClientId,
+        new DateTimeOffset(DateTime.SpecifyKind(e.StartedAtUtc, DateTimeKind.Utc)),
+        e.Details.StartedAtLocal,
+        e.Night,
+        e.StageLabel,
+        e.Details.Side,
+        e.Details.DurationMinutes,
+        Enum.GetValues<CrampPlace>().Where(p => e.Details.Locations.HasFlag((CrampLocations)(int)p)).ToList(),
+        e.Details.PainScore,
+        Enum.GetValues<Relief>().Where(r => e.Details.HelpedBy.HasFlag((ReliefMethods)(int)r)).ToList(),
+        e.Details.PainAfterHours,
+        e.Details.ContinuousPainMinutes,
+        e.Details.CalfDifferenceCm,
+        e.MidwifeCalfDifferenceCm,
+        e.Details.Answers,
+        e.Details.Notes,
+        e.PainGone,
+        e.HasMissingAnswers,
+        e.Assessment is { } a ? AssessmentView.From(a) : null);
+}
+
+/// <summary>
+/// An assessment: the level, the rules that fired (their codes, e.g. "UR-2"), and where one cramp is shown, the result
+/// card she reads (what to do now, who to call, why).
+/// </summary>
+public sealed record AssessmentView(
+    Guid Id,
+    DateTimeOffset AssessedAt,
+    AssessmentReason Reason,
+    string RuleSetVersion,
+    TriageLevel Level,
+    IReadOnlyList<string> Rules,
+    bool IsIncomplete,
+    bool IsFlag,
+    FlagReviewView? Review,
+    ResultCard? Card)
+{
+    public static AssessmentView From(AssessmentDto a) => new(
+        a.Id,
+        new DateTimeOffset(DateTime.SpecifyKind(a.AssessedAtUtc, DateTimeKind.Utc)),
+        a.Reason,
+        a.RuleSetVersion,
+        a.Level,
+        a.Rules.Select(r => r.ToCode()).ToList(),
+        a.IsIncomplete,
+        a.IsFlag,
+        a.Review,
+        a.Card);
+}
+
+/// <summary>A page of her cramps, newest first; <see cref="Next"/> is the cursor for the next page, null on the last.</summary>
+public sealed record EpisodeListView(IReadOnlyList<EpisodeView> Items, string? Next);
+
+/// <summary>What the rule engine needs about her (<c>GET /api/v1/me/profile</c>), and the numbers and thresholds in force.</summary>
+public sealed record ProfileView(
+    string TimeZone,
+    DateOnly? DueDate,
+    DateOnly? BirthDate,
+    BirthMode? BirthMode,
+    bool PregnancyEnded,
+    bool IsPregnant,
+    bool IsPostpartum,
+    string Stage,
+    WordingStage WordingStage,
+    IReadOnlyList<string> RiskFactors,
+    string? MaternityPhone,
+    ContactsView Contacts,
+    string RuleSetVersion,
+    TriageOptions Thresholds)
+{
+    public static ProfileView From(ProfileDto p, TriageEngine engine) => new(
+        p.Values.TimeZoneId,
+        p.Values.DueDate,
+        p.Values.BirthDate,
+        p.Values.BirthMode,
+        p.PregnancyEnded,
+        p.IsPregnant,
+        p.IsPostpartum,
+        p.StageLabel,
+        p.WordingToday.Stage,
+        RiskFactorCatalog.In(p.Values.RiskFactors).Select(r => r.Code).ToList(),
+        p.Values.MaternityPhone,
+        new ContactsView(p.Contacts.Emergency, p.Contacts.MaternityTriage, p.Contacts.UrgentLineName, p.Contacts.UrgentLine),
+        engine.RuleSetVersion,
+        engine.Options);
+}
+
+/// <summary>The numbers to call: the emergency number, her maternity triage line (hers, or the unit's), the urgent advice line.</summary>
+public sealed record ContactsView(PhoneNumber Emergency, PhoneNumber? MaternityTriage, string UrgentLineName, PhoneNumber UrgentLine);
+
+/// <summary>The antiforgery token a same-origin script sends in <see cref="HeaderName"/> on every POST, PUT, PATCH and DELETE.</summary>
+public sealed record AntiforgeryView(string HeaderName, string Token);
