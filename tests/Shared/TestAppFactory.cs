@@ -43,6 +43,7 @@ public class TestAppFactory : WebApplicationFactory<Program>
             ["Data:Folder"] = DataFolder,
             ["Auth:RevalidationInterval"] = "00:00:05",
             ["RateLimits:AccountPostsPerMinute"] = "100",
+            ["Api:RequestsPerMinute"] = "100000",
 
             // Staff sign in with a password alone, as in Development; StaffTwoFactorTests set "Required".
             ["Auth:StaffTwoFactor"] = "Off",

@@ -134,7 +134,7 @@ public static class ApiEndpoints
         var missing = ApiFields.Required(("clientId", body!.ClientId), ("startedAt", body.StartedAt), ("side", body.Side));
         if (missing.Count > 0)
         {
-            return ApiProblems.Invalid(missing);
+            return ApiProblems.Invalid(missing, jsonNames: true);
         }
 
         var result = await service.CreateAsync(new CreateEpisodeRequest
@@ -164,7 +164,7 @@ public static class ApiEndpoints
         var take = 20;
         if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out take) || take < 1))
         {
-            return ApiProblems.Invalid([new("limit", $"'limit' must be a whole number from 1 to {EpisodeService.MaxPageSize} (more is capped at {EpisodeService.MaxPageSize}).")]);
+            return ApiProblems.Invalid([new("limit", $"'limit' must be a whole number from 1 to {EpisodeService.MaxPageSize} (more is capped at {EpisodeService.MaxPageSize}).")], jsonNames: true);
         }
 
         EpisodeCursor? after = null;
@@ -172,7 +172,7 @@ public static class ApiEndpoints
         {
             if (cursors.Read(cursor, http.User) is not { } read)
             {
-                return ApiProblems.Invalid([new("cursor", "This cursor can't be used: pass the 'next' value of the page before, unchanged, in the same session.")]);
+                return ApiProblems.Invalid([new("cursor", "This cursor can't be used: pass the 'next' value of the page before, unchanged (a cursor works only for the account it was given to).")], jsonNames: true);
             }
 
             after = read;
@@ -204,7 +204,7 @@ public static class ApiEndpoints
         var missing = ApiFields.Required(("startedAt", body!.StartedAt), ("side", body.Side));
         if (missing.Count > 0)
         {
-            return ApiProblems.Invalid(missing);
+            return ApiProblems.Invalid(missing, jsonNames: true);
         }
 
         return Episode(await service.UpdateAsync(
@@ -240,7 +240,7 @@ public static class ApiEndpoints
         var missing = ApiFields.Required(("painNow", body!.PainNow));
         if (missing.Count > 0)
         {
-            return ApiProblems.Invalid(missing);
+            return ApiProblems.Invalid(missing, jsonNames: true);
         }
 
         return Episode(await service.AnswerPainFollowUpAsync(new PainFollowUpRequest(id, body.PainNow!.Value, body.StillHurts), http.RequestAborted));

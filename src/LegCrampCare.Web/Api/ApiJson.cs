@@ -19,13 +19,14 @@ public static class ApiJson
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.AllowTrailingCommas = false;
         options.ReadCommentHandling = JsonCommentHandling.Disallow;
         options.MaxDepth = 16;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.PropertyNameCaseInsensitive = false;
+        options.AllowDuplicateProperties = false;
+        options.Converters.Add(new ExactEnumConverterFactory());
         options.Converters.Add(new RuleIdConverter());
     }
 
@@ -60,19 +61,19 @@ public static class ApiJson
 
         if (buffer.Length == 0)
         {
-            return (null, ApiProblems.Invalid([new("", "The body is empty: send a JSON object.")]));
+            return (null, ApiProblems.Invalid([new("", "The body is empty: send a JSON object.")], jsonNames: true));
         }
 
         try
         {
             var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options);
             return value is null
-                ? (null, ApiProblems.Invalid([new("", "The body is null: send a JSON object.")]))
+                ? (null, ApiProblems.Invalid([new("", "The body is null: send a JSON object.")], jsonNames: true))
                 : (value, null);
         }
         catch (JsonException ex)
         {
-            return (null, ApiProblems.Invalid([Describe<T>(ex, options)]));
+            return (null, ApiProblems.Invalid([Describe<T>(ex, options)], jsonNames: true));
         }
     }
 
@@ -240,6 +241,33 @@ public static class ApiJson
         }
 
         return $"a JSON object with the fields: {string.Join(", ", MembersOf(type, options))}{orNull}";
+    }
+
+    /// <summary>
+    /// Enums as their camelCase names, read exactly: no numbers, no other case, no spaces, no comma-joined flags (the
+    /// framework's converter accepts all of those, so "LEFT " would be a side).
+    /// </summary>
+    private sealed class ExactEnumConverterFactory : JsonConverterFactory
+    {
+        public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum && typeToConvert != typeof(RuleId);
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonConverter)Activator.CreateInstance(typeof(ExactEnumConverter<>).MakeGenericType(typeToConvert))!;
+    }
+
+    private sealed class ExactEnumConverter<T> : JsonConverter<T>
+        where T : struct, Enum
+    {
+        private static readonly Dictionary<string, T> ByName =
+            Enum.GetValues<T>().ToDictionary(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()), StringComparer.Ordinal);
+
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String && reader.GetString() is { } name && ByName.TryGetValue(name, out var value)
+                ? value
+                : throw new JsonException($"Not a {typeof(T).Name}.");
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(JsonNamingPolicy.CamelCase.ConvertName(value.ToString()));
     }
 
     /// <summary>Rule ids as clinicians and the case files write them ("UR-2").</summary>

@@ -51,6 +51,16 @@ public static class ApiPipeline
                     context.Response.Headers.CacheControl = "no-store";
                     return Task.CompletedTask;
                 });
+                // The API takes JSON bodies only: anything else is refused before any part of the app reads it (the
+                // antiforgery check would otherwise parse a form body).
+                var request = context.Request;
+                if ((HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method))
+                    && (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0) && !ApiJson.IsJson(request.ContentType))
+                {
+                    await WriteAsync(context, StatusCodes.Status415UnsupportedMediaType);
+                    return;
+                }
+
                 await next();
             });
             api.UseExceptionHandler(new ExceptionHandlerOptions
@@ -61,6 +71,12 @@ public static class ApiPipeline
                     if (error is BadHttpRequestException bad)
                     {
                         return WriteAsync(context, bad.StatusCode);
+                    }
+
+                    if (error is InvalidDataException)
+                    {
+                        // A body the framework could not read (e.g. a broken form body reaching the antiforgery check).
+                        return WriteAsync(context, StatusCodes.Status400BadRequest);
                     }
 
                     return WriteAsync(context, StatusCodes.Status500InternalServerError);

@@ -14,9 +14,10 @@ public static class ApiProblems
     public static IResult NotFound() =>
         Status(StatusCodes.Status404NotFound, "Not found", "There is nothing at this address in your log.");
 
-    public static IResult Invalid(IReadOnlyList<FieldError> errors) =>
+    /// <summary>A 400 naming each field; <paramref name="jsonNames"/>: the fields are already named as the JSON names them.</summary>
+    public static IResult Invalid(IReadOnlyList<FieldError> errors, bool jsonNames = false) =>
         TypedResults.ValidationProblem(
-            errors.GroupBy(e => JsonField(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct().ToArray()),
+            errors.GroupBy(e => jsonNames ? e.Field : JsonField(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct().ToArray()),
             detail: "Some fields need changing; nothing was saved. Each field below says what is allowed.",
             title: "Some fields need changing");
 

@@ -54,7 +54,9 @@ public sealed class EpisodeDetailsValidator : AbstractValidator<EpisodeDetails>
         RuleFor(x => x.HelpedBy)
             .Must(h => (h & ~(Domain.ReliefMethods.Stretching | Domain.ReliefMethods.Massage | Domain.ReliefMethods.Walking |
                                Domain.ReliefMethods.Warmth | Domain.ReliefMethods.Nothing)) == 0)
-            .WithMessage("What helped: choose from stretching, massage, walking, warmth or nothing.");
+            .WithMessage("What helped: choose from stretching, massage, walking, warmth or nothing.")
+            .Must(h => !h.HasFlag(Domain.ReliefMethods.Nothing) || h == Domain.ReliefMethods.Nothing)
+            .WithMessage("What helped: \"Nothing helped\" can't be chosen with stretching, massage, walking or warmth. Choose one or the other.");
         RuleFor(x => x.Answers).NotNull()
             .Must(AllAnswersValid).WithMessage("Each question must be answered yes, no, or left unanswered.");
         // The quick "Did it last more than 10 minutes?" and the minutes must say the same (the case format calls a
