@@ -71,7 +71,8 @@ public class BrowserHost : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(string timeZone = "Europe/London")
+    /// <summary>A new browser context (its own cookies and an empty cache), as a phone would open the app.</summary>
+    public async Task<IBrowserContext> NewContextAsync(string timeZone = "Europe/London")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -81,6 +82,14 @@ public class BrowserHost : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 412, Height = 915 },
         });
         context.SetDefaultTimeout(15_000);
+        return context;
+    }
+
+    public async Task<IPage> NewPageAsync(string timeZone = "Europe/London") => await NewPageAsync(await NewContextAsync(timeZone));
+
+    /// <summary>A new page in the given context, its script errors collected in <see cref="ConsoleErrors"/>.</summary>
+    public async Task<IPage> NewPageAsync(IBrowserContext context)
+    {
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
