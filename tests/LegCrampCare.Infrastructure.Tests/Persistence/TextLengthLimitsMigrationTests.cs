@@ -42,7 +42,16 @@ public sealed class TextLengthLimitsMigrationTests
         var data = new ReviewData(database);
         var patient = await data.PatientAsync();
         var midwife = await database.CreateUserAsync(Roles.Midwife);
-        var (episode, assessment) = await data.LogAsync(patient, T0, TriageLevel.Urgent);
+        // The episode row as the schema of that time has it (today's model has columns added later), then its assessment.
+        var episode = ReviewData.NewEpisode(patient, T0);
+        var assessment = ReviewData.NewAssessment(episode, TriageLevel.Urgent, T0.AddMinutes(1), incomplete: false);
+        await using (var db = await database.Contexts.CreateDbContextAsync())
+        {
+            await OldSchemaRows.InsertEpisodeAsync(db, episode);
+            db.Assessments.Add(assessment);
+            await db.SaveChangesAsync();
+        }
+
         await data.Episodes.AddReviewAsync(ReviewData.NewReview(assessment, midwife, T0.AddHours(1)), CancellationToken.None);
         var before = await CountsAsync(database);
 

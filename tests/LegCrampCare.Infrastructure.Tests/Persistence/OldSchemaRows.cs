@@ -1,0 +1,48 @@
+using LegCrampCare.Core.Domain;
+using LegCrampCare.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace LegCrampCare.Infrastructure.Tests.Persistence;
+
+/// <summary>
+/// Rows written as an older schema has them, for upgrade tests: today's model has columns that the database at an
+/// earlier migration lacks, so EF Core can't insert there.
+/// </summary>
+internal static class OldSchemaRows
+{
+    /// <summary>The episode's id, patient, times and side; every other NOT NULL column of that schema (the answers) as 0, "not answered".</summary>
+    public static async Task InsertEpisodeAsync(AppDbContext db, Episode episode)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var known = new Dictionary<string, object>
+        {
+            ["Id"] = episode.Id.ToString().ToUpperInvariant(), ["PatientId"] = episode.PatientId, ["StartedAtUtc"] = episode.StartedAtUtc,
+            ["Night"] = episode.Night.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Side"] = 1,
+            ["CreatedAtUtc"] = episode.CreatedAtUtc, ["UpdatedAtUtc"] = episode.UpdatedAtUtc,
+        };
+        var columns = new List<string>();
+        await using (var info = connection.CreateCommand())
+        {
+            info.CommandText = "SELECT name FROM pragma_table_info('Episodes') WHERE \"notnull\" = 1 AND dflt_value IS NULL";
+            await using var reader = await info.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                columns.Add(reader.GetString(0));
+            }
+        }
+
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = $"INSERT INTO Episodes ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))})";
+            foreach (var column in columns)
+            {
+                ((SqliteCommand)insert).Parameters.AddWithValue("$" + column, known.TryGetValue(column, out var value) ? value : 0);
+            }
+
+            await insert.ExecuteNonQueryAsync();
+        }
+
+    }
+}

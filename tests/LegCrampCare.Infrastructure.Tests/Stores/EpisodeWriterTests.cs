@@ -1,0 +1,150 @@
+using LegCrampCare.Core.Abstractions;
+using LegCrampCare.Core.Domain;
+using LegCrampCare.Infrastructure.Persistence;
+using LegCrampCare.Infrastructure.Stores;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LegCrampCare.Infrastructure.Tests.Stores;
+
+/// <summary>
+/// The one writer of new cramps (group commit) on the real SQLite database: many callers at once are each answered with
+/// their stored cramp, summaries stay exact, a duplicate client id doesn't fail its batch, a cramp the database refuses
+/// fails alone, and keyset pages list everything once.
+/// </summary>
+public sealed class EpisodeWriterTests(MigratedDatabaseFixture fixture) : IClassFixture<MigratedDatabaseFixture>
+{
+    private TestDatabase Database => fixture.Database;
+
+    private IEpisodeStore Store => Database.Services.GetRequiredService<IEpisodeStore>();
+
+    private static Episode NewEpisode(string patientId, DateTime startedUtc, Guid? clientId = null) => new()
+    {
+        Id = Guid.NewGuid(),
+        ClientId = clientId ?? Guid.NewGuid(),
+        PatientId = patientId,
+        StartedAtUtc = startedUtc,
+        Night = PregnancyCalendar.NightOf(startedUtc, PregnancyCalendar.FindZoneOrUtc("Europe/London")),
+        Side = Side.Left,
+        CreatedAtUtc = startedUtc,
+        UpdatedAtUtc = startedUtc,
+    };
+
+    [Fact]
+    public async Task ManyCallersAtOnce_EachGetsTheirCramp_OneRowEach_SummariesExact()
+    {
+        var patients = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            patients.Add(await Database.CreateUserAsync());
+        }
+
+        var start = new DateTime(2026, 3, 10, 23, 0, 0, DateTimeKind.Utc);
+        var episodes = Enumerable.Range(0, 200).Select(i => NewEpisode(patients[i % 5], start.AddMinutes(i))).ToList();
+        var results = await Task.WhenAll(episodes.Select(e => Task.Run(() => Store.AddIfAbsentAsync(e, CancellationToken.None))));
+
+        Assert.All(results.Zip(episodes), r => Assert.Equal((r.Second.Id, true), (r.First.Episode.Id, r.First.Created)));
+        await using var db = await Database.Contexts.CreateDbContextAsync();
+        foreach (var patient in patients)
+        {
+            Assert.Equal(40, await db.Episodes.CountAsync(e => e.PatientId == patient));
+            Assert.Equal(40, await db.PatientNights.Where(n => n.PatientId == patient).SumAsync(n => n.EpisodeCount));
+            var last = await db.PatientActivity.Where(a => a.PatientId == patient).Select(a => a.LastEpisodeAtUtc).SingleAsync();
+            Assert.Equal(episodes.Where(e => e.PatientId == patient).Max(e => e.StartedAtUtc), last);
+        }
+    }
+
+    [Fact]
+    public async Task ADuplicateClientId_DoesNotFailItsBatch_AndAnswersWithTheStoredCramp()
+    {
+        var patient = await Database.CreateUserAsync();
+        var clientId = Guid.NewGuid();
+        var start = new DateTime(2026, 3, 11, 22, 0, 0, DateTimeKind.Utc);
+        var batch = new List<Episode> { NewEpisode(patient, start, clientId), NewEpisode(patient, start.AddMinutes(1), clientId) };
+        batch.AddRange(Enumerable.Range(2, 30).Select(i => NewEpisode(patient, start.AddMinutes(i))));
+
+        var results = await Task.WhenAll(batch.Select(e => Store.AddIfAbsentAsync(e, CancellationToken.None)));
+
+        Assert.Equal(31, results.Count(r => r.Created));
+        var sameClient = results.Where(r => r.Episode.ClientId == clientId).ToList();
+        Assert.Equal(2, sameClient.Count);
+        Assert.Single(sameClient.Select(r => r.Episode.Id).Distinct());
+        await using var db = await Database.Contexts.CreateDbContextAsync();
+        Assert.Equal(31, await db.Episodes.CountAsync(e => e.PatientId == patient));
+    }
+
+    [Fact]
+    public async Task ACrampTheDatabaseRefuses_FailsAlone_TheOthersInItsBatchAreStored()
+    {
+        var patient = await Database.CreateUserAsync();
+        var start = new DateTime(2026, 3, 12, 22, 0, 0, DateTimeKind.Utc);
+        var good = Enumerable.Range(0, 20).Select(i => NewEpisode(patient, start.AddMinutes(i))).ToList();
+        var orphan = NewEpisode("no-such-user-" + Guid.NewGuid(), start); // the foreign key refuses it
+
+        var calls = good.Take(10).Select(e => Store.AddIfAbsentAsync(e, CancellationToken.None))
+            .Append(Store.AddIfAbsentAsync(orphan, CancellationToken.None))
+            .Concat(good.Skip(10).Select(e => Store.AddIfAbsentAsync(e, CancellationToken.None)))
+            .ToList();
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => calls[10]);
+        foreach (var call in calls.Where((_, i) => i != 10))
+        {
+            Assert.True((await call).Created);
+        }
+
+        await using var db = await Database.Contexts.CreateDbContextAsync();
+        Assert.Equal(20, await db.Episodes.CountAsync(e => e.PatientId == patient));
+        Assert.Equal(0, await db.Episodes.CountAsync(e => e.Id == orphan.Id));
+        Assert.Equal(0, await db.Assessments.CountAsync(a => a.EpisodeId == orphan.Id));
+        Assert.Equal(20, await db.PatientNights.Where(n => n.PatientId == patient).SumAsync(n => n.EpisodeCount));
+    }
+
+    [Fact]
+    public async Task ListPage_NewestFirst_EveryCrampOnce_EvenWithTiesAcrossPageEnds()
+    {
+        var patient = await Database.CreateUserAsync();
+        var start = new DateTime(2026, 3, 13, 22, 0, 0, DateTimeKind.Utc);
+
+        // Groups of cramps with the very same start, so that pages end inside them.
+        var episodes = Enumerable.Range(0, 23).Select(i => NewEpisode(patient, start.AddMinutes(i / 4))).ToList();
+        foreach (var e in episodes)
+        {
+            await Store.AddIfAbsentAsync(e, CancellationToken.None);
+        }
+
+        foreach (var size in new[] { 1, 2, 3, 5, 100 })
+        {
+            var seen = new List<Episode>();
+            (DateTime, Guid)? after = null;
+            while (true)
+            {
+                var rows = await Store.ListPageAsync(patient, after, size, CancellationToken.None);
+                var page = rows.Take(size).ToList();
+                seen.AddRange(page);
+                if (rows.Count <= size)
+                {
+                    break;
+                }
+
+                after = (page[^1].StartedAtUtc, page[^1].Id);
+            }
+
+            Assert.Equal(episodes.Count, seen.Count);
+            Assert.Equal(episodes.OrderByDescending(e => e.StartedAtUtc).ThenByDescending(e => e.Id).Select(e => e.Id), seen.Select(e => e.Id));
+        }
+    }
+
+    [Fact]
+    public async Task Dispose_WritesWhatIsQueued_ThenRefusesMore()
+    {
+        var patient = await Database.CreateUserAsync();
+        var writer = new EpisodeWriter(Database.Contexts, Microsoft.Extensions.Logging.Abstractions.NullLogger<EpisodeWriter>.Instance);
+        var start = new DateTime(2026, 3, 14, 22, 0, 0, DateTimeKind.Utc);
+        var queued = Enumerable.Range(0, 10).Select(i => NewEpisode(patient, start.AddMinutes(i)))
+            .Select(e => writer.AddIfAbsentAsync(e, EpisodeStoreTestExtensions.AssessmentFor(e), CancellationToken.None)).ToList();
+        await writer.DisposeAsync();
+
+        Assert.All(await Task.WhenAll(queued), r => Assert.True(r.Created));
+        var late = NewEpisode(patient, start.AddHours(1));
+        Assert.Throws<ObjectDisposedException>(() => { _ = writer.AddIfAbsentAsync(late, EpisodeStoreTestExtensions.AssessmentFor(late), CancellationToken.None); });
+    }
+}
