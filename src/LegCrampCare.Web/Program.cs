@@ -57,6 +57,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health");
 app.MapApi();
 app.MapOpenApi("/openapi/{documentName}.json");
+app.MapApiReference();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 
