@@ -26,11 +26,15 @@ public static class DependencyInjection
         // Read when first resolved, so that configuration added after this call (test hosts, environment) counts.
         services.AddSingleton(sp => DatabaseOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<SqliteDurabilityInterceptor>();
-        services.AddDbContextFactory<AppDbContext>((sp, db) => db
+        // Pooled: a context per operation is cheap to get (the API logs thousands a second); each is reset when returned.
+        services.AddPooledDbContextFactory<AppDbContext>((sp, db) => db
             .UseSqlite(
                 sp.GetRequiredService<DatabaseOptions>().EffectiveConnectionString,
                 sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
             .AddInterceptors(sp.GetRequiredService<SqliteDurabilityInterceptor>()));
+
+        // The static-SSR Identity pages and the data-protection key ring use a scoped context (from the pool).
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
 
         services.TryAddTimeProvider();
         services.AddSingleton<EpisodeWriter>();

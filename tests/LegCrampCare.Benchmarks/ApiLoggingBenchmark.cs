@@ -49,6 +49,7 @@ public static partial class ApiLoggingBenchmark
             await using var app = new BenchmarkApp(Path.Combine(root, "app"));
             var clients = await app.SignInPatientsAsync(Clients);
             await RunApiAsync(clients, TimeSpan.FromSeconds(2), null); // warm-up
+            Console.WriteLine("API phases start (closed loop, then paced)");
             var closed = await RunApiAsync(clients, duration, null);
             Print("API, closed loop (as fast as answers come)", closed);
             var paced = await RunApiAsync(clients, duration, pacedRate);

@@ -32,6 +32,11 @@ public sealed class InMemoryGuidanceStore : IGuidanceStore
     public Task<(GuidanceArticle Article, GuidanceRevision Revision)?> FindReadableAsync(string slug, CancellationToken ct) =>
         Task.FromResult(Readable().Where(a => a.Article.Slug == slug).Select(a => ((GuidanceArticle, GuidanceRevision)?)a).FirstOrDefault());
 
+    public Task<IReadOnlyDictionary<string, Guid>> FindReadableRevisionIdsAsync(IReadOnlyCollection<string> slugs, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, Guid>>(Readable()
+            .Where(a => slugs.Contains(a.Article.Slug))
+            .ToDictionary(a => a.Article.Slug, a => a.Revision.Id, StringComparer.Ordinal));
+
     public Task<bool> AddIfAbsentAsync(GuidanceArticle article, GuidanceRevision revision, CancellationToken ct)
     {
         if (_articles.Any(a => a.Article.Slug == article.Slug))

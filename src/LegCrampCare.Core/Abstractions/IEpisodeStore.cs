@@ -85,6 +85,9 @@ public interface IEpisodeStore
 
     Task<int> CountNightsAsync(string patientId, CancellationToken ct);
 
+    /// <summary>The distinct nights between the two dates (inclusive) on which she has episodes (from the summaries' index).</summary>
+    Task<IReadOnlyList<DateOnly>> ListNightsBetweenAsync(string patientId, DateOnly fromNight, DateOnly toNight, CancellationToken ct);
+
     /// <summary>Episodes whose night is between the two dates (inclusive), newest first.</summary>
     Task<IReadOnlyList<Episode>> ListByNightsAsync(string patientId, DateOnly fromNight, DateOnly toNight, CancellationToken ct);
 }

@@ -10,6 +10,12 @@ public interface IGuidanceStore
 
     Task<(GuidanceArticle Article, GuidanceRevision Revision)?> FindReadableAsync(string slug, CancellationToken ct);
 
+    /// <summary>
+    /// The id of the revision readers see now, for each of these slugs that has one (what a result card links to), without
+    /// reading any article text: one query, on every logged cramp.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, Guid>> FindReadableRevisionIdsAsync(IReadOnlyCollection<string> slugs, CancellationToken ct);
+
     /// <summary>Adds an article with its first revision unless an article with that slug exists; true when added.</summary>
     Task<bool> AddIfAbsentAsync(GuidanceArticle article, GuidanceRevision revision, CancellationToken ct);
 

@@ -274,6 +274,16 @@ public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts, Episo
         return deleted;
     }
 
+    public async Task<IReadOnlyList<DateOnly>> ListNightsBetweenAsync(string patientId, DateOnly fromNight, DateOnly toNight, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Episodes.AsNoTracking()
+            .Where(e => e.PatientId == patientId && e.Night >= fromNight && e.Night <= toNight)
+            .Select(e => e.Night)
+            .Distinct()
+            .ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<DateOnly>> ListNightsAsync(string patientId, int skip, int take, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

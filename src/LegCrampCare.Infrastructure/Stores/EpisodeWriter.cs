@@ -83,49 +83,60 @@ public sealed class EpisodeWriter : IAsyncDisposable
         {
             await using var db = await _contexts.CreateDbContextAsync().ConfigureAwait(false);
             await using var tx = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
-            var touched = new Dictionary<string, HashSet<DateOnly>>(StringComparer.Ordinal);
+
+            // What is stored already, for the whole batch in two queries: by id (any patient: a forged id is the caller's to
+            // refuse) and by client id (hers only).
+            var ids = batch.Select(p => p.Episode.Id).ToList();
+            var clientIds = batch.Select(p => p.Episode.ClientId).Distinct().ToList();
+            var patients = batch.Select(p => p.Episode.PatientId).Distinct().ToList();
+            var stored = await db.Episodes.AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync().ConfigureAwait(false);
+            stored.AddRange(await db.Episodes.AsNoTracking()
+                .Where(e => patients.Contains(e.PatientId) && clientIds.Contains(e.ClientId)) // the index (PatientId, ClientId)
+                .ToListAsync().ConfigureAwait(false));
+            var fresh = new List<int>();
             for (var i = 0; i < batch.Count; i++)
             {
-                var (episode, assessment, _) = batch[i];
-                try
+                var episode = batch[i].Episode;
+                var existing = stored.FirstOrDefault(e => e.Id == episode.Id || (e.PatientId == episode.PatientId && e.ClientId == episode.ClientId))
+                    ?? fresh.Select(j => batch[j].Episode).FirstOrDefault(e => e.Id == episode.Id || (e.PatientId == episode.PatientId && e.ClientId == episode.ClientId));
+                if (existing is not null)
                 {
-                    var existing = await db.Episodes.AsNoTracking()
-                        .FirstOrDefaultAsync(e => e.Id == episode.Id || (e.PatientId == episode.PatientId && e.ClientId == episode.ClientId))
-                        .ConfigureAwait(false);
-                    if (existing is not null)
-                    {
-                        results[i] = (existing, false);
-                        continue;
-                    }
-
-                    db.Episodes.Add(episode);
-                    db.Assessments.Add(assessment);
-                    await SummaryWriter.TrackAssessmentAsync(db, assessment, CancellationToken.None).ConfigureAwait(false);
-                    await db.SaveChangesAsync().ConfigureAwait(false);
-                    results[i] = (episode, true);
-                    if (!touched.TryGetValue(episode.PatientId, out var nights))
-                    {
-                        touched[episode.PatientId] = nights = [];
-                    }
-
-                    nights.Add(episode.Night);
+                    // Stored before, or earlier in this batch (a double tap sent twice at once).
+                    results[i] = (existing, false);
+                    continue;
                 }
-                catch (DbUpdateException ex)
+
+                fresh.Add(i);
+            }
+
+            // All new cramps in one SaveChanges; if the database refuses any, each is saved on its own (EF Core's savepoint
+            // around each SaveChanges) so that only the refused one fails.
+            if (!await TrySaveAsync(db, fresh.Select(i => batch[i])).ConfigureAwait(false))
+            {
+                foreach (var i in fresh)
                 {
-                    // EF Core rolled this SaveChanges back to its savepoint: the rest of the batch goes on.
-                    failures[i] = ex;
-                }
-                finally
-                {
-                    db.ChangeTracker.Clear();
+                    await TrySaveAsync(db, [batch[i]], failure => failures[i] = failure).ConfigureAwait(false);
                 }
             }
 
-            // Once per patient per batch, after all her new cramps are in.
-            foreach (var (patientId, nights) in touched)
+            var touched = new Dictionary<string, HashSet<DateOnly>>(StringComparer.Ordinal);
+            foreach (var i in fresh.Where(i => failures[i] is null))
             {
-                await SummaryWriter.RefreshNightsAsync(db, patientId, nights, CancellationToken.None).ConfigureAwait(false);
-                await SummaryWriter.RefreshActivityAsync(db, patientId, CancellationToken.None).ConfigureAwait(false);
+                var episode = batch[i].Episode;
+                results[i] = (episode, true);
+                if (!touched.TryGetValue(episode.PatientId, out var nights))
+                {
+                    touched[episode.PatientId] = nights = [];
+                }
+
+                nights.Add(episode.Night);
+            }
+
+            // Once per batch for all its patients, after all their new cramps are in (a few set-based reads, not a few per patient).
+            if (touched.Count > 0)
+            {
+                await SummaryWriter.RefreshNightsAsync(db, touched, CancellationToken.None).ConfigureAwait(false);
+                await SummaryWriter.RefreshActivityAsync(db, touched.Keys, CancellationToken.None).ConfigureAwait(false);
             }
 
             await tx.CommitAsync().ConfigureAwait(false);
@@ -154,6 +165,42 @@ public sealed class EpisodeWriter : IAsyncDisposable
             {
                 batch[i].Done.TrySetResult(results[i]!.Value);
             }
+        }
+    }
+
+    /// <summary>
+    /// Adds the cramps with their assessments (a new cramp's assessment is its current one: a flag waits for review) and
+    /// saves; on a refusal, rolls back to EF Core's savepoint, forgets them and reports it.
+    /// </summary>
+    private static async Task<bool> TrySaveAsync(AppDbContext db, IEnumerable<Pending> pending, Action<Exception>? failed = null)
+    {
+        var any = false;
+        foreach (var (episode, assessment, _) in pending)
+        {
+            db.Episodes.Add(episode);
+            db.Assessments.Add(assessment);
+            SummaryWriter.TrackFirstAssessment(db, assessment);
+            any = true;
+        }
+
+        if (!any)
+        {
+            return true;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync().ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateException ex)
+        {
+            failed?.Invoke(ex);
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
         }
     }
 

@@ -7,6 +7,16 @@ namespace LegCrampCare.Infrastructure.Stores;
 
 public sealed class GuidanceStore(IDbContextFactory<AppDbContext> contexts) : IGuidanceStore
 {
+    /// <summary>
+    /// How long the readable revision ids are reused: every change through this store clears them at once; a change on
+    /// another app node (several nodes) shows here within this time.
+    /// </summary>
+    public static readonly TimeSpan ReadableIdsLifetime = TimeSpan.FromSeconds(30);
+
+    private sealed record ReadableIds(long LoadedAtMs, IReadOnlyDictionary<string, Guid> BySlug);
+
+    private volatile ReadableIds? _readableIds;
+
     public async Task<IReadOnlyList<(GuidanceArticle Article, GuidanceRevision Revision)>> ListReadableAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -37,6 +47,30 @@ public sealed class GuidanceStore(IDbContextFactory<AppDbContext> contexts) : IG
         return revision is null ? null : (article, revision);
     }
 
+    public async Task<IReadOnlyDictionary<string, Guid>> FindReadableRevisionIdsAsync(IReadOnlyCollection<string> slugs, CancellationToken ct)
+    {
+        var cached = _readableIds;
+        if (cached is null || Environment.TickCount64 - cached.LoadedAtMs > (long)ReadableIdsLifetime.TotalMilliseconds)
+        {
+            // Every article's readable revision id, without any text: a few rows.
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var rows = await db.GuidanceArticles.AsNoTracking()
+                .Join(db.GuidanceRevisions.Where(r => r.State == RevisionState.Published || r.State == RevisionState.Seeded),
+                    a => a.Id, r => r.ArticleId, (a, r) => new { a.Slug, r.Id, r.State, r.Number })
+                .ToListAsync(ct);
+            var bySlug = rows
+                .GroupBy(r => r.Slug, StringComparer.Ordinal)
+                .ToDictionary(
+                    g => g.Key,
+                    g => (g.Where(r => r.State == RevisionState.Published).MaxBy(r => r.Number) ?? g.Where(r => r.State == RevisionState.Seeded).MaxBy(r => r.Number))!.Id,
+                    StringComparer.Ordinal);
+            cached = new ReadableIds(Environment.TickCount64, bySlug);
+            _readableIds = cached;
+        }
+
+        return slugs.Where(cached.BySlug.ContainsKey).ToDictionary(s => s, s => cached.BySlug[s], StringComparer.Ordinal);
+    }
+
     public async Task<bool> AddIfAbsentAsync(GuidanceArticle article, GuidanceRevision revision, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -50,6 +84,7 @@ public sealed class GuidanceStore(IDbContextFactory<AppDbContext> contexts) : IG
         try
         {
             await db.SaveChangesAsync(ct);
+            _readableIds = null;
             return true;
         }
         catch (DbUpdateException)
@@ -117,6 +152,7 @@ public sealed class GuidanceStore(IDbContextFactory<AppDbContext> contexts) : IG
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        _readableIds = null;
         return true;
     }
 

@@ -45,6 +45,24 @@ internal static class SummaryWriter
     }
 
     /// <summary>
+    /// The first assessment of a new episode (which can have no waiting flag yet): a flag starts waiting for review.
+    /// </summary>
+    public static void TrackFirstAssessment(AppDbContext db, Assessment assessment)
+    {
+        if (FlagReview.IsFlag(assessment))
+        {
+            db.UnreviewedFlags.Add(new UnreviewedFlag
+            {
+                EpisodeId = assessment.EpisodeId,
+                PatientId = assessment.PatientId,
+                AssessmentId = assessment.Id,
+                Level = assessment.Level,
+                SinceUtc = assessment.AssessedAtUtc,
+            });
+        }
+    }
+
+    /// <summary>
     /// A new assessment is its episode's current one: it becomes the episode's unreviewed flag when it is a flag (keeping
     /// the time the episode's flag started waiting, if it was already waiting), and clears it when it is not.
     /// </summary>
@@ -116,6 +134,128 @@ internal static class SummaryWriter
             .Take(NightMask.Span)
             .ToListAsync(ct);
         var row = await db.PatientActivity.FindAsync([patientId], ct);
+        Apply(db, patientId, row, last, flags.Select(f => (f.Level, f.Count, f.Oldest)).ToList(), nights);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// <see cref="RefreshNightsAsync"/> for many patients' nights at once (the writer's batch): the same rows, from one
+    /// count of the touched nights and one read of their summary rows.
+    /// </summary>
+    public static async Task RefreshNightsAsync(AppDbContext db, IReadOnlyDictionary<string, HashSet<DateOnly>> touched, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        var patients = touched.Keys.ToList();
+        var nights = touched.Values.SelectMany(n => n).Distinct().ToList();
+        var counts = (await db.Episodes
+                .Where(e => patients.Contains(e.PatientId) && nights.Contains(e.Night))
+                .GroupBy(e => new { e.PatientId, e.Night })
+                .Select(g => new { g.Key.PatientId, g.Key.Night, Count = g.Count() })
+                .ToListAsync(ct))
+            .ToDictionary(c => (c.PatientId, c.Night), c => c.Count);
+        var rows = (await db.PatientNights
+                .Where(n => patients.Contains(n.PatientId) && nights.Contains(n.Night))
+                .ToListAsync(ct))
+            .ToDictionary(n => (n.PatientId, n.Night));
+        foreach (var (patientId, hers) in touched)
+        {
+            foreach (var night in hers)
+            {
+                var count = counts.GetValueOrDefault((patientId, night));
+                var row = rows.GetValueOrDefault((patientId, night));
+                if (count == 0)
+                {
+                    if (row is not null)
+                    {
+                        db.PatientNights.Remove(row);
+                    }
+                }
+                else if (row is null)
+                {
+                    db.PatientNights.Add(new PatientNight { PatientId = patientId, Night = night, EpisodeCount = count });
+                }
+                else
+                {
+                    row.EpisodeCount = count;
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// <see cref="RefreshActivityAsync"/> for many patients at once (the writer's batch): the same values, from one read of
+    /// their pregnancies with each one's latest episode (a correlated lookup through (PatientId, StartedAtUtc)), one of
+    /// their unreviewed flags with their episodes' nights, one of their recent nights and one of their activity rows.
+    /// </summary>
+    public static async Task RefreshActivityAsync(AppDbContext db, IReadOnlyCollection<string> patientIds, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        var patients = patientIds.ToList();
+        var pregnancies = await db.Profiles
+            .Where(p => patients.Contains(p.UserId))
+            .Select(p => new
+            {
+                p.UserId,
+                p.DueDate,
+                p.BirthDate,
+                // Two scalar lookups, each one step down the index (PatientId, StartedAtUtc) from her newest episode.
+                LatestAtUtc = db.Episodes.Where(e => e.PatientId == p.UserId).OrderByDescending(e => e.StartedAtUtc).Select(e => (DateTime?)e.StartedAtUtc).FirstOrDefault(),
+                LatestNight = db.Episodes.Where(e => e.PatientId == p.UserId).OrderByDescending(e => e.StartedAtUtc).Select(e => (DateOnly?)e.Night).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var flags = await db.UnreviewedFlags
+            .Where(f => patients.Contains(f.PatientId))
+            .Select(f => new { f.PatientId, f.Level, f.SinceUtc, Night = db.Episodes.Where(e => e.Id == f.EpisodeId).Select(e => (DateOnly?)e.Night).FirstOrDefault() })
+            .ToListAsync(ct);
+        // Her newest night, then the nights the mask can hold (within NightMask.Span of it): the same nights the
+        // single-patient query takes (the newest Span nights, of which the mask keeps those within Span of the newest).
+        var newest = await db.PatientNights
+            .Where(n => patients.Contains(n.PatientId))
+            .GroupBy(n => n.PatientId)
+            .Select(g => new { PatientId = g.Key, Night = g.Max(n => n.Night) })
+            .ToListAsync(ct);
+        var floor = newest.Count == 0 ? DateOnly.MaxValue : newest.Min(n => n.Night).AddDays(-(NightMask.Span - 1));
+        var recentRows = await db.PatientNights
+            .Where(n => patients.Contains(n.PatientId) && n.Night >= floor)
+            .Select(n => new { n.PatientId, n.Night })
+            .ToListAsync(ct);
+        var rows = await db.PatientActivity.Where(a => patients.Contains(a.PatientId)).ToListAsync(ct);
+        foreach (var patientId in patients)
+        {
+            var pregnancy = pregnancies.FirstOrDefault(p => p.UserId == patientId);
+            var from = (pregnancy is null ? null : SharingRules.CoversFrom(new PregnancyProfile { DueDate = pregnancy.DueDate, BirthDate = pregnancy.BirthDate }))
+                ?? DateOnly.MinValue;
+            var latest = pregnancy is null
+                // No profile (not onboarded): her latest episode, as the single-patient query reads it.
+                ? await db.Episodes.Where(e => e.PatientId == patientId).OrderByDescending(e => e.StartedAtUtc)
+                    .Select(e => new { e.StartedAtUtc, e.Night }).FirstOrDefaultAsync(ct)
+                : pregnancy.LatestAtUtc is { } at && pregnancy.LatestNight is { } night ? new { StartedAtUtc = at, Night = night } : null;
+
+            var last = latest is null ? null
+                : latest.Night >= from ? latest.StartedAtUtc
+                : await db.Episodes.Where(e => e.PatientId == patientId && e.Night >= from).MaxAsync(e => (DateTime?)e.StartedAtUtc, ct);
+            var hers = flags
+                .Where(f => f.PatientId == patientId && f.Night is { } night && night >= from)
+                .GroupBy(f => f.Level)
+                .Select(g => (Level: g.Key, Count: g.Count(), Oldest: g.Min(f => f.SinceUtc)))
+                .ToList();
+            var newestNight = newest.FirstOrDefault(n => n.PatientId == patientId)?.Night;
+            var nights = newestNight is not { } top ? [] : recentRows
+                .Where(r => r.PatientId == patientId && r.Night >= from && r.Night > top.AddDays(-NightMask.Span))
+                .Select(r => r.Night)
+                .OrderDescending()
+                .ToList();
+            Apply(db, patientId, rows.FirstOrDefault(r => r.PatientId == patientId), last, hers, nights);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Her activity row from what was read (added, changed, or removed when she has nothing in this pregnancy).</summary>
+    private static void Apply(AppDbContext db, string patientId, PatientActivity? row, DateTime? last, List<(TriageLevel Level, int Count, DateTime Oldest)> flags, List<DateOnly> nights)
+    {
         if (last is null && flags.Count == 0)
         {
             if (row is not null)
@@ -123,7 +263,6 @@ internal static class SummaryWriter
                 db.PatientActivity.Remove(row);
             }
 
-            await db.SaveChangesAsync(ct);
             return;
         }
 
@@ -133,8 +272,8 @@ internal static class SummaryWriter
             db.PatientActivity.Add(row);
         }
 
-        int CountOf(TriageLevel level) => flags.FirstOrDefault(f => f.Level == level)?.Count ?? 0;
-        var highest = flags.Count == 0 ? null : flags.MaxBy(f => f.Level);
+        int CountOf(TriageLevel level) => flags.FirstOrDefault(f => f.Level == level).Count;
+        var highest = flags.Count == 0 ? ((TriageLevel Level, int Count, DateTime Oldest)?)null : flags.MaxBy(f => f.Level);
         row.LastEpisodeAtUtc = last;
         row.UnreviewedRoutine = CountOf(TriageLevel.Routine);
         row.UnreviewedUrgent = CountOf(TriageLevel.Urgent);
@@ -142,6 +281,5 @@ internal static class SummaryWriter
         row.OldestAtHighestUtc = highest?.Oldest;
         row.LatestNight = nights.Count == 0 ? null : nights[0];
         row.RecentNights = nights.Count == 0 ? 0 : NightMask.Build(nights[0], nights);
-        await db.SaveChangesAsync(ct);
     }
 }

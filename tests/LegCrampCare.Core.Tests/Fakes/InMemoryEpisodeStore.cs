@@ -46,6 +46,12 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
         return Task.FromResult((Clone(episode), true));
     }
 
+    public Task<IReadOnlyList<DateOnly>> ListNightsBetweenAsync(string patientId, DateOnly fromNight, DateOnly toNight, CancellationToken ct) =>
+        patientId == UnreadablePatient ? throw new InvalidOperationException("Her nights can't be read.") :
+        Task.FromResult<IReadOnlyList<DateOnly>>(_episodes.Values
+            .Where(e => e.PatientId == patientId && e.Night >= fromNight && e.Night <= toNight)
+            .Select(e => e.Night).Distinct().ToList());
+
     public Task<Episode?> FindByClientIdAsync(string patientId, Guid clientId, CancellationToken ct) =>
         Task.FromResult(_episodes.Values.FirstOrDefault(e => e.PatientId == patientId && e.ClientId == clientId) is { } e ? Clone(e) : null);
 
@@ -185,7 +191,7 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
     public Task<int> CountNightsAsync(string patientId, CancellationToken ct) =>
         Task.FromResult(Mine(patientId).Select(e => e.Night).Distinct().Count());
 
-    /// <summary>A patient whose nights can't be read (a damaged row, say): <see cref="ListByNightsAsync"/> throws for her.</summary>
+    /// <summary>A patient whose nights can't be read (a damaged row, say): <see cref="ListByNightsAsync"/> and <see cref="ListNightsBetweenAsync"/> throw for her.</summary>
     public string? UnreadablePatient { get; set; }
 
     public Task<IReadOnlyList<Episode>> ListByNightsAsync(string patientId, DateOnly fromNight, DateOnly toNight, CancellationToken ct) =>

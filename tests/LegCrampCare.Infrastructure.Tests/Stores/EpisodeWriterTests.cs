@@ -134,6 +134,53 @@ public sealed class EpisodeWriterTests(MigratedDatabaseFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task TheBatchSummaries_EqualWhatTheSinglePatientUpkeepComputes()
+    {
+        // Patients due at different times (so this pregnancy starts on different nights), one with no profile, cramps over
+        // 120 nights from before this pregnancy to now, flags of every level, written in concurrent batches.
+        var data = new Review.ReviewData(Database);
+        var patients = new List<string>
+        {
+            await data.PatientAsync(due: new DateOnly(2026, 5, 1)),
+            await data.PatientAsync(due: new DateOnly(2026, 8, 1)),
+            await data.PatientAsync(due: new DateOnly(2026, 9, 15), zone: "America/New_York"),
+            await Database.CreateUserAsync(),
+        };
+        var random = new Random(13);
+        var start = new DateTime(2026, 1, 1, 22, 0, 0, DateTimeKind.Utc);
+        var writes = new List<Task<(Episode, bool)>>();
+        for (var i = 0; i < 240; i++)
+        {
+            var episode = Review.ReviewData.NewEpisode(patients[random.Next(patients.Count)], start.AddHours(random.Next(120 * 24)));
+            var level = (Core.Triage.TriageLevel)random.Next(4);
+            writes.Add(Store.AddIfAbsentAsync(episode, Review.ReviewData.NewAssessment(episode, level, episode.StartedAtUtc.AddMinutes(1), incomplete: random.Next(5) == 0), CancellationToken.None));
+        }
+
+        await Task.WhenAll(writes);
+        var batched = await SummariesAsync(patients);
+
+        await using (var db = await Database.Contexts.CreateDbContextAsync())
+        {
+            foreach (var patient in patients)
+            {
+                var nights = await db.Episodes.Where(e => e.PatientId == patient).Select(e => e.Night).Distinct().ToListAsync();
+                await SummaryWriter.RefreshNightsAsync(db, patient, nights, CancellationToken.None);
+                await SummaryWriter.RefreshActivityAsync(db, patient, CancellationToken.None);
+            }
+        }
+
+        Assert.Equal(await SummariesAsync(patients), batched);
+    }
+
+    private async Task<string> SummariesAsync(IReadOnlyList<string> patients)
+    {
+        await using var db = await Database.Contexts.CreateDbContextAsync();
+        var activity = await db.PatientActivity.AsNoTracking().Where(a => patients.Contains(a.PatientId)).OrderBy(a => a.PatientId).ToListAsync();
+        var nights = await db.PatientNights.AsNoTracking().Where(n => patients.Contains(n.PatientId)).OrderBy(n => n.PatientId).ThenBy(n => n.Night).ToListAsync();
+        return System.Text.Json.JsonSerializer.Serialize(new { activity, nights });
+    }
+
+    [Fact]
     public async Task Dispose_WritesWhatIsQueued_ThenRefusesMore()
     {
         var patient = await Database.CreateUserAsync();

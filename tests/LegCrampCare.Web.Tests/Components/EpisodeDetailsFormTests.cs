@@ -101,4 +101,22 @@ public sealed class EpisodeDetailsFormTests : ComponentTestBase
 
         Assert.All(cut.FindAll("button, input, textarea"), e => Assert.True(e.IsDisabled(), e.OuterHtml));
     }
+
+    [Fact]
+    public void NothingHelped_AndWhatHelped_ExcludeEachOther()
+    {
+        var details = new EpisodeDetails();
+        var cut = Render<EpisodeDetailsForm>(p => p.Add(c => c.Details, details));
+        AngleSharp.Dom.IElement Chip(string label) => cut.FindAll("button.lcc-choice").Single(b => b.TextContent.Trim() == label);
+
+        Chip("Stretching").Click();
+        Chip("Massage").Click();
+        Chip("Nothing helped").Click();
+        Assert.Equal(LegCrampCare.Core.Domain.ReliefMethods.Nothing, details.HelpedBy);
+        Assert.Equal("false", Chip("Stretching").GetAttribute("aria-pressed"));
+
+        Chip("Warmth").Click();
+        Assert.Equal(LegCrampCare.Core.Domain.ReliefMethods.Warmth, details.HelpedBy);
+        Assert.Equal("false", Chip("Nothing helped").GetAttribute("aria-pressed"));
+    }
 }

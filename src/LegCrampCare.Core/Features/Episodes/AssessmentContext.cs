@@ -14,23 +14,15 @@ public static class AssessmentContext
     /// <summary>Nights of her other episodes in the 28 nights before this one (RO-1), in her time zone.</summary>
     public static async Task<IEnumerable<DateOnly>> OtherNightsAsync(IEpisodeStore episodes, Episode episode, CancellationToken ct)
     {
-        var others = await episodes.ListByNightsAsync(
+        return await episodes.ListNightsBetweenAsync(
             episode.PatientId, episode.Night.AddDays(-TriageInput.MaxNightsAgo), episode.Night.AddDays(-1), ct);
-        return others.Select(e => e.Night).Distinct();
     }
 
     /// <summary>The revisions of the guidance a result at this level links to, as readers see them now: "slug@revision-id,…".</summary>
     public static async Task<string> GuidanceShownAsync(IGuidanceStore guidance, TriageLevel level, CancellationToken ct)
     {
-        var shown = new List<string>();
-        foreach (var slug in GuidanceLinks.ForLevel(level))
-        {
-            if (await guidance.FindReadableAsync(slug, ct) is { } found)
-            {
-                shown.Add($"{slug}@{found.Revision.Id}");
-            }
-        }
-
-        return string.Join(",", shown);
+        var slugs = GuidanceLinks.ForLevel(level);
+        var revisions = await guidance.FindReadableRevisionIdsAsync(slugs, ct);
+        return string.Join(",", slugs.Where(revisions.ContainsKey).Select(slug => $"{slug}@{revisions[slug]}"));
     }
 }

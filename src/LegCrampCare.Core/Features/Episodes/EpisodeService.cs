@@ -122,19 +122,20 @@ public sealed class EpisodeService(
         }
 
         var (profile, zone) = patient.Value;
-        if (await episodes.FindByClientIdAsync(profile.UserId, request.ClientId, ct) is { } known)
-        {
-            return await AlreadyStoredAsync(known, request, profile, zone, ct);
-        }
-
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var startUtc = DateTime.SpecifyKind(request.StartedAtUtc, DateTimeKind.Utc);
         var details = request.Details with { StartedAtLocal = PregnancyCalendar.ToLocal(startUtc, zone), Answers = request.Details.Answers ?? new() };
         var errors = Validate(details, profile, zone, nowUtc);
         if (errors.Count > 0)
         {
-            return ServiceResult<EpisodeCreated>.Invalid(errors);
+            // A retry of a cramp stored earlier is answered with it even if it would not pass today (her pregnancy ended
+            // since, say): exactly once means the stored one, not a 400.
+            return await episodes.FindByClientIdAsync(profile.UserId, request.ClientId, ct) is { } known
+                ? await AlreadyStoredAsync(known, request, profile, zone, ct)
+                : ServiceResult<EpisodeCreated>.Invalid(errors);
         }
+
+        // A retry of a stored cramp is found by the writer, in the same transaction as any insert (exactly once).
 
         var episode = new Episode
         {

@@ -9,7 +9,8 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
     /// <summary>Endpoints the static account pages post to.</summary>
     public static IEndpointConventionBuilder MapAdditionalIdentityEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var accountGroup = endpoints.MapGroup("/Account");
+        // A form post of the account pages, not part of the API: kept out of the OpenAPI document.
+        var accountGroup = endpoints.MapGroup("/Account").ExcludeFromDescription();
 
         accountGroup.MapPost("/Logout", async (
             [FromServices] SignInManager<ApplicationUser> signInManager,

@@ -50,7 +50,7 @@ public sealed class EpisodeDetailsValidatorTests
             DurationMinutes = 3,
             Locations = CrampLocations.Calf | CrampLocations.Foot | CrampLocations.Thigh,
             PainScore = 7,
-            HelpedBy = ReliefMethods.Stretching | ReliefMethods.Massage | ReliefMethods.Walking | ReliefMethods.Warmth | ReliefMethods.Nothing,
+            HelpedBy = ReliefMethods.Stretching | ReliefMethods.Massage | ReliefMethods.Walking | ReliefMethods.Warmth,
             PainAfterHours = 1.5m,
             ContinuousPainMinutes = 10,
             CalfDifferenceCm = 0.5m,
@@ -273,6 +273,19 @@ public sealed class EpisodeDetailsValidatorTests
 
         Assert.Contains("stretching, massage, walking, warmth or nothing", message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(ReliefMethods.Nothing | ReliefMethods.Stretching)]
+    [InlineData(ReliefMethods.Nothing | ReliefMethods.Warmth | ReliefMethods.Massage)]
+    public void Validate_NothingHelpedWithSomethingThatHelped_IsRejected(ReliefMethods helpedBy)
+    {
+        var message = AssertSingleError(Valid() with { HelpedBy = helpedBy }, nameof(EpisodeDetails.HelpedBy));
+
+        Assert.Contains("\"Nothing helped\" can't be chosen with", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NothingHelpedAlone_IsValid() => AssertValid(Valid() with { HelpedBy = ReliefMethods.Nothing });
 
     // ---- Answers ----
 

@@ -23,6 +23,8 @@ public sealed class GuidanceServiceTests
         public Task<(GuidanceArticle Article, GuidanceRevision Revision)?> FindReadableAsync(string slug, CancellationToken ct) =>
             Task.FromResult(Readable.Where(r => r.Article.Slug == slug).Select(r => ((GuidanceArticle, GuidanceRevision)?)r).FirstOrDefault());
 
+        public Task<IReadOnlyDictionary<string, Guid>> FindReadableRevisionIdsAsync(IReadOnlyCollection<string> slugs, CancellationToken ct) => throw new NotSupportedException();
+
         public Task<bool> AddIfAbsentAsync(GuidanceArticle article, GuidanceRevision revision, CancellationToken ct) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<(GuidanceArticle Article, IReadOnlyList<GuidanceRevision> Revisions)>> ListAllAsync(CancellationToken ct) => throw new NotSupportedException();
