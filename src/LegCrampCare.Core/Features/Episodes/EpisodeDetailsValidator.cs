@@ -10,6 +10,12 @@ public sealed record EpisodeTimeWindow(DateTime EarliestLocal, string EarliestMe
 /// <summary>Limits for episode fields. Each message says what is allowed.</summary>
 public sealed class EpisodeDetailsValidator : AbstractValidator<EpisodeDetails>
 {
+    /// <summary>The start time's message when it is outside the window (the same as the window rule's), else null.</summary>
+    public static string? StartTimeError(DateTime startedAtLocal, EpisodeTimeWindow window) =>
+        startedAtLocal > window.LatestLocal ? window.LatestMessage
+        : startedAtLocal < window.EarliestLocal ? window.EarliestMessage
+        : null;
+
     public const int MaxDurationMinutes = 720;
     public const int MaxNotesLength = 2000;
     public const decimal MaxCalfDifferenceCm = 15m;
@@ -24,14 +30,21 @@ public sealed class EpisodeDetailsValidator : AbstractValidator<EpisodeDetails>
         (answers.PainSide is null || Enum.IsDefined(answers.PainSide.Value)) &&
         AnswerProperties.All(p => Enum.IsDefined((Domain.Answer)p.GetValue(answers)!));
 
-    /// <param name="window">When the episode may have started.</param>
+    /// <param name="window">
+    /// When the episode may have started; null leaves the start time out (the service checks it with
+    /// <see cref="StartTimeError"/> and reuses one validator for every call: building the rules is the costly part).
+    /// </param>
     /// <param name="typicalCrampMaxMinutes">N of "Did it last more than N minutes?" (the engine's <c>TypicalCrampMaxMinutes</c>).</param>
-    public EpisodeDetailsValidator(EpisodeTimeWindow window, decimal typicalCrampMaxMinutes = 10m)
+    public EpisodeDetailsValidator(EpisodeTimeWindow? window, decimal typicalCrampMaxMinutes = 10m)
     {
         var n = typicalCrampMaxMinutes.ToString("0.##", CultureInfo.InvariantCulture);
-        RuleFor(x => x.StartedAtLocal)
-            .Must(t => t <= window.LatestLocal).WithMessage(window.LatestMessage)
-            .Must(t => t >= window.EarliestLocal).WithMessage(window.EarliestMessage);
+        if (window is not null)
+        {
+            RuleFor(x => x.StartedAtLocal)
+                .Must(t => t <= window.LatestLocal).WithMessage(window.LatestMessage)
+                .Must(t => t >= window.EarliestLocal).WithMessage(window.EarliestMessage);
+        }
+
         RuleFor(x => x.Side).IsInEnum().WithMessage("Choose which leg: left, right or both.");
         RuleFor(x => x.DurationMinutes)
             .InclusiveBetween(0, MaxDurationMinutes)

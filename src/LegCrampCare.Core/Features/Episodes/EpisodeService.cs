@@ -104,6 +104,9 @@ public sealed class EpisodeService(
         return ServiceResult<EpisodeDto>.Ok(ToDto(stored, profile, zone, latest is null ? null : Explained(latest, stored, profile, zone, reviews)));
     }
 
+    /// <summary>Every rule but the start time's (checked per call, since "now" moves): built once per service.</summary>
+    private EpisodeDetailsValidator? _validator;
+
     /// <summary>The most episodes one page of <see cref="ListAsync"/> gives.</summary>
     public const int MaxPageSize = 100;
 
@@ -666,8 +669,15 @@ public sealed class EpisodeService(
 
     private List<FieldError> Validate(EpisodeDetails details, PregnancyProfile profile, TimeZoneInfo zone, DateTime nowUtc)
     {
-        var result = new EpisodeDetailsValidator(TimeWindow(profile, zone, nowUtc), assessor.Engine.Options.TypicalCrampMaxMinutes).Validate(details);
-        return result.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
+        var errors = new List<FieldError>();
+        if (EpisodeDetailsValidator.StartTimeError(details.StartedAtLocal, TimeWindow(profile, zone, nowUtc)) is { } startError)
+        {
+            errors.Add(new FieldError(nameof(EpisodeDetails.StartedAtLocal), startError));
+        }
+
+        _validator ??= new EpisodeDetailsValidator(window: null, assessor.Engine.Options.TypicalCrampMaxMinutes);
+        errors.AddRange(_validator.Validate(details).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)));
+        return errors;
     }
 
     private async Task<(PregnancyProfile Profile, TimeZoneInfo Zone)?> GetPatientAsync(CancellationToken ct)
