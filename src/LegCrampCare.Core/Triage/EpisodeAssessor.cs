@@ -123,7 +123,7 @@ public sealed class EpisodeAssessor(TriageEngine engine)
             : nowUtc;
         var input = InputFor(episode, profile, otherNights, painKnownUntil);
         var result = engine.Evaluate(input);
-        return new Assessment
+        var assessment = new Assessment
         {
             Id = Guid.NewGuid(),
             EpisodeId = episode.Id,
@@ -139,12 +139,20 @@ public sealed class EpisodeAssessor(TriageEngine engine)
             HighRiskContext = result.HighRiskContext,
             InputsJson = TriageCaseFile.ToJson(input),
         };
+        Inputs.AddOrUpdate(assessment, new System.Runtime.CompilerServices.StrongBox<TriageInput>(input));
+        return assessment;
     }
+
+    /// <summary>
+    /// The input each assessment made here was computed from, while that object lives: explaining a result just made (the
+    /// answer to a log) reads it instead of parsing the stored snapshot back. Stored assessments are parsed as before.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Assessment, System.Runtime.CompilerServices.StrongBox<TriageInput>> Inputs = [];
 
     /// <summary>The plain-language explanation of a stored assessment, from the inputs it saw.</summary>
     public TriageExplanation Explain(Assessment assessment)
     {
-        var input = TriageCaseFile.ParseInput(assessment.InputsJson);
+        var input = Inputs.TryGetValue(assessment, out var made) ? made.Value : TriageCaseFile.ParseInput(assessment.InputsJson);
         var result = new TriageResult(assessment.Level, FiredRules.Parse(assessment.FiredRules), assessment.LeftScore,
             assessment.RcogPoints, assessment.HighRiskContext, assessment.RuleSetVersion);
         return TriageExplainer.Explain(input, result, engine.Options);
