@@ -36,11 +36,9 @@ builder.Services
 
 var app = builder.Build();
 
-// The API answers every error as problem+json; the pages keep their HTML error and not-found pages.
-app.UseApiErrors();
 if (!app.Environment.IsDevelopment())
 {
-    app.UseWhen(context => !ApiPipeline.IsApi(context), web => web.UseExceptionHandler("/Error", createScopeForErrors: true));
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
 
@@ -48,7 +46,11 @@ app.UseSecurityHeaders();
 app.UseSameOriginLiveConnection();
 app.UseSerilogRequestLogging();
 app.UseRateLimiter();
-app.UseWhen(context => !ApiPipeline.IsApi(context), web => web.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+// Inside the pages' error and not-found handling: the API answers its own errors as problem+json first, so those
+// never reach the HTML pages.
+app.UseApiErrors();
 app.UseReadableForms();
 app.UseAntiforgery();
 app.UseStaffTwoFactor();
