@@ -148,6 +148,10 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(ct);
         }
 
+        // Migrations may switch pragmas on the handles they used (a table rebuild turns foreign keys off and on); the
+        // durability pragmas are set once per pooled handle, so start every later connection on a fresh one.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))

@@ -94,19 +94,24 @@ public sealed class EpisodeWriter : IAsyncDisposable
                 .Where(e => patients.Contains(e.PatientId) && clientIds.Contains(e.ClientId)) // the index (PatientId, ClientId)
                 .ToListAsync().ConfigureAwait(false));
             var fresh = new List<int>();
+            var twins = new Dictionary<int, int>();
             for (var i = 0; i < batch.Count; i++)
             {
                 var episode = batch[i].Episode;
-                var existing = stored.FirstOrDefault(e => e.Id == episode.Id || (e.PatientId == episode.PatientId && e.ClientId == episode.ClientId))
-                    ?? fresh.Select(j => batch[j].Episode).FirstOrDefault(e => e.Id == episode.Id || (e.PatientId == episode.PatientId && e.ClientId == episode.ClientId));
-                if (existing is not null)
+                if (stored.FirstOrDefault(e => Same(e, episode)) is { } existing)
                 {
-                    // Stored before, or earlier in this batch (a double tap sent twice at once).
                     results[i] = (existing, false);
-                    continue;
                 }
-
-                fresh.Add(i);
+                else if (fresh.FirstOrDefault(j => Same(batch[j].Episode, episode), -1) is var twin and >= 0)
+                {
+                    // The same cramp earlier in this batch (a retry sent while the first was waiting): it shares that one's
+                    // outcome below, stored or failed, never an answer for a row that isn't there.
+                    twins[i] = twin;
+                }
+                else
+                {
+                    fresh.Add(i);
+                }
             }
 
             // All new cramps in one SaveChanges; if the database refuses any, each is saved on its own (EF Core's savepoint
@@ -116,6 +121,18 @@ public sealed class EpisodeWriter : IAsyncDisposable
                 foreach (var i in fresh)
                 {
                     await TrySaveAsync(db, [batch[i]], failure => failures[i] = failure).ConfigureAwait(false);
+                }
+            }
+
+            foreach (var (i, twin) in twins)
+            {
+                if (failures[twin] is { } failed)
+                {
+                    failures[i] = failed;
+                }
+                else
+                {
+                    results[i] = (batch[twin].Episode, false);
                 }
             }
 
@@ -167,6 +184,8 @@ public sealed class EpisodeWriter : IAsyncDisposable
             }
         }
     }
+
+    private static bool Same(Episode a, Episode b) => a.Id == b.Id || (a.PatientId == b.PatientId && a.ClientId == b.ClientId);
 
     /// <summary>
     /// Adds the cramps with their assessments (a new cramp's assessment is its current one: a flag waits for review) and

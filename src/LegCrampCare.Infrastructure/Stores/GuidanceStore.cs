@@ -17,6 +17,9 @@ public sealed class GuidanceStore(IDbContextFactory<AppDbContext> contexts) : IG
 
     private volatile ReadableIds? _readableIds;
 
+    /// <summary>Bumped by every change, so a read that began before a change never stores what it read.</summary>
+    private long _generation;
+
     public async Task<IReadOnlyList<(GuidanceArticle Article, GuidanceRevision Revision)>> ListReadableAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -52,6 +55,7 @@ public sealed class GuidanceStore(IDbContextFactory<AppDbContext> contexts) : IG
         var cached = _readableIds;
         if (cached is null || Environment.TickCount64 - cached.LoadedAtMs > (long)ReadableIdsLifetime.TotalMilliseconds)
         {
+            var generation = Interlocked.Read(ref _generation);
             // Every article's readable revision id, without any text: a few rows.
             await using var db = await contexts.CreateDbContextAsync(ct);
             var rows = await db.GuidanceArticles.AsNoTracking()
@@ -65,7 +69,10 @@ public sealed class GuidanceStore(IDbContextFactory<AppDbContext> contexts) : IG
                     g => (g.Where(r => r.State == RevisionState.Published).MaxBy(r => r.Number) ?? g.Where(r => r.State == RevisionState.Seeded).MaxBy(r => r.Number))!.Id,
                     StringComparer.Ordinal);
             cached = new ReadableIds(Environment.TickCount64, bySlug);
-            _readableIds = cached;
+            if (Interlocked.Read(ref _generation) == generation)
+            {
+                _readableIds = cached;
+            }
         }
 
         return slugs.Where(cached.BySlug.ContainsKey).ToDictionary(s => s, s => cached.BySlug[s], StringComparer.Ordinal);
@@ -84,7 +91,7 @@ public sealed class GuidanceStore(IDbContextFactory<AppDbContext> contexts) : IG
         try
         {
             await db.SaveChangesAsync(ct);
-            _readableIds = null;
+            Forget();
             return true;
         }
         catch (DbUpdateException)
@@ -152,8 +159,14 @@ public sealed class GuidanceStore(IDbContextFactory<AppDbContext> contexts) : IG
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        _readableIds = null;
+        Forget();
         return true;
+    }
+
+    private void Forget()
+    {
+        Interlocked.Increment(ref _generation);
+        _readableIds = null;
     }
 
     /// <summary>The newest published revision; when none has been published, the newest seeded one.</summary>

@@ -186,8 +186,10 @@ internal static class SummaryWriter
 
     /// <summary>
     /// <see cref="RefreshActivityAsync"/> for many patients at once (the writer's batch): the same values, from one read of
-    /// their pregnancies with each one's latest episode (a correlated lookup through (PatientId, StartedAtUtc)), one of
-    /// their unreviewed flags with their episodes' nights, one of their recent nights and one of their activity rows.
+    /// their pregnancies with each one's latest episode (correlated lookups through (PatientId, StartedAtUtc)), one of
+    /// their unreviewed flags with their episodes' nights, one of each one's newest night, one of the nights the mask can
+    /// hold and one of their activity rows (plus a read for a patient with no profile, or whose newest cramp is from
+    /// before this pregnancy).
     /// </summary>
     public static async Task RefreshActivityAsync(AppDbContext db, IReadOnlyCollection<string> patientIds, CancellationToken ct)
     {

@@ -162,6 +162,11 @@ public static class ApiEndpoints
     private static async Task<IResult> ListAsync(HttpContext http, IEpisodeService service, ApiCursor cursors, string? limit, string? cursor)
     {
         var take = 20;
+        if (limit is { Length: > 9 } && limit.All(char.IsAsciiDigit) && limit.Any(d => d != '0'))
+        {
+            limit = EpisodeService.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture); // a huge number is capped like any other
+        }
+
         if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out take) || take < 1))
         {
             return ApiProblems.Invalid([new("limit", $"'limit' must be a whole number from 1 to {EpisodeService.MaxPageSize} (more is capped at {EpisodeService.MaxPageSize}).")], jsonNames: true);

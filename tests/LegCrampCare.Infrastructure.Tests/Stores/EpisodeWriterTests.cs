@@ -99,6 +99,31 @@ public sealed class EpisodeWriterTests(MigratedDatabaseFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task ARetryInTheSameBatchAsACrampThatFails_FailsToo_NeverAnsweredAsStored()
+    {
+        var patient = await Database.CreateUserAsync();
+        var start = new DateTime(2026, 3, 15, 22, 0, 0, DateTimeKind.Utc);
+        var orphanPatient = "no-such-user-" + Guid.NewGuid();
+        var clientId = Guid.NewGuid();
+        var first = NewEpisode(orphanPatient, start, clientId);
+        var retry = NewEpisode(orphanPatient, start, clientId);
+        var others = Enumerable.Range(0, 5).Select(i => NewEpisode(patient, start.AddMinutes(i))).ToList();
+
+        var calls = others.Take(2).Select(e => Store.AddIfAbsentAsync(e, CancellationToken.None))
+            .Append(Store.AddIfAbsentAsync(first, CancellationToken.None))
+            .Append(Store.AddIfAbsentAsync(retry, CancellationToken.None))
+            .Concat(others.Skip(2).Select(e => Store.AddIfAbsentAsync(e, CancellationToken.None)))
+            .ToList();
+
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => calls[2]);
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => calls[3]);
+        foreach (var call in calls.Where((_, i) => i is not 2 and not 3))
+        {
+            Assert.True((await call).Created);
+        }
+    }
+
+    [Fact]
     public async Task ListPage_NewestFirst_EveryCrampOnce_EvenWithTiesAcrossPageEnds()
     {
         var patient = await Database.CreateUserAsync();

@@ -10,6 +10,16 @@ public sealed record EpisodeTimeWindow(DateTime EarliestLocal, string EarliestMe
 /// <summary>Limits for episode fields. Each message says what is allowed.</summary>
 public sealed class EpisodeDetailsValidator : AbstractValidator<EpisodeDetails>
 {
+    /// <summary>
+    /// "Nothing helped" with something that helped: refused when she chooses it (a new cramp, or a change of what helped),
+    /// never for a stored cramp she is answering other questions about (the form once allowed both).
+    /// </summary>
+    public const string NothingHelpedWithOthers =
+        "What helped: \"Nothing helped\" can't be chosen with stretching, massage, walking or warmth. Choose one or the other.";
+
+    public static bool IsReliefContradictory(Domain.ReliefMethods helpedBy) =>
+        helpedBy.HasFlag(Domain.ReliefMethods.Nothing) && helpedBy != Domain.ReliefMethods.Nothing;
+
     /// <summary>The start time's message when it is outside the window (the same as the window rule's), else null.</summary>
     public static string? StartTimeError(DateTime startedAtLocal, EpisodeTimeWindow window) =>
         startedAtLocal > window.LatestLocal ? window.LatestMessage
@@ -67,9 +77,7 @@ public sealed class EpisodeDetailsValidator : AbstractValidator<EpisodeDetails>
         RuleFor(x => x.HelpedBy)
             .Must(h => (h & ~(Domain.ReliefMethods.Stretching | Domain.ReliefMethods.Massage | Domain.ReliefMethods.Walking |
                                Domain.ReliefMethods.Warmth | Domain.ReliefMethods.Nothing)) == 0)
-            .WithMessage("What helped: choose from stretching, massage, walking, warmth or nothing.")
-            .Must(h => !h.HasFlag(Domain.ReliefMethods.Nothing) || h == Domain.ReliefMethods.Nothing)
-            .WithMessage("What helped: \"Nothing helped\" can't be chosen with stretching, massage, walking or warmth. Choose one or the other.");
+            .WithMessage("What helped: choose from stretching, massage, walking, warmth or nothing.");
         RuleFor(x => x.Answers).NotNull()
             .Must(AllAnswersValid).WithMessage("Each question must be answered yes, no, or left unanswered.");
         // The quick "Did it last more than 10 minutes?" and the minutes must say the same (the case format calls a

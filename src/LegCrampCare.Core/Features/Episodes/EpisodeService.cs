@@ -104,8 +104,11 @@ public sealed class EpisodeService(
         return ServiceResult<EpisodeDto>.Ok(ToDto(stored, profile, zone, latest is null ? null : Explained(latest, stored, profile, zone, reviews)));
     }
 
-    /// <summary>Every rule but the start time's (checked per call, since "now" moves): built once per service.</summary>
-    private EpisodeDetailsValidator? _validator;
+    /// <summary>
+    /// Every rule but the start time's (checked per call, since "now" moves), built once per cramp-length threshold for the
+    /// app's life: building the rules is the costly part, and a built validator is safe to share.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<decimal, EpisodeDetailsValidator> Validators = new();
 
     /// <summary>The most episodes one page of <see cref="ListAsync"/> gives.</summary>
     public const int MaxPageSize = 100;
@@ -129,6 +132,11 @@ public sealed class EpisodeService(
         var startUtc = DateTime.SpecifyKind(request.StartedAtUtc, DateTimeKind.Utc);
         var details = request.Details with { StartedAtLocal = PregnancyCalendar.ToLocal(startUtc, zone), Answers = request.Details.Answers ?? new() };
         var errors = Validate(details, profile, zone, nowUtc);
+        if (EpisodeDetailsValidator.IsReliefContradictory(details.HelpedBy))
+        {
+            errors.Add(new FieldError(nameof(EpisodeDetails.HelpedBy), EpisodeDetailsValidator.NothingHelpedWithOthers));
+        }
+
         if (errors.Count > 0)
         {
             // A retry of a cramp stored earlier is answered with it even if it would not pass today (her pregnancy ended
@@ -267,6 +275,11 @@ public sealed class EpisodeService(
             ? request.Details with { StartedAtLocal = PregnancyCalendar.ToLocal(DateTime.SpecifyKind(instant, DateTimeKind.Utc), zone) }
             : request.Details;
         var errors = Validate(details, profile, zone, nowUtc);
+        if (details.HelpedBy != episode.HelpedBy && EpisodeDetailsValidator.IsReliefContradictory(details.HelpedBy))
+        {
+            errors.Add(new FieldError(nameof(EpisodeDetails.HelpedBy), EpisodeDetailsValidator.NothingHelpedWithOthers));
+        }
+
         if (errors.Count > 0)
         {
             return ServiceResult<EpisodeDto>.Invalid(errors);
@@ -675,8 +688,8 @@ public sealed class EpisodeService(
             errors.Add(new FieldError(nameof(EpisodeDetails.StartedAtLocal), startError));
         }
 
-        _validator ??= new EpisodeDetailsValidator(window: null, assessor.Engine.Options.TypicalCrampMaxMinutes);
-        errors.AddRange(_validator.Validate(details).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)));
+        var validator = Validators.GetOrAdd(assessor.Engine.Options.TypicalCrampMaxMinutes, n => new EpisodeDetailsValidator(window: null, n));
+        errors.AddRange(validator.Validate(details).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)));
         return errors;
     }
 

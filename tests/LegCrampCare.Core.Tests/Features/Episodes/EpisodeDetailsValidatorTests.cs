@@ -274,18 +274,14 @@ public sealed class EpisodeDetailsValidatorTests
         Assert.Contains("stretching, massage, walking, warmth or nothing", message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(ReliefMethods.Nothing | ReliefMethods.Stretching)]
-    [InlineData(ReliefMethods.Nothing | ReliefMethods.Warmth | ReliefMethods.Massage)]
-    public void Validate_NothingHelpedWithSomethingThatHelped_IsRejected(ReliefMethods helpedBy)
-    {
-        var message = AssertSingleError(Valid() with { HelpedBy = helpedBy }, nameof(EpisodeDetails.HelpedBy));
-
-        Assert.Contains("\"Nothing helped\" can't be chosen with", message, StringComparison.Ordinal);
-    }
-
     [Fact]
-    public void Validate_NothingHelpedAlone_IsValid() => AssertValid(Valid() with { HelpedBy = ReliefMethods.Nothing });
+    public void IsReliefContradictory_OnlyNothingWithSomethingThatHelped()
+    {
+        Assert.True(EpisodeDetailsValidator.IsReliefContradictory(ReliefMethods.Nothing | ReliefMethods.Stretching));
+        Assert.False(EpisodeDetailsValidator.IsReliefContradictory(ReliefMethods.Nothing));
+        Assert.False(EpisodeDetailsValidator.IsReliefContradictory(ReliefMethods.Stretching | ReliefMethods.Warmth));
+        Assert.False(EpisodeDetailsValidator.IsReliefContradictory(ReliefMethods.None));
+    }
 
     // ---- Answers ----
 

@@ -144,4 +144,30 @@ public sealed class EpisodeServiceCreateTests
         Assert.Equal(5, (await _service.ListAsync(null, 10_000)).Value!.Items.Count);
         Assert.Equal("limit", (await _service.ListAsync(null, 0)).Errors.Single().Field);
     }
+
+    [Fact]
+    public async Task NothingHelpedWithStretching_IsRefusedWhenChosen_ButNeverBlocksAnsweringAStoredCramp()
+    {
+        var contradictory = ReliefMethods.Nothing | ReliefMethods.Stretching;
+        var refused = await _service.CreateAsync(Request(Guid.NewGuid()) with { Details = new EpisodeDetails { Side = Side.Left, HelpedBy = contradictory } });
+        Assert.Equal(nameof(EpisodeDetails.HelpedBy), refused.Errors.Single().Field);
+
+        // A cramp stored before the rule (the form once allowed both): her warning-sign answer still saves.
+        var start = _time.GetUtcNow().UtcDateTime.AddMinutes(-30);
+        var old = new Episode
+        {
+            Id = Guid.NewGuid(), PatientId = PatientA, StartedAtUtc = start, Night = PregnancyCalendar.NightOf(start, PregnancyCalendar.FindZoneOrUtc("Europe/London")),
+            Side = Side.Left, HelpedBy = contradictory, CreatedAtUtc = start, UpdatedAtUtc = start,
+        };
+        _episodes.Seed(old);
+        var stored = (await _service.GetAsync(old.Id)).Value!;
+        var answered = await _service.UpdateAsync(new UpdateEpisodeRequest(old.Id, stored.Details with { Answers = stored.Details.Answers with { ChestPain = Answer.Yes } }));
+        Assert.True(answered.IsOk);
+        Assert.Equal(TriageLevel.Emergency, answered.Value!.Assessment!.Level);
+
+        // Choosing the contradiction anew is refused.
+        var fresh = await _service.CreateAsync(Request(Guid.NewGuid()));
+        var changed = await _service.UpdateAsync(new UpdateEpisodeRequest(fresh.Value!.Episode.Id, fresh.Value.Episode.Details with { HelpedBy = contradictory }));
+        Assert.Equal(nameof(EpisodeDetails.HelpedBy), changed.Errors.Single().Field);
+    }
 }
