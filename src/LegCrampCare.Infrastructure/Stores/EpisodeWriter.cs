@@ -116,7 +116,7 @@ public sealed class EpisodeWriter : IAsyncDisposable
 
             // All new cramps in one SaveChanges; if the database refuses any, each is saved on its own (EF Core's savepoint
             // around each SaveChanges) so that only the refused one fails.
-            if (!await TrySaveAsync(db, fresh.Select(i => batch[i])).ConfigureAwait(false))
+            if (!await TrySaveAsync(db, fresh.Select(i => batch[i]).ToList()).ConfigureAwait(false))
             {
                 foreach (var i in fresh)
                 {
@@ -188,39 +188,47 @@ public sealed class EpisodeWriter : IAsyncDisposable
     private static bool Same(Episode a, Episode b) => a.Id == b.Id || (a.PatientId == b.PatientId && a.ClientId == b.ClientId);
 
     /// <summary>
-    /// Adds the cramps with their assessments (a new cramp's assessment is its current one: a flag waits for review) and
-    /// saves; on a refusal, rolls back to EF Core's savepoint, forgets them and reports it.
+    /// Inserts the cramps with their first assessments (a new cramp's assessment is its current one: a flag waits for
+    /// review) through prepared INSERTs built from the EF Core model (<see cref="RowInserter{T}"/>), inside a savepoint:
+    /// on a refusal the savepoint is rolled back, nothing of these cramps remains, and the refusal is reported.
     /// </summary>
-    private static async Task<bool> TrySaveAsync(AppDbContext db, IEnumerable<Pending> pending, Action<Exception>? failed = null)
+    private async Task<bool> TrySaveAsync(AppDbContext db, IReadOnlyList<Pending> pending, Action<Exception>? failed = null)
     {
-        var any = false;
-        foreach (var (episode, assessment, _) in pending)
-        {
-            db.Episodes.Add(episode);
-            db.Assessments.Add(assessment);
-            SummaryWriter.TrackFirstAssessment(db, assessment);
-            any = true;
-        }
-
-        if (!any)
+        if (pending.Count == 0)
         {
             return true;
         }
 
+        var inserters = _inserters ??= new Inserters(db.Model);
+        var transaction = db.Database.CurrentTransaction!;
+        await transaction.CreateSavepointAsync(Savepoint).ConfigureAwait(false);
         try
         {
-            await db.SaveChangesAsync().ConfigureAwait(false);
+            await inserters.Episodes.InsertAsync(db, pending.Select(p => p.Episode)).ConfigureAwait(false);
+            await inserters.Assessments.InsertAsync(db, pending.Select(p => p.Assessment)).ConfigureAwait(false);
+            await inserters.Flags.InsertAsync(db, pending.Select(p => SummaryWriter.FirstFlag(p.Assessment)).OfType<UnreviewedFlag>()).ConfigureAwait(false);
+            await transaction.ReleaseSavepointAsync(Savepoint).ConfigureAwait(false);
             return true;
         }
-        catch (DbUpdateException ex)
+        catch (System.Data.Common.DbException ex)
         {
-            failed?.Invoke(ex);
+            await transaction.RollbackToSavepointAsync(Savepoint).ConfigureAwait(false);
+            failed?.Invoke(new DbUpdateException("The database refused this cramp.", ex));
             return false;
         }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
+    }
+
+    private const string Savepoint = "lcc_new_cramps";
+
+    private Inserters? _inserters;
+
+    private sealed class Inserters(Microsoft.EntityFrameworkCore.Metadata.IModel model)
+    {
+        public RowInserter<Episode> Episodes { get; } = new(model);
+
+        public RowInserter<Assessment> Assessments { get; } = new(model);
+
+        public RowInserter<UnreviewedFlag> Flags { get; } = new(model);
     }
 
     private sealed record Pending(Episode Episode, Assessment Assessment, TaskCompletionSource<(Episode, bool)> Done);

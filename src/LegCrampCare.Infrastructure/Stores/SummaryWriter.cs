@@ -45,22 +45,20 @@ internal static class SummaryWriter
     }
 
     /// <summary>
-    /// The first assessment of a new episode (which can have no waiting flag yet): a flag starts waiting for review.
+    /// The first assessment of a new episode (which can have no waiting flag yet): a flag starts waiting for review, as
+    /// this row (null when it is not a flag).
     /// </summary>
-    public static void TrackFirstAssessment(AppDbContext db, Assessment assessment)
-    {
-        if (FlagReview.IsFlag(assessment))
-        {
-            db.UnreviewedFlags.Add(new UnreviewedFlag
+    public static UnreviewedFlag? FirstFlag(Assessment assessment) =>
+        FlagReview.IsFlag(assessment)
+            ? new UnreviewedFlag
             {
                 EpisodeId = assessment.EpisodeId,
                 PatientId = assessment.PatientId,
                 AssessmentId = assessment.Id,
                 Level = assessment.Level,
                 SinceUtc = assessment.AssessedAtUtc,
-            });
-        }
-    }
+            }
+            : null;
 
     /// <summary>
     /// A new assessment is its episode's current one: it becomes the episode's unreviewed flag when it is a flag (keeping

@@ -124,6 +124,60 @@ public sealed class EpisodeWriterTests(MigratedDatabaseFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task TheWritersRows_AreStoredExactlyAsEfCoreStoresThem()
+    {
+        // Every column of a cramp with every field and answer set, its assessment and its flag, written by the writer's
+        // prepared INSERTs and by EF Core's SaveChanges, compared as SQLite stores them (text formats, case, numbers).
+        var patient = await Database.CreateUserAsync();
+        var start = new DateTime(2026, 3, 16, 22, 30, 15, 123, DateTimeKind.Utc).AddTicks(4567);
+        Episode Full() => new()
+        {
+            Id = Guid.NewGuid(), ClientId = Guid.NewGuid(), ClientRequestHash = new string('a', 64), PatientId = patient, StartedAtUtc = start,
+            Night = new DateOnly(2026, 3, 16), Side = Side.Both, DurationMinutes = 7, Locations = CrampLocations.Calf | CrampLocations.Thigh, PainScore = 6,
+            HelpedBy = ReliefMethods.Massage | ReliefMethods.Warmth, PainAfterHours = 2.5m, ContinuousPainMinutes = 45, CalfDifferenceCm = 1.5m,
+            Notes = "Ça fait mal – 痛い 👣", CreatedAtUtc = start, UpdatedAtUtc = start.AddMinutes(1), PainCheckedAtUtc = start.AddHours(1),
+            Answers = new EpisodeAnswers
+            {
+                SuddenBreathlessness = Answer.No, ChestPain = Answer.Yes, Swelling = Swelling.WholeLeg, PainStillThere = Answer.Yes, PainSide = Side.Right,
+                CrampOver10Minutes = Answer.No, SleepBadlyDisturbed = Answer.Yes,
+            },
+        };
+        Assessment Flag(Episode e) => Review.ReviewData.NewAssessment(e, Core.Triage.TriageLevel.Emergency, start.AddMinutes(2));
+
+        var viaWriter = Full();
+        await Store.AddIfAbsentAsync(viaWriter, Flag(viaWriter), CancellationToken.None);
+        var viaEf = Full();
+        var efAssessment = Flag(viaEf);
+        await using (var db = await Database.Contexts.CreateDbContextAsync())
+        {
+            db.Episodes.Add(viaEf);
+            db.Assessments.Add(efAssessment);
+            db.UnreviewedFlags.Add(SummaryWriter.FirstFlag(efAssessment)!);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(await RowAsync("Episodes", "Id", viaEf.Id), await RowAsync("Episodes", "Id", viaWriter.Id));
+        Assert.Equal(await RowAsync("Assessments", "EpisodeId", viaEf.Id), await RowAsync("Assessments", "EpisodeId", viaWriter.Id));
+        Assert.Equal(await RowAsync("UnreviewedFlags", "EpisodeId", viaEf.Id), await RowAsync("UnreviewedFlags", "EpisodeId", viaWriter.Id));
+
+        // Each row as stored: every column's type and text, but the ids that differ by design.
+        async Task<string> RowAsync(string table, string key, Guid id)
+        {
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(Database.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\" WHERE \"{key}\" = $id";
+            command.Parameters.AddWithValue("$id", id.ToString().ToUpperInvariant());
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync(), $"no {table} row for {id}");
+            var ids = new[] { "Id", "ClientId", "EpisodeId", "AssessmentId" };
+            return string.Join("; ", Enumerable.Range(0, reader.FieldCount)
+                .Where(i => !ids.Contains(reader.GetName(i)))
+                .Select(i => $"{reader.GetName(i)}={(reader.IsDBNull(i) ? "NULL" : reader.GetFieldType(i).Name + ":" + Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))}"));
+        }
+    }
+
+    [Fact]
     public async Task ListPage_NewestFirst_EveryCrampOnce_EvenWithTiesAcrossPageEnds()
     {
         var patient = await Database.CreateUserAsync();
