@@ -7,12 +7,12 @@ using Microsoft.Extensions.Logging;
 namespace LegCrampCare.Infrastructure.Stores;
 
 /// <summary>
-/// The one writer of new cramps (group commit, docs/decisions/0020-http-api.md). Every log — from a live page or the
+/// The one writer of new cramps (group commit, docs/decisions/0020-http-api-and-group-commit.md). Every log — from a live page or the
 /// API — is queued here; one loop takes whatever is waiting (up to <see cref="MaxBatch"/>) and stores it in one
 /// transaction, each cramp with its assessment and caseload summaries, and commits once (WAL, synchronous=FULL: durable
 /// on return). Each caller is answered only after the commit of its batch. A cramp whose client id is already stored
 /// adds nothing and answers with the stored one; a cramp that the database refuses is rolled back to its own savepoint
-/// (EF Core's, around each SaveChanges) and fails alone; a batch whose commit fails fails only its own callers.
+/// (each attempt is inside a savepoint) and fails alone; a batch whose commit fails fails only its own callers.
 /// </summary>
 /// <remarks>
 /// SQLite lets one connection write at a time, and each commit waits for the disk: 50 writers each committing one row
@@ -114,8 +114,8 @@ public sealed class EpisodeWriter : IAsyncDisposable
                 }
             }
 
-            // All new cramps in one SaveChanges; if the database refuses any, each is saved on its own (EF Core's savepoint
-            // around each SaveChanges) so that only the refused one fails.
+            // All new cramps in one go (prepared INSERTs inside a savepoint); if the database refuses any, each is tried on
+            // its own, in its own savepoint, so that only the refused one fails.
             if (!await TrySaveAsync(db, fresh.Select(i => batch[i]).ToList()).ConfigureAwait(false))
             {
                 foreach (var i in fresh)

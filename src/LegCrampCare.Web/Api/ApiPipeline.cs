@@ -125,7 +125,7 @@ public static class ApiPipeline
     }
 
     /// <summary>The API's limit per account (per address before sign-in), apart from the account pages' per-address limits.</summary>
-    public static void AddApiPolicy(RateLimiterOptions options, IConfiguration configuration) =>
+    public static void AddApiPolicy(RateLimiterOptions options) =>
         options.AddPolicy(ApiRateLimiting.Policy, context =>
         {
             var permits = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.RequestsPerMinute;

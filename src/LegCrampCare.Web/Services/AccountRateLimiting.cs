@@ -35,7 +35,7 @@ public static class AccountRateLimiting
                     QueueLimit = 0,
                 });
             });
-            Api.ApiPipeline.AddApiPolicy(options, configuration);
+            Api.ApiPipeline.AddApiPolicy(options);
             options.OnRejected = async (context, ct) =>
             {
                 if (Api.ApiPipeline.IsApi(context.HttpContext))
