@@ -28,6 +28,27 @@ public static class Journey
         await page.GetByRole(AriaRole.Button, new() { Name = "Log a cramp" }).WaitForAsync();
     }
 
+    /// <summary>
+    /// Signs in on the sign-in page and waits until the browser has left it. It waits for the next page's
+    /// navigation to commit, not for its load event: the page after sign-in may redirect again (a staff member's
+    /// start page, two-step set-up), and the caller waits for what it needs on the page it lands on.
+    /// </summary>
+    public static async Task SignInAsync(IPage page, string email, string password = Password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/Account/Login", new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}\nStill on {page.Url} showing:\n{await page.Locator("body").InnerTextAsync(new() { Timeout = 2_000 })}", ex);
+        }
+    }
+
     public static async Task AnswerAsync(IPage page, string questionId, string answer)
     {
         try

@@ -42,11 +42,7 @@ public sealed partial class MidwifeReviewJourneyTests : IClassFixture<MidwifeRev
     {
         var page = await _host.NewPageAsync();
         await page.SetViewportSizeAsync(1280, 900);
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Journey.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await Journey.SignInAsync(page, email);
         return page;
     }
 

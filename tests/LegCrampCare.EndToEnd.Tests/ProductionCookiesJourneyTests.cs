@@ -34,10 +34,7 @@ public sealed class ProductionCookiesJourneyTests(ProductionCookiesJourneyTests.
         var page = await host.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await Assertions.Expect(page.GetByTestId("needs-https")).ToHaveCountAsync(0);
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Journey.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/Account/Login");
+        await Journey.SignInAsync(page, email);
 
         var cookie = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == "__Host-lcc-auth");
         Assert.True(cookie.Secure);

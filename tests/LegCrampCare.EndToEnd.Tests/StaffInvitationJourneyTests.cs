@@ -27,15 +27,6 @@ public sealed class StaffInvitationJourneyTests : IClassFixture<BrowserHost>
         return email;
     }
 
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-    }
-
     [BrowserFact]
     public async Task AdminInvitesMidwife_SheSetsHerPasswordFromTheEmailedLinkAndSignsIn_TheLinkThenNoLongerWorks()
     {
@@ -45,7 +36,7 @@ public sealed class StaffInvitationJourneyTests : IClassFixture<BrowserHost>
         // The admin invites her from the Users page.
         var admin = await _host.NewPageAsync();
         await admin.SetViewportSizeAsync(1280, 900);
-        await SignInAsync(admin, await AdminAsync(), Journey.Password);
+        await Journey.SignInAsync(admin, await AdminAsync(), Journey.Password);
         await admin.GotoAsync("/admin/users");
         await admin.GetByRole(AriaRole.Link, new() { Name = "Invite a staff member" }).ClickAsync();
         await admin.GetByLabel("Email", new() { Exact = true }).FillAsync(midwifeEmail);
@@ -73,7 +64,7 @@ public sealed class StaffInvitationJourneyTests : IClassFixture<BrowserHost>
         await Assertions.Expect(midwife.GetByRole(AriaRole.Heading, new() { Name = "Your staff account is ready" })).ToBeVisibleAsync();
 
         // She signs in as a midwife with the password she chose.
-        await SignInAsync(midwife, midwifeEmail, midwifePassword);
+        await Journey.SignInAsync(midwife, midwifeEmail, midwifePassword);
         await midwife.WaitForInteractiveAsync();
         await Assertions.Expect(midwife.GetByText("You are signed in as Midwife")).ToBeVisibleAsync();
 

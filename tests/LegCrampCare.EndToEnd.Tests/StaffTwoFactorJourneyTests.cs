@@ -19,15 +19,6 @@ public sealed class StaffTwoFactorJourneyTests(StaffTwoFactorJourneyTests.Host h
         protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?> { ["Auth:StaffTwoFactor"] = "Required" };
     }
 
-    private static async Task SignInWithPasswordAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Journey.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/Account/Login");
-    }
-
     [BrowserFact]
     public async Task Midwife_SetsUpTwoStepSignIn_ThenSignsInWithACodeFromHerApp()
     {
@@ -42,7 +33,7 @@ public sealed class StaffTwoFactorJourneyTests(StaffTwoFactorJourneyTests.Host h
 
         // Password alone: her patients wait until she has set it up.
         var page = await host.NewPageAsync();
-        await SignInWithPasswordAsync(page, email);
+        await Journey.SignInAsync(page, email);
         await page.GotoAsync("/caseload");
         await page.WaitForURLAsync("**/Account/Manage/TwoFactor?required=true");
         await Assertions.Expect(page.GetByTestId("two-factor-required")).ToBeVisibleAsync();
@@ -61,7 +52,7 @@ public sealed class StaffTwoFactorJourneyTests(StaffTwoFactorJourneyTests.Host h
 
         // Next time, on another device: password, then a code.
         var other = await host.NewPageAsync();
-        await SignInWithPasswordAsync(other, email);
+        await Journey.SignInAsync(other, email);
         await other.WaitForURLAsync("**/Account/LoginWith2fa**");
         await Journey.AssertAccessibleAsync(other);
         await other.GetByLabel("6-digit code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
