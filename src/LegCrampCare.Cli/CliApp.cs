@@ -1,5 +1,6 @@
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Triage;
 using LegCrampCare.Infrastructure;
 using LegCrampCare.Infrastructure.Identity;

@@ -4,6 +4,7 @@ using LegCrampCare.Core.Features.Profile;
 using LegCrampCare.Core.Features.Review;
 using LegCrampCare.Core.Features.Sharing;
 using LegCrampCare.Core.Triage;
+using LegCrampCare.Rules;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,5 +1,6 @@
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Review;
 using LegCrampCare.Infrastructure.Exports;
 using LegCrampCare.Infrastructure.Email;

@@ -3,6 +3,7 @@ using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Features.Safety;
 using LegCrampCare.Core.Features.Sharing;
 using LegCrampCare.Core.Triage;
+using LegCrampCare.Rules;
 using LegCrampCare.Infrastructure;
 using LegCrampCare.Infrastructure.Identity;
 using LegCrampCare.Infrastructure.Persistence;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Triage;
 using LegCrampCare.Infrastructure;
 using LegCrampCare.Infrastructure.Persistence;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Review;
 using Microsoft.Data.Sqlite;
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using LegCrampCare.Core.Triage;
+using LegCrampCare.Rules;
 
 namespace LegCrampCare.Benchmarks;
 

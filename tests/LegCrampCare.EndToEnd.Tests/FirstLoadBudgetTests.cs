@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 

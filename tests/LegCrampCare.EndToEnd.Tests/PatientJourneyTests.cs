@@ -1,5 +1,6 @@
 using System.Globalization;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using Microsoft.Playwright;
 
 namespace LegCrampCare.EndToEnd.Tests;

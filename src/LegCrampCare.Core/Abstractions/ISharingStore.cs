@@ -1,4 +1,5 @@
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 
 namespace LegCrampCare.Core.Abstractions;
 

@@ -1,3 +1,4 @@
+using LegCrampCare.Rules;
 namespace LegCrampCare.Core.Domain;
 
 /// <summary>One cramp episode as the patient logged it. Times are UTC; <see cref="Night"/> is in her time zone.</summary>

@@ -1,3 +1,4 @@
+using LegCrampCare.Rules;
 namespace LegCrampCare.Core.Domain;
 
 /// <summary>

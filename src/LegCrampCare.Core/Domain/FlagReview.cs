@@ -27,5 +27,5 @@ public sealed class FlagReview
     public DateTime AtUtc { get; init; }
 
     /// <summary>Whether an assessment is a flag a midwife reviews: above NONE and not only unanswered questions (FS-1).</summary>
-    public static bool IsFlag(Assessment assessment) => assessment.Level > Triage.TriageLevel.None && !assessment.IsIncomplete;
+    public static bool IsFlag(Assessment assessment) => assessment.Level > Rules.TriageLevel.None && !assessment.IsIncomplete;
 }

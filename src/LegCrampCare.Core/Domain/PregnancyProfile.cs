@@ -1,3 +1,4 @@
+using LegCrampCare.Rules;
 namespace LegCrampCare.Core.Domain;
 
 /// <summary>The patient's pregnancy profile, filled in at onboarding and editable later.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Review;
 
 namespace LegCrampCare.Infrastructure.Exports;

@@ -1,6 +1,7 @@
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 

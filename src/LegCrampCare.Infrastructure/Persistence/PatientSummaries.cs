@@ -1,4 +1,5 @@
 using LegCrampCare.Core.Triage;
+using LegCrampCare.Rules;
 
 namespace LegCrampCare.Infrastructure.Persistence;
 

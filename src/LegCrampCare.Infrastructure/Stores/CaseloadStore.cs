@@ -1,6 +1,7 @@
 using System.Data.Common;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 

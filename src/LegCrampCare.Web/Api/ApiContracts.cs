@@ -1,4 +1,5 @@
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Episodes;
 using LegCrampCare.Core.Features.Profile;
 using LegCrampCare.Core.Features.Review;

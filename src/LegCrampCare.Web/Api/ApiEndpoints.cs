@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Episodes;
 using LegCrampCare.Core.Features.Profile;
 using LegCrampCare.Core.Triage;

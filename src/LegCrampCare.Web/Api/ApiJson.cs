@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LegCrampCare.Core.Triage;
+using LegCrampCare.Rules;
 using Microsoft.Net.Http.Headers;
 
 namespace LegCrampCare.Web.Api;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Sharing;
 using LegCrampCare.Core.Triage;
 using LegCrampCare.Infrastructure.Identity;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 
 namespace LegCrampCare.Web.Services;
 

@@ -1,5 +1,6 @@
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Safety;
 using LegCrampCare.Core.Triage;
 
@@ -44,7 +45,7 @@ public sealed class ThemeDecider(IProfileStore profiles, SafetyOptions safety, T
         var zone = PregnancyCalendar.FindZoneOrUtc(zoneId);
         return new PageFrame(
             PregnancyCalendar.IsNightTime(now, zone, preference),
-            WordingContext.ForProfile(profile, PregnancyCalendar.LocalDate(now, zone), engine.Options),
+            ProfileWording.For(profile, PregnancyCalendar.LocalDate(now, zone), engine.Options),
             safety.ContactsFor(profile?.MaternityPhone));
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Tests.ClinicalSafety;
 using LegCrampCare.Core.Triage;
 using static LegCrampCare.Core.Tests.Triage.TriageTestInputs;

@@ -1,4 +1,5 @@
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Triage;
 using static LegCrampCare.Core.Tests.Triage.TriageTestInputs;
 

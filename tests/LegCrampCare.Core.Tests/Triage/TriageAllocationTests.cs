@@ -1,5 +1,6 @@
 using FsCheck.Fluent;
 using LegCrampCare.Core.Triage;
+using LegCrampCare.Rules;
 
 namespace LegCrampCare.Core.Tests.Triage;
 

@@ -1,5 +1,6 @@
 using FsCheck.Fluent;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Triage;
 using Xunit.Abstractions;
 using static LegCrampCare.Core.Tests.Triage.TriageTestInputs;

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Triage;
 
 namespace LegCrampCare.Core.Tests.Triage;

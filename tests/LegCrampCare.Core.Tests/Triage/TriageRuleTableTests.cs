@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LegCrampCare.Core.Triage;
+using LegCrampCare.Rules;
 
 namespace LegCrampCare.Core.Tests.Triage;
 

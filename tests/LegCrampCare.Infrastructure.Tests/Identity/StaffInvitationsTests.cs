@@ -2,6 +2,7 @@ using System.Text;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Infrastructure.Email;
 using LegCrampCare.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,6 @@
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Infrastructure.Tests.Review;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +55,7 @@ public sealed class EpisodeClientIdsMigrationTests
 
         var next = ReviewData.NewEpisode(patient, new DateTime(2026, 6, 9, 22, 0, 0, DateTimeKind.Utc));
         next.ClientId = Guid.NewGuid();
-        var (stored, created) = await store.AddIfAbsentAsync(next, ReviewData.NewAssessment(next, Core.Triage.TriageLevel.None, next.StartedAtUtc), CancellationToken.None);
+        var (stored, created) = await store.AddIfAbsentAsync(next, ReviewData.NewAssessment(next, Rules.TriageLevel.None, next.StartedAtUtc), CancellationToken.None);
         Assert.True(created);
         Assert.Equal(next.ClientId, stored.ClientId);
     }

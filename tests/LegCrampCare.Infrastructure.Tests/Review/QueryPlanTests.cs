@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Triage;
 using LegCrampCare.Infrastructure.Persistence;
 using LegCrampCare.Infrastructure.Stores;

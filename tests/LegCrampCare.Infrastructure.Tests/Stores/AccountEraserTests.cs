@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Infrastructure.Persistence;
 using LegCrampCare.Infrastructure.Stores;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,6 @@
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Infrastructure.Persistence;
 using LegCrampCare.Infrastructure.Stores;
 using Microsoft.EntityFrameworkCore;
@@ -142,7 +143,7 @@ public sealed class EpisodeWriterTests(MigratedDatabaseFixture fixture) : IClass
                 CrampOver10Minutes = Answer.No, SleepBadlyDisturbed = Answer.Yes,
             },
         };
-        Assessment Flag(Episode e) => Review.ReviewData.NewAssessment(e, Core.Triage.TriageLevel.Emergency, start.AddMinutes(2));
+        Assessment Flag(Episode e) => Review.ReviewData.NewAssessment(e, Rules.TriageLevel.Emergency, start.AddMinutes(2));
 
         var viaWriter = Full();
         await Store.AddIfAbsentAsync(viaWriter, Flag(viaWriter), CancellationToken.None);
@@ -231,7 +232,7 @@ public sealed class EpisodeWriterTests(MigratedDatabaseFixture fixture) : IClass
         for (var i = 0; i < 240; i++)
         {
             var episode = Review.ReviewData.NewEpisode(patients[random.Next(patients.Count)], start.AddHours(random.Next(120 * 24)));
-            var level = (Core.Triage.TriageLevel)random.Next(4);
+            var level = (Rules.TriageLevel)random.Next(4);
             writes.Add(Store.AddIfAbsentAsync(episode, Review.ReviewData.NewAssessment(episode, level, episode.StartedAtUtc.AddMinutes(1), incomplete: random.Next(5) == 0), CancellationToken.None));
         }
 

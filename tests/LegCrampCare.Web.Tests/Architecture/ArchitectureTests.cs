@@ -24,6 +24,23 @@ public sealed class ArchitectureTests
         Assert.Empty(forbidden);
     }
 
+    /// <summary>
+    /// The rules library runs on the server and, unchanged, in the browser's WebAssembly build (ADR 0021): it may use the
+    /// base class library only, never a package or another project of ours.
+    /// </summary>
+    [Fact]
+    public void Rules_References_OnlyTheBaseClassLibrary()
+    {
+        var rules = typeof(LegCrampCare.Rules.TriageEngine).Assembly;
+        var others = rules.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(n => !(n.StartsWith("System", StringComparison.Ordinal) || n is "netstandard" or "mscorlib"))
+            .ToList();
+
+        Assert.True(others.Count == 0, "LegCrampCare.Rules references: " + string.Join(", ", others));
+        Assert.Contains(Core.GetReferencedAssemblies(), a => a.Name == rules.GetName().Name);
+    }
+
     [Fact]
     public void Components_Inject_NoDbContextOrFactory()
     {

@@ -2,6 +2,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Episodes;
 using LegCrampCare.Core.Features.Profile;
 using LegCrampCare.Core.Features.Safety;
@@ -35,7 +36,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         });
 
         Services.AddSingleton<TimeProvider>(Time);
-        Services.AddSingleton(LegCrampCare.Core.Triage.TriageEngine.Default);
+        Services.AddSingleton(Rules.TriageEngine.Default);
         Services.AddSingleton<IEpisodeService>(Episodes);
         Services.AddSingleton<IProfileService>(Profiles);
         Services.AddSingleton<ICurrentUser>(CurrentUser);

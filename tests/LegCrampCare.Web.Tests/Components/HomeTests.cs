@@ -1,6 +1,7 @@
 using Bunit;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Profile;
 using LegCrampCare.Core.Triage;
 using LegCrampCare.Web.Components.Pages;

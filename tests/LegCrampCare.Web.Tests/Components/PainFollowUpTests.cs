@@ -1,6 +1,7 @@
 using Bunit;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Episodes;
 using LegCrampCare.Web.Components.Pages.Episodes;
 using LegCrampCare.Web.Tests.Components.Fakes;
@@ -55,7 +56,7 @@ public sealed class PainFollowUpTests : ComponentTestBase
     {
         var episode = Episodes.Add(PainLeftAfterCramp() with { MidwifeCalfDifferenceCm = 3.5m });
         var urgent = TestAssessments.For(episode.Id, episode.Details with { CalfDifferenceCm = 3.5m }, AssessmentReason.PainFollowUp, midwifeMeasured: true);
-        Assert.True(urgent.Level >= LegCrampCare.Core.Triage.TriageLevel.Urgent);
+        Assert.True(urgent.Level >= Rules.TriageLevel.Urgent);
         Episodes.OnPainFollowUp = _ => Task.FromResult(ServiceResult<EpisodeDto>.Ok(episode with { Assessment = urgent }));
         var cut = Render<PainFollowUp>(p => p.Add(c => c.Episode, episode));
 

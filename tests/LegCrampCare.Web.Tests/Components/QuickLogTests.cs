@@ -1,6 +1,7 @@
 using Bunit;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Episodes;
 using LegCrampCare.Web.Components.Pages.Episodes;
 using LegCrampCare.Web.Tests.Components.Fakes;

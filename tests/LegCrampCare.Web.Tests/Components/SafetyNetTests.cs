@@ -1,5 +1,6 @@
 using Bunit;
 using LegCrampCare.Core.Triage;
+using LegCrampCare.Rules;
 using LegCrampCare.Web.Components.Shared;
 
 namespace LegCrampCare.Web.Tests.Components;

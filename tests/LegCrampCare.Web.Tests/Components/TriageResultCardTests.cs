@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Episodes;
 using LegCrampCare.Core.Triage;
 using LegCrampCare.Web.Components.Pages.Episodes;

@@ -1,4 +1,5 @@
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Infrastructure.Identity;
 using LegCrampCare.Tests.Shared;
 using Microsoft.AspNetCore.Identity;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Infrastructure.Identity;
 using LegCrampCare.Infrastructure.Persistence;
 using LegCrampCare.Tests.Shared;

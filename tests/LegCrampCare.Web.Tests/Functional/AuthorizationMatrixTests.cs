@@ -2,6 +2,7 @@ using System.Net;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Review;
 using LegCrampCare.Core.Features.Sharing;
 using LegCrampCare.Core.Triage;

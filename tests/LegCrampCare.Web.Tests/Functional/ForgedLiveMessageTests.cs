@@ -2,6 +2,7 @@ using Bunit;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Episodes;
 using LegCrampCare.Core.Features.Profile;
 using LegCrampCare.Core.Features.Review;

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Episodes;
 using LegCrampCare.Core.Features.Guidance;
 using LegCrampCare.Core.Features.Profile;

@@ -1,5 +1,6 @@
 using System.Net;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Tests.Shared;
 using LegCrampCare.Web.Services;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Infrastructure.Identity;
 using LegCrampCare.Tests.Shared;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,6 @@
 using System.Net;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Infrastructure.Identity;
 using LegCrampCare.Tests.Shared;
 using Microsoft.AspNetCore.Identity;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Infrastructure.Identity;
 using LegCrampCare.Infrastructure.Persistence;
 using LegCrampCare.Tests.Shared;

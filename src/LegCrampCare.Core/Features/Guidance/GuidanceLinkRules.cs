@@ -1,4 +1,5 @@
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 
 namespace LegCrampCare.Core.Features.Guidance;
 

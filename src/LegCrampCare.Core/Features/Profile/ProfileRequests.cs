@@ -1,4 +1,5 @@
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 
 namespace LegCrampCare.Core.Features.Profile;
 
@@ -46,8 +47,8 @@ public sealed record ProfileDto(
     DateOnly LocalToday)
 {
     /// <summary>Her stage today, for words not tied to one result (W1: who to call).</summary>
-    public Triage.WordingContext WordingToday { get; init; }
+    public Rules.WordingContext WordingToday { get; init; }
 
     /// <summary>The numbers to call: her own maternity unit's when she gave one, else the deploying unit's.</summary>
-    public Triage.ContactNumbers Contacts { get; init; } = Triage.ContactNumbers.UnitedKingdom;
+    public Rules.ContactNumbers Contacts { get; init; } = Rules.ContactNumbers.UnitedKingdom;
 }

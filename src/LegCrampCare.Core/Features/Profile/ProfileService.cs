@@ -1,6 +1,7 @@
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using Microsoft.Extensions.Logging;
 
 namespace LegCrampCare.Core.Features.Profile;
@@ -10,7 +11,7 @@ public sealed class ProfileService(
     IProfileStore profiles,
     IEpisodeStore episodes,
     Safety.SafetyOptions safety,
-    Triage.TriageEngine engine,
+    Rules.TriageEngine engine,
     TimeProvider time,
     ILogger<ProfileService> logger) : IProfileService
 {
@@ -180,7 +181,7 @@ public sealed class ProfileService(
             PregnancyCalendar.ShouldAskIfBabyArrived(p, today),
             today)
         {
-            WordingToday = Triage.WordingContext.ForProfile(p, today, engine.Options),
+            WordingToday = Triage.ProfileWording.For(p, today, engine.Options),
             Contacts = safety.ContactsFor(p.MaternityPhone),
         };
     }

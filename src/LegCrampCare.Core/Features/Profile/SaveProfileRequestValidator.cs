@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 
 namespace LegCrampCare.Core.Features.Profile;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Sharing;
 using LegCrampCare.Core.Triage;
 using Microsoft.Extensions.Logging;

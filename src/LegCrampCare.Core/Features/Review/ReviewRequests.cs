@@ -1,6 +1,7 @@
 using FluentValidation;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Episodes;
 
 namespace LegCrampCare.Core.Features.Review;

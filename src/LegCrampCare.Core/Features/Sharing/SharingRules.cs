@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 
 namespace LegCrampCare.Core.Features.Sharing;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using Microsoft.Extensions.Logging;
 
 namespace LegCrampCare.Core.Features.Sharing;

@@ -2,6 +2,7 @@ using LegCrampCare.Core.Features.Safety;
 using LegCrampCare.Tests.Shared;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Episodes;
 using LegCrampCare.Core.Features.Guidance;
 using LegCrampCare.Core.Tests.Fakes;

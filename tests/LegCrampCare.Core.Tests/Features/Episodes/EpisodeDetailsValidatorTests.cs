@@ -1,5 +1,6 @@
 using FluentValidation.Results;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Episodes;
 
 namespace LegCrampCare.Core.Tests.Features.Episodes;

@@ -1,6 +1,7 @@
 using LegCrampCare.Core.Features.Safety;
 using LegCrampCare.Tests.Shared;
 using LegCrampCare.Core.Triage;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
 using LegCrampCare.Core.Features.Episodes;

@@ -2,6 +2,7 @@ using LegCrampCare.Tests.Shared;
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Guidance;
 using LegCrampCare.Core.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,5 @@
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Guidance;
 
 namespace LegCrampCare.Core.Tests.Features.Guidance;

@@ -1,5 +1,6 @@
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Profile;
 using LegCrampCare.Core.Features.Safety;
 using LegCrampCare.Core.Tests.Fakes;

@@ -1,4 +1,5 @@
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Profile;
 
 namespace LegCrampCare.Core.Tests.Features.Profile;

@@ -1,6 +1,7 @@
 using LegCrampCare.Core.Abstractions;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Sharing;
 using LegCrampCare.Core.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,6 @@
 using Bunit;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Guidance;
 using LegCrampCare.Web.Components.Pages.Editor;
 using Microsoft.AspNetCore.Components;

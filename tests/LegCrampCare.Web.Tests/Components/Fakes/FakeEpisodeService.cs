@@ -1,4 +1,5 @@
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Features.Episodes;
 
@@ -209,7 +210,7 @@ public sealed class FakeEpisodeService : IEpisodeService
     /// <summary>The deployment's numbers the cards are built with (the component tests' <c>Safety</c>).</summary>
     public LegCrampCare.Core.Features.Safety.SafetyOptions Safety { get; set; } = new();
 
-    private LegCrampCare.Core.Triage.ContactNumbers Contacts() => Safety.ContactsFor(null);
+    private Rules.ContactNumbers Contacts() => Safety.ContactsFor(null);
 
     public Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetPainFollowUpsAsync(CancellationToken ct = default) =>
         Task.FromResult(ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(PainFollowUps));

@@ -1,5 +1,6 @@
 using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
+using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Profile;
 
 namespace LegCrampCare.Web.Tests.Components.Fakes;

@@ -45,7 +45,7 @@ public sealed class PatientLogPageTests : ComponentTestBase
         _logs.Log = _logs.Log! with
         {
             Episodes = _logs.Log.Episodes.Select((e, i) => i == 0
-                ? e with { Assessments = [e.Assessments[0] with { Level = Core.Triage.TriageLevel.Routine, Result = "Questions to answer", RuleIds = ["FS-1"], IsIncomplete = true }] }
+                ? e with { Assessments = [e.Assessments[0] with { Level = Rules.TriageLevel.Routine, Result = "Questions to answer", RuleIds = ["FS-1"], IsIncomplete = true }] }
                 : e).ToList(),
         };
 

@@ -1,4 +1,4 @@
-namespace LegCrampCare.Core.Triage;
+namespace LegCrampCare.Rules;
 
 /// <summary>The words of one rule in an earlier rule set: the midwife's sign and what the patient was told.</summary>
 public sealed record RuleText(string Sign, string Message);

@@ -1,6 +1,4 @@
-using LegCrampCare.Core.Domain;
-
-namespace LegCrampCare.Core.Triage;
+namespace LegCrampCare.Rules;
 
 /// <summary>Which card a result is: what to do now comes first, and there is one thing to do.</summary>
 public enum CardKind : byte
@@ -284,8 +282,8 @@ public static class ResultCardBuilder
             return null;
         }
 
-        var local = PregnancyCalendar.ToLocal(next.At, context.Zone);
-        var today = DateOnly.FromDateTime(local) == PregnancyCalendar.LocalDate(context.AssessedAtUtc, context.Zone);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(next.At, DateTimeKind.Utc), context.Zone);
+        var today = DateOnly.FromDateTime(local) == DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(context.AssessedAtUtc, DateTimeKind.Utc), context.Zone));
         return PatientWording.Clock(next.Kind, explanation.Wording, context.Contacts.Words, local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), today, next.Hours);
     }
 }

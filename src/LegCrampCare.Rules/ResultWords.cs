@@ -1,4 +1,4 @@
-namespace LegCrampCare.Core.Triage;
+namespace LegCrampCare.Rules;
 
 /// <summary>
 /// A result in a few plain words, the same on her screens, on the midwife's pages and in exported reports: what she

@@ -1,4 +1,4 @@
-namespace LegCrampCare.Core.Triage;
+namespace LegCrampCare.Rules;
 
 /// <summary>
 /// Where she is, for the words she reads (clinical README §8, W12): every patient-facing sentence has a variant for each.
@@ -36,26 +36,6 @@ public readonly record struct WordingContext(WordingStage Stage, bool Stillbirth
     /// <summary>The pregnancy ended without a birth (W10).</summary>
     public bool AfterLoss => Stage is WordingStage.AfterLoss or WordingStage.LaterAfterLoss;
 
-    /// <summary>Her stage on a local date, from her profile (for words not tied to one result, e.g. every page's safety net).</summary>
-    public static WordingContext ForProfile(Domain.PregnancyProfile? profile, DateOnly localDate, TriageOptions options)
-    {
-        if (profile is null)
-        {
-            return new WordingContext(WordingStage.Unknown, false);
-        }
-
-        var stillbirth = (profile.RiskFactors & Domain.RiskFactors.Stillbirth) != 0;
-        return Domain.PregnancyCalendar.StageOn(profile, localDate) switch
-        {
-            Domain.PregnancyStage.Pregnant => new WordingContext(WordingStage.Pregnant, false),
-            Domain.PregnancyStage.Postpartum { Day: var day } => new WordingContext(
-                day <= options.PostnatalHighRiskDays ? WordingStage.AfterBirth : WordingStage.LaterAfterBirth, stillbirth),
-            Domain.PregnancyStage.AfterLoss { Day: var day } => new WordingContext(
-                day <= options.PostnatalHighRiskDays ? WordingStage.AfterLoss : WordingStage.LaterAfterLoss, stillbirth),
-            _ => new WordingContext(WordingStage.Unknown, stillbirth),
-        };
-    }
-
     /// <summary>The wording stage of an input: its gestational week or postpartum day and how the pregnancy ended.</summary>
     public static WordingContext For(in TriageInput input, TriageOptions options)
     {
@@ -67,7 +47,7 @@ public readonly record struct WordingContext(WordingStage Stage, bool Stillbirth
             { PostpartumDay: not null } => loss ? WordingStage.LaterAfterLoss : WordingStage.LaterAfterBirth,
             _ => WordingStage.Unknown,
         };
-        var stillbirth = (input.RiskFactors & Domain.RiskFactors.Stillbirth) != 0 && input.PostpartumDay is not null;
+        var stillbirth = (input.RiskFactors & RiskFactors.Stillbirth) != 0 && input.PostpartumDay is not null;
         return new WordingContext(stage, stillbirth);
     }
 }

@@ -1,4 +1,4 @@
-namespace LegCrampCare.Core.Triage;
+namespace LegCrampCare.Rules;
 
 /// <summary>The outcome of one assessment: a value (no allocation). Explanations are built separately by <see cref="TriageExplainer"/>.</summary>
 public readonly record struct TriageResult(

@@ -1,4 +1,4 @@
-namespace LegCrampCare.Core.Triage;
+namespace LegCrampCare.Rules;
 
 /// <summary>A number to call: <see cref="Tel"/> for the tel: link, <see cref="Display"/> as she reads it.</summary>
 public sealed record PhoneNumber(string Tel, string Display);

@@ -1,6 +1,4 @@
-using LegCrampCare.Core.Domain;
-
-namespace LegCrampCare.Core.Triage;
+namespace LegCrampCare.Rules;
 
 /// <summary>The RCOG Green-top 37a points total and the high-risk context (clinical README §2).</summary>
 public static class RiskProfile

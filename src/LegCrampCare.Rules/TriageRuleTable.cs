@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace LegCrampCare.Core.Triage;
+namespace LegCrampCare.Rules;
 
 /// <summary>
 /// docs/clinical-safety/rules.md, written from the rule definitions, so the published table is the one the engine
@@ -15,7 +15,7 @@ public static class TriageRuleTable
         var md = new StringBuilder();
         md.AppendLine("# Triage rules (rule set " + engine.RuleSetVersion + ")");
         md.AppendLine();
-        md.AppendLine("<!-- Generated from src/LegCrampCare.Core/Triage/TriageRules.cs by TriageRuleTable. Do not edit by hand:");
+        md.AppendLine("<!-- Generated from src/LegCrampCare.Rules/TriageRules.cs by TriageRuleTable. Do not edit by hand:");
         md.AppendLine("     LCC_UPDATE_DOCS=1 dotnet test tests/LegCrampCare.Core.Tests --filter RulesDocument -->");
         md.AppendLine();
         md.AppendLine("Every rule the engine evaluates, in the order results list them. The level of an assessment is the highest level");

@@ -1,4 +1,4 @@
-namespace LegCrampCare.Core.Triage;
+namespace LegCrampCare.Rules;
 
 /// <summary>
 /// Every threshold the rules use, in one place (configuration section "Triage"). Those marked *design* in the clinical

@@ -1,4 +1,4 @@
-namespace LegCrampCare.Core.Triage;
+namespace LegCrampCare.Rules;
 
 /// <summary>What she should do now (clinical README §1). Ordered: the highest fired level wins.</summary>
 public enum TriageLevel : byte

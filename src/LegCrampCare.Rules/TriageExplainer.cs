@@ -1,4 +1,4 @@
-namespace LegCrampCare.Core.Triage;
+namespace LegCrampCare.Rules;
 
 /// <summary>One input behind a fired rule, as it was given.</summary>
 public sealed record TriageInputValue(TriageField Field, string Path, string Label, string Value);

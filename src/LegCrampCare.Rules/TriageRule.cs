@@ -1,4 +1,4 @@
-namespace LegCrampCare.Core.Triage;
+namespace LegCrampCare.Rules;
 
 /// <summary>What the engine knows while evaluating one input: the input, the options and the derived values.</summary>
 public readonly struct TriageFacts(in TriageInput input, TriageOptions options, int rcogPoints, bool highRiskContext)

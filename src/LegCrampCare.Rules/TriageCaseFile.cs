@@ -1,8 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using LegCrampCare.Core.Domain;
 
-namespace LegCrampCare.Core.Triage;
+namespace LegCrampCare.Rules;
 
 /// <summary>One case of a triage case file: an input and, for checking, what a clinician expects.</summary>
 public sealed record TriageCase(string Id, string? Description, TriageInput Input, TriageLevel? Expected, IReadOnlyList<RuleId> ExpectedRules);

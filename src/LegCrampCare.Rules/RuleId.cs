@@ -1,4 +1,4 @@
-namespace LegCrampCare.Core.Triage;
+namespace LegCrampCare.Rules;
 
 /// <summary>
 /// The stable rule ids of clinical README §3, in the order of that table (the order results list them in).

@@ -1,4 +1,4 @@
-namespace LegCrampCare.Core.Domain;
+namespace LegCrampCare.Rules;
 
 /// <summary>
 /// Blood-clot risk factors from RCOG Green-top guideline 37a (clinical README §2). Stored as flags; each has a stable

@@ -1,7 +1,6 @@
 using System.Globalization;
-using LegCrampCare.Core.Domain;
 
-namespace LegCrampCare.Core.Triage;
+namespace LegCrampCare.Rules;
 
 /// <summary>The inputs a rule can read, named as in the triage case format.</summary>
 public enum TriageField : byte
@@ -91,7 +90,7 @@ public static class TriageFields
         TriageField.PostpartumDay => input.PostpartumDay is { } d ? $"day {d}" : "not after the pregnancy ended, or not known",
         TriageField.PregnancyEnd => input.PostpartumDay is null
             ? "not ended, or not known"
-            : input.PregnancyEnd == Triage.PregnancyEnd.Loss ? "ended without a birth" : "a birth",
+            : input.PregnancyEnd == Rules.PregnancyEnd.Loss ? "ended without a birth" : "a birth",
         TriageField.Birth => input.Birth switch
         {
             BirthMode.Vaginal => "vaginal birth",
@@ -100,7 +99,7 @@ public static class TriageFields
             BirthMode.CaesareanInLabour => "caesarean in labour",
             _ => "not recorded",
         },
-        TriageField.RiskFactors => input.RiskFactors == Domain.RiskFactors.None
+        TriageField.RiskFactors => input.RiskFactors == RiskFactors.None
             ? "none recorded"
             : string.Join(", ", RiskFactorCatalog.In(input.RiskFactors).Select(r => r.Code)),
         TriageField.Side => input.Side switch
@@ -139,11 +138,11 @@ public static class TriageFields
         TriageField.ButtockGroinOrBackPain => YesNo(input.ButtockGroinOrBackPain),
         TriageField.Swelling => input.Swelling switch
         {
-            Domain.Swelling.None => "no swelling",
-            Domain.Swelling.OneLeg => "one leg swollen",
-            Domain.Swelling.WholeLeg => "the whole leg swollen",
-            Domain.Swelling.BothAnklesGradual => "both ankles, slowly",
-            Domain.Swelling.NotOneLeg => "no leg swollen (ankles not asked)",
+            Swelling.None => "no swelling",
+            Swelling.OneLeg => "one leg swollen",
+            Swelling.WholeLeg => "the whole leg swollen",
+            Swelling.BothAnklesGradual => "both ankles, slowly",
+            Swelling.NotOneLeg => "no leg swollen (ankles not asked)",
             _ => "not answered",
         },
         TriageField.CalfDifferenceCm => input.CalfDifferenceCm is { } cm ? $"{Number(cm)} cm" : "not measured",

@@ -1,6 +1,4 @@
-using LegCrampCare.Core.Domain;
-
-namespace LegCrampCare.Core.Triage;
+namespace LegCrampCare.Rules;
 
 /// <summary>Where the leg symptoms are (the case format's <c>episode.side</c>).</summary>
 public enum TriageSide : byte
@@ -38,7 +36,7 @@ public readonly record struct TriageInput
 
     /// <summary>
     /// Days since the pregnancy ended (0–365): since the birth, or since the loss when <see cref="PregnancyEnd"/> is
-    /// <see cref="Triage.PregnancyEnd.Loss"/>. Null while pregnant or when unknown. With neither this nor
+    /// <see cref="Rules.PregnancyEnd.Loss"/>. Null while pregnant or when unknown. With neither this nor
     /// <see cref="GestationalWeek"/> the stage is unknown (the app only), which every stage-bound rule reads as the
     /// maternity period (clinical README §2, "How the app fills the inputs").
     /// </summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace LegCrampCare.Core.Triage;
+namespace LegCrampCare.Rules;
 
 /// <summary>
 /// The names a deployment gives the emergency number and the urgent advice line (clinical README §8: "other locales

@@ -1,7 +1,6 @@
-using LegCrampCare.Core.Domain;
-using F = LegCrampCare.Core.Triage.TriageField;
+using F = LegCrampCare.Rules.TriageField;
 
-namespace LegCrampCare.Core.Triage;
+namespace LegCrampCare.Rules;
 
 /// <summary>
 /// The rule table (clinical README §3, rule set 2026.2), each rule's exact trigger as pinned in triage-cases.md ("Exact
