@@ -4,6 +4,7 @@ using LegCrampCare.Web;
 using LegCrampCare.Web.Api;
 using LegCrampCare.Web.Components;
 using LegCrampCare.Web.Components.Account;
+using LegCrampCare.Web.Offline;
 using LegCrampCare.Web.Services;
 using Serilog;
 
@@ -58,6 +59,7 @@ app.UseStaffTwoFactor();
 app.MapStaticAssets();
 app.MapHealthChecks("/health");
 app.MapApi();
+app.MapOfflineLog();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapApiReference();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

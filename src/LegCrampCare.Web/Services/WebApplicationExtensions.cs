@@ -21,10 +21,15 @@ public static class WebApplicationExtensions
                 headers.XFrameOptions = "DENY";
                 // Scripts only from this site, plus the per-request nonce on Blazor's inline import map. Inline styles are
                 // allowed because MudBlazor's theme and components need them.
-                var nonce = context.RequestServices.GetRequiredService<CspNonce>().Value;
+                // The offline quick log (static, no inline script) may compile WebAssembly, the rules: 'wasm-unsafe-eval', which
+                // is not 'unsafe-eval' (ADR 0021). No other page may.
+                var scripts = Offline.OfflineLog.RunsTheRules(context.Request.Path)
+                    ? "script-src 'self' 'wasm-unsafe-eval'"
+                    : $"script-src 'self' 'nonce-{context.RequestServices.GetRequiredService<CspNonce>().Value}'";
                 headers.ContentSecurityPolicy =
-                    $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-                    "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+                    $"default-src 'self'; {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+                    "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'self'; " +
+                    "form-action 'self'; object-src 'none'";
                 headers.Remove("Server");
                 if (!context.Request.Path.StartsWithSegments("/_content") && !context.Request.Path.StartsWithSegments("/_framework") &&
                     !Path.HasExtension(context.Request.Path.Value))

@@ -73,6 +73,29 @@ public sealed class AppTests : IClassFixture<AppTests.Factory>
         Assert.False(response.Headers.Contains("Server"));
     }
 
+    /// <summary>
+    /// The quick log's shell (ADR 0021) is the one page that may compile WebAssembly (the rules): 'wasm-unsafe-eval', never
+    /// 'unsafe-eval', and no inline script to allow; it holds no patient data, so anyone may load it.
+    /// </summary>
+    [Fact]
+    public async Task QuickLogShell_Anonymous_StaticWithWasmOnlyInItsPolicy()
+    {
+        var response = await Client().GetAsync(new Uri("/log", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self' 'wasm-unsafe-eval';", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("'unsafe-eval'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("'unsafe-inline'", csp.Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotMatch("<script(?![^>]*\\bsrc=)[^>]*>", html); // every script is a file
+        Assert.DoesNotContain(" style=", html, StringComparison.Ordinal);
+
+        var login = await Client().GetAsync(new Uri("/Account/Login", UriKind.Relative));
+        Assert.DoesNotContain("wasm-unsafe-eval", login.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task UnknownPage_Anonymous_Answers404WithPlainMessage()
     {
