@@ -127,13 +127,27 @@ public static class DeviceAssessment
             throw new FormatException("A request must be a JSON object.");
         }
 
-        var input = TriageCaseFile.ParseInput(Required(request, "input").GetRawText());
         var options = request.TryGetProperty("options", out var o) && o.ValueKind == JsonValueKind.Object ? ReadOptions(o) : TriageOptions.Default;
         var engine = EngineFor(options);
         var assessedAt = Instant(Required(request, "assessedAt"), "assessedAt");
         DateTime? crampStartedAt = request.TryGetProperty("crampStartedAt", out var s) && s.ValueKind == JsonValueKind.String ? Instant(s, "crampStartedAt") : null;
         var zone = ZoneFor(Required(request, "timeZone").GetString() ?? "UTC");
         var contacts = ReadContacts(Required(request, "contacts"));
+        TriageInput input;
+        if (request.TryGetProperty("input", out var given) && given.ValueKind == JsonValueKind.Object)
+        {
+            input = TriageCaseFile.ParseInput(given.GetRawText());
+        }
+        else
+        {
+            // Her cramp as the quick log keeps it, her profile's facts and her other nights, as the server maps a stored one.
+            var cramp = ReadCramp(Required(request, "cramp"), zone);
+            crampStartedAt ??= cramp.StartedAtUtc;
+            var nights = request.TryGetProperty("nights", out var n) && n.ValueKind == JsonValueKind.Array
+                ? n.EnumerateArray().Select(d => DateOnly.ParseExact(d.GetString() ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList()
+                : [];
+            input = TriageInputs.For(cramp, ReadPatient(Required(request, "patient")), zone, nights, assessedAt);
+        }
 
         var result = engine.Evaluate(input);
         var explanation = TriageExplainer.Explain(input, result, engine.Options);
@@ -141,10 +155,15 @@ public static class DeviceAssessment
         WriteCardModel(w, result, card);
     }
 
+    /// <summary>
+    /// The card model, shaped as the API's <c>assessment</c> (<c>level</c>, <c>ruleSetVersion</c>, <c>rules</c>,
+    /// <c>card</c>): names in camelCase, enum values as their camelCase words, rule codes as written ("UR-2"). The quick
+    /// log renders the API's answer and the device's with one function.
+    /// </summary>
     private static void WriteCardModel(Utf8JsonWriter w, TriageResult result, ResultCard card)
     {
         w.WriteStartObject();
-        w.WriteString("level", result.Level.ToCode());
+        w.WriteString("level", Word(result.Level));
         w.WriteString("ruleSetVersion", result.RuleSetVersion);
         w.WriteStartArray("rules");
         foreach (var id in result.Rules)
@@ -153,24 +172,21 @@ public static class DeviceAssessment
         }
 
         w.WriteEndArray();
-        w.WriteString("kind", card.Kind switch
-        {
-            CardKind.Emergency => "emergency",
-            CardKind.Urgent => "urgent",
-            CardKind.Routine => "routine",
-            CardKind.Incomplete => "incomplete",
-            _ => "none",
-        });
+        w.WritePropertyName("card");
+        WriteCard(w, card);
+        w.WriteEndObject();
+    }
+
+    /// <summary>A result card as JSON, as the API writes <see cref="ResultCard"/> (the same names and words).</summary>
+    public static void WriteCard(Utf8JsonWriter w, ResultCard card)
+    {
+        w.WriteStartObject();
+        w.WriteString("kind", Word(card.Kind));
         w.WriteString("heading", card.Heading);
         if (card.Call is { } call)
         {
             w.WriteStartObject("call");
-            w.WriteString("target", call.Target switch
-            {
-                CallTarget.Emergency => "emergency",
-                CallTarget.MaternityTriage => "maternityTriage",
-                _ => "urgentLine",
-            });
+            w.WriteString("target", Word(call.Target));
             w.WriteString("label", call.Label);
             w.WriteString("tel", call.Tel);
             w.WriteEndObject();
@@ -188,10 +204,7 @@ public static class DeviceAssessment
         w.WriteStartArray("unanswered");
         foreach (var field in card.Unanswered)
         {
-            w.WriteStartObject();
-            w.WriteString("path", field.Path());
-            w.WriteString("label", field.Label());
-            w.WriteEndObject();
+            w.WriteStringValue(Word(field));
         }
 
         w.WriteEndArray();
@@ -203,8 +216,12 @@ public static class DeviceAssessment
         w.WriteBoolean("sorenessIsNormal", card.SorenessIsNormal);
         w.WriteBoolean("isReassessment", card.IsReassessment);
         w.WriteBoolean("suggestsAddingNumber", card.SuggestsAddingNumber);
+        w.WriteBoolean("isUrgent", card.IsUrgent);
         w.WriteEndObject();
     }
+
+    /// <summary>An enum value as its camelCase word ("maternityTriage"), as the API writes it.</summary>
+    private static string Word<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     private static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
     {
@@ -223,8 +240,9 @@ public static class DeviceAssessment
         foreach (var reason in reasons)
         {
             w.WriteStartObject();
-            w.WriteString("rule", reason.Code);
-            w.WriteString("level", reason.Level.ToCode());
+            w.WriteString("id", reason.Id.ToCode());
+            w.WriteString("code", reason.Code);
+            w.WriteString("level", Word(reason.Level));
             w.WriteString("text", reason.Text);
             w.WriteEndObject();
         }
@@ -261,6 +279,122 @@ public static class DeviceAssessment
             triage,
             Required(c, "urgentLineName").GetString() ?? "",
             Phone(Required(c, "urgentLine"), "urgentLine"));
+    }
+
+    /// <summary>Her profile's facts: <c>{ "dueDate", "birthDate", "pregnancyEndedOn", "birthMode", "riskFactors": [codes] }</c>.</summary>
+    private static PatientFacts ReadPatient(JsonElement p)
+    {
+        var risks = RiskFactors.None;
+        if (p.TryGetProperty("riskFactors", out var r) && r.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var code in r.EnumerateArray())
+            {
+                risks |= RiskFactorCatalog.All.FirstOrDefault(f => f.Code == code.GetString())?.Flag
+                         ?? throw new FormatException($"\"patient.riskFactors\" has an unknown code: {code.GetString()}.");
+            }
+        }
+
+        return new PatientFacts(Date(p, "dueDate"), Date(p, "birthDate"), Date(p, "pregnancyEndedOn"),
+            p.TryGetProperty("birthMode", out var b) && b.ValueKind == JsonValueKind.String ? Word<BirthMode>(b, "patient.birthMode") : null,
+            risks);
+    }
+
+    /// <summary>A cramp as the quick log keeps it (the API's words): startedAt, side, durationMinutes, answers, pain and calf numbers.</summary>
+    private static CrampFacts ReadCramp(JsonElement c, TimeZoneInfo zone)
+    {
+        var started = Instant(Required(c, "startedAt"), "cramp.startedAt");
+        var answers = new EpisodeAnswers();
+        if (c.TryGetProperty("answers", out var a) && a.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var answer in a.EnumerateObject())
+            {
+                if (answer.Value.ValueKind == JsonValueKind.Null)
+                {
+                    continue;
+                }
+
+                var field = "cramp.answers." + answer.Name;
+                switch (answer.Name)
+                {
+                    case "swelling":
+                        answers.Swelling = Word<Swelling>(answer.Value, field);
+                        break;
+                    case "painSide":
+                        answers.PainSide = Word<Side>(answer.Value, field);
+                        break;
+                    default:
+                        var set = AnswerSetters.TryGetValue(answer.Name, out var setter)
+                            ? setter
+                            : throw new FormatException($"\"{field}\" is not a question.");
+                        set(answers, Word<Answer>(answer.Value, field));
+                        break;
+                }
+            }
+        }
+
+        return new CrampFacts
+        {
+            StartedAtUtc = started,
+            Night = RulesCalendar.NightOf(started, zone),
+            Side = c.TryGetProperty("side", out var side) && side.ValueKind == JsonValueKind.String ? Word<Side>(side, "cramp.side") : default,
+            DurationMinutes = c.TryGetProperty("durationMinutes", out var d) && d.ValueKind == JsonValueKind.Number ? d.GetInt32() : null,
+            Answers = answers,
+            PainAfterHours = c.TryGetProperty("painAfterHours", out var h) && h.ValueKind == JsonValueKind.Number ? h.GetDecimal() : null,
+            ContinuousPainMinutes = c.TryGetProperty("continuousPainMinutes", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt32() : null,
+            CalfDifferenceCm = c.TryGetProperty("calfDifferenceCm", out var cm) && cm.ValueKind == JsonValueKind.Number ? cm.GetDecimal() : null,
+        };
+    }
+
+    private static readonly Dictionary<string, Action<EpisodeAnswers, Answer>> AnswerSetters = new(StringComparer.Ordinal)
+    {
+        ["suddenBreathlessness"] = (a, v) => a.SuddenBreathlessness = v,
+        ["chestPain"] = (a, v) => a.ChestPain = v,
+        ["coughingBlood"] = (a, v) => a.CoughingBlood = v,
+        ["fainted"] = (a, v) => a.Fainted = v,
+        ["redOrDarkerSkin"] = (a, v) => a.RedOrDarkerSkin = v,
+        ["warmth"] = (a, v) => a.Warmth = v,
+        ["gradualBreathlessness"] = (a, v) => a.GradualBreathlessness = v,
+        ["crampOver10Minutes"] = (a, v) => a.CrampOver10Minutes = v,
+        ["easedByStretching"] = (a, v) => a.EasedByStretching = v,
+        ["painStillThere"] = (a, v) => a.PainStillThere = v,
+        ["painAfterImproving"] = (a, v) => a.PainAfterImproving = v,
+        ["heavyAche"] = (a, v) => a.HeavyAche = v,
+        ["painOnWalkingOrStanding"] = (a, v) => a.PainOnWalkingOrStanding = v,
+        ["painPullingToesUp"] = (a, v) => a.PainPullingToesUp = v,
+        ["tenderness"] = (a, v) => a.Tenderness = v,
+        ["hardSoreVein"] = (a, v) => a.HardSoreVein = v,
+        ["fever"] = (a, v) => a.Fever = v,
+        ["buttockGroinOrBackPain"] = (a, v) => a.ButtockGroinOrBackPain = v,
+        ["racingHeart"] = (a, v) => a.RacingHeart = v,
+        ["dizziness"] = (a, v) => a.Dizziness = v,
+        ["faceOrHandSwelling"] = (a, v) => a.FaceOrHandSwelling = v,
+        ["suddenFeetSwelling"] = (a, v) => a.SuddenFeetSwelling = v,
+        ["severeHeadache"] = (a, v) => a.SevereHeadache = v,
+        ["visionProblems"] = (a, v) => a.VisionProblems = v,
+        ["painBelowRibs"] = (a, v) => a.PainBelowRibs = v,
+        ["sleepBadlyDisturbed"] = (a, v) => a.SleepBadlyDisturbed = v,
+    };
+
+    private static DateOnly? Date(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+            ? DateOnly.TryParseExact(v.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : throw new FormatException($"\"patient.{name}\" must be a date, e.g. 2027-02-01.")
+            : null;
+
+    /// <summary>An enum from its camelCase word, as the API writes it ("oneLeg", "left", "yes").</summary>
+    private static T Word<T>(JsonElement value, string field) where T : struct, Enum
+    {
+        var text = value.GetString();
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (Word(candidate) == text)
+            {
+                return candidate;
+            }
+        }
+
+        throw new FormatException($"\"{field}\" must be one of: {string.Join(", ", Enum.GetValues<T>().Select(v => Word(v)))}.");
     }
 
     /// <summary>The thresholds by their camelCase names; a name the engine does not have is refused, a missing one is the default.</summary>

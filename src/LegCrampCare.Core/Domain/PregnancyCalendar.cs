@@ -1,39 +1,5 @@
+using LegCrampCare.Rules;
 namespace LegCrampCare.Core.Domain;
-
-/// <summary>Where she is in pregnancy or after birth on a given local date.</summary>
-public abstract record PregnancyStage
-{
-    private PregnancyStage() { }
-
-    /// <summary>While pregnant: completed weeks and days since the pregnancy began (due date − 40 weeks).</summary>
-    public sealed record Pregnant(int Weeks, int Days) : PregnancyStage
-    {
-        public override string Label => Days == 0 ? $"{Weeks} weeks" : $"{Weeks} weeks + {Days} {(Days == 1 ? "day" : "days")}";
-    }
-
-    /// <summary>After birth: day 0 is the day of birth.</summary>
-    public sealed record Postpartum(int Day) : PregnancyStage
-    {
-        public override string Label => Day == 0 ? "Day of birth" : $"Day {Day} after birth";
-    }
-
-    /// <summary>
-    /// After a pregnancy that ended without a birth: day 0 is the day it ended. No pregnancy wording (the label is
-    /// empty); the rule engine reads it as a postpartum day with <c>pregnancyEnd</c> = loss (clinical README §2).
-    /// </summary>
-    public sealed record AfterLoss(int Day) : PregnancyStage
-    {
-        public override string Label => "";
-    }
-
-    /// <summary>Nothing is known (or a date before a recorded loss): no pregnancy wording; the rule engine reads the stage as unknown.</summary>
-    public sealed record None : PregnancyStage
-    {
-        public override string Label => "";
-    }
-
-    public abstract string Label { get; }
-}
 
 /// <summary>
 /// Calendar arithmetic for pregnancy and nights. Pure: time is passed in. Instants are UTC; the patient's dates and
@@ -42,12 +8,12 @@ public abstract record PregnancyStage
 public static class PregnancyCalendar
 {
     /// <summary>A pregnancy is dated from 40 weeks (280 days) before the due date.</summary>
-    public const int FullTermDays = 280;
+    public const int FullTermDays = PregnancyStages.FullTermDays;
 
     /// <summary>Night starts at noon: a cramp at 02:30 belongs to the previous evening's night.</summary>
-    public static readonly TimeOnly NightStartsAt = new(12, 0);
+    public static readonly TimeOnly NightStartsAt = RulesCalendar.NightStartsAt;
 
-    public static DateOnly PregnancyStart(DateOnly dueDate) => dueDate.AddDays(-FullTermDays);
+    public static DateOnly PregnancyStart(DateOnly dueDate) => PregnancyStages.PregnancyStart(dueDate);
 
     public static bool TryFindZone(string? id, out TimeZoneInfo zone)
     {
@@ -79,18 +45,12 @@ public static class PregnancyCalendar
 
     public static TimeZoneInfo FindZoneOrUtc(string? id) => TryFindZone(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    public static DateTime ToLocal(DateTime utc, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+    public static DateTime ToLocal(DateTime utc, TimeZoneInfo zone) => RulesCalendar.ToLocal(utc, zone);
 
-    public static DateOnly LocalDate(DateTime utc, TimeZoneInfo zone) => DateOnly.FromDateTime(ToLocal(utc, zone));
+    public static DateOnly LocalDate(DateTime utc, TimeZoneInfo zone) => RulesCalendar.LocalDate(utc, zone);
 
     /// <summary>The night an instant belongs to: 12:00–11:59 local, named by the evening's date.</summary>
-    public static DateOnly NightOf(DateTime utc, TimeZoneInfo zone)
-    {
-        var local = ToLocal(utc, zone);
-        var date = DateOnly.FromDateTime(local);
-        return TimeOnly.FromDateTime(local) < NightStartsAt ? date.AddDays(-1) : date;
-    }
+    public static DateOnly NightOf(DateTime utc, TimeZoneInfo zone) => RulesCalendar.NightOf(utc, zone);
 
     /// <summary>
     /// Converts a local wall-clock time to UTC. A time that does not exist (clocks went forward) is moved forward by
@@ -121,33 +81,7 @@ public static class PregnancyCalendar
     public static DateTime NightStartUtc(DateOnly night, TimeZoneInfo zone) =>
         LocalToUtc(night.ToDateTime(NightStartsAt), zone);
 
-    public static PregnancyStage StageOn(PregnancyProfile profile, DateOnly localDate)
-    {
-        if (profile.BirthDate is { } birth && localDate >= birth)
-        {
-            return new PregnancyStage.Postpartum(localDate.DayNumber - birth.DayNumber);
-        }
-
-        // After a loss, no pregnancy wording at all: not even on nights logged before it, which read as a stage not
-        // known (the rule engine then fails safe, reading it as the maternity period).
-        if (profile.PregnancyEndedOn is { } ended && profile.BirthDate is null)
-        {
-            return localDate >= ended ? new PregnancyStage.AfterLoss(localDate.DayNumber - ended.DayNumber) : new PregnancyStage.None();
-        }
-
-        if (profile.DueDate is { } due)
-        {
-            var days = localDate.DayNumber - PregnancyStart(due).DayNumber;
-            if (days < 0)
-            {
-                return new PregnancyStage.None();
-            }
-
-            return new PregnancyStage.Pregnant(days / 7, days % 7);
-        }
-
-        return new PregnancyStage.None();
-    }
+    public static PregnancyStage StageOn(PregnancyProfile profile, DateOnly localDate) => PregnancyStages.On(profile.Facts, localDate);
 
     /// <summary>Whether to ask, gently, if the baby has arrived: due date passed, no birth or loss recorded, not asked today.</summary>
     public static bool ShouldAskIfBabyArrived(PregnancyProfile profile, DateOnly localToday) =>

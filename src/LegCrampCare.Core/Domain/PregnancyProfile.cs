@@ -39,6 +39,9 @@ public sealed class PregnancyProfile
 
     public ThemePreference Theme { get; set; }
 
+    /// <summary>What the rules read of this profile.</summary>
+    public PatientFacts Facts => new(DueDate, BirthDate, PregnancyEndedOn, BirthMode, RiskFactors);
+
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }

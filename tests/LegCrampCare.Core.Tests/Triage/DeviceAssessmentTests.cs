@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using LegCrampCare.Core.Domain;
+using LegCrampCare.Core.Triage;
 using LegCrampCare.Rules;
 
 namespace LegCrampCare.Core.Tests.Triage;
@@ -48,9 +50,9 @@ public sealed class DeviceAssessmentTests
 
         using var card = JsonDocument.Parse(DeviceAssessment.Assess(Request(input)));
 
-        Assert.Equal("EMERGENCY", card.RootElement.GetProperty("level").GetString());
-        Assert.Equal("Call 112 now", card.RootElement.GetProperty("heading").GetString());
-        Assert.Equal("112", card.RootElement.GetProperty("call").GetProperty("tel").GetString());
+        Assert.Equal("emergency", card.RootElement.GetProperty("level").GetString());
+        Assert.Equal("Call 112 now", card.RootElement.GetProperty("card").GetProperty("heading").GetString());
+        Assert.Equal("112", card.RootElement.GetProperty("card").GetProperty("call").GetProperty("tel").GetString());
         Assert.Equal(TriageRules.Version, card.RootElement.GetProperty("ruleSetVersion").GetString());
         Assert.DoesNotContain("999", card.RootElement.GetRawText(), StringComparison.Ordinal);
     }
@@ -117,5 +119,122 @@ public sealed class DeviceAssessmentTests
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
+
+/// <summary>
+/// The phone sends her cramp as the quick log keeps it (the API's words), her profile's facts and her other nights; the
+/// card it gets is the one the server makes from the stored cramp and profile (one mapping, <see cref="TriageInputs"/>).
+/// </summary>
+public sealed class DeviceAssessmentFromACrampTests
+{
+    private static readonly System.Reflection.PropertyInfo[] AnswerProperties =
+        typeof(EpisodeAnswers).GetProperties().Where(p => p.CanWrite).ToArray();
+
+    [Fact]
+    public void Assess_RandomCrampsAndProfiles_SameCardAsTheServerMakesFromTheStoredCramp()
+    {
+        var random = new Random(20261207);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        for (var i = 0; i < 2000; i++)
+        {
+            var now = new DateTime(2026, 12, 7, 3, 0, 0, DateTimeKind.Utc).AddHours(random.Next(-2000, 2000));
+            var episode = RandomEpisode(random, now);
+            var profile = RandomProfile(random, now);
+            var nights = Enumerable.Range(0, random.Next(0, 12)).Select(_ => episode.Night.AddDays(-random.Next(1, 30))).Distinct().ToList();
+
+            var input = EpisodeAssessor.InputFor(episode, profile, nights, now);
+            var result = TriageEngine.Default.Evaluate(input);
+            var card = ResultCardBuilder.Build(TriageExplainer.Explain(input, result, TriageOptions.Default),
+                new ResultCardContext(now, zone, ContactNumbers.UnitedKingdom, CrampStartedAtUtc: episode.StartedAtUtc));
+
+            Assert.Equal(DeviceAssessment.CardJson(result, card), DeviceAssessment.Assess(Request(episode, profile, nights, now)));
+        }
+    }
+
+    private static Episode RandomEpisode(Random random, DateTime now)
+    {
+        var answers = new EpisodeAnswers();
+        foreach (var p in AnswerProperties)
+        {
+            if (p.PropertyType == typeof(Answer))
+            {
+                p.SetValue(answers, (Answer)random.Next(0, 3));
+            }
+        }
+
+        answers.Swelling = (Swelling)random.Next(0, 6);
+        answers.PainSide = random.Next(0, 4) is var side and > 0 ? (Side)side : null;
+        var started = now.AddMinutes(-random.Next(1, 600));
+        return new Episode
+        {
+            Id = Guid.NewGuid(),
+            StartedAtUtc = started,
+            Night = PregnancyCalendar.NightOf(started, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")),
+            Side = (Side)random.Next(1, 4),
+            DurationMinutes = random.Next(0, 3) == 0 ? null : random.Next(0, 30),
+            Answers = answers,
+            PainAfterHours = random.Next(0, 3) == 0 ? random.Next(0, 300) / 10m : null,
+            ContinuousPainMinutes = random.Next(0, 4) == 0 ? random.Next(0, 180) : null,
+            CalfDifferenceCm = random.Next(0, 4) == 0 ? random.Next(0, 30) / 10m : null,
+        };
+    }
+
+    private static PregnancyProfile RandomProfile(Random random, DateTime now)
+    {
+        var today = DateOnly.FromDateTime(now);
+        var risks = RiskFactorCatalog.All.Where(_ => random.Next(0, 8) == 0).Aggregate(RiskFactors.None, (all, r) => all | r.Flag);
+        return random.Next(0, 4) switch
+        {
+            0 => new PregnancyProfile { DueDate = today.AddDays(random.Next(-10, 260)), RiskFactors = risks, TimeZoneId = "Europe/London" },
+            1 => new PregnancyProfile { DueDate = today.AddDays(-random.Next(0, 100)), BirthDate = today.AddDays(-random.Next(0, 90)), BirthMode = (BirthMode)random.Next(1, 5), RiskFactors = risks, TimeZoneId = "Europe/London" },
+            2 => new PregnancyProfile { DueDate = today.AddDays(100), PregnancyEndedOn = today.AddDays(-random.Next(0, 90)), RiskFactors = risks, TimeZoneId = "Europe/London" },
+            _ => new PregnancyProfile { RiskFactors = risks, TimeZoneId = "Europe/London" },
+        };
+    }
+
+    private static string Word<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    private static string Request(Episode e, PregnancyProfile p, List<DateOnly> nights, DateTime now)
+    {
+        var answers = new Dictionary<string, string?>();
+        foreach (var property in AnswerProperties)
+        {
+            var value = property.GetValue(e.Answers);
+            answers[JsonNamingPolicy.CamelCase.ConvertName(property.Name)] = value is null ? null : JsonNamingPolicy.CamelCase.ConvertName(value.ToString()!);
+        }
+
+        var request = new Dictionary<string, object?>
+        {
+            ["cramp"] = new Dictionary<string, object?>
+            {
+                ["startedAt"] = e.StartedAtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                ["side"] = Word(e.Side),
+                ["durationMinutes"] = e.DurationMinutes,
+                ["answers"] = answers,
+                ["painAfterHours"] = e.PainAfterHours,
+                ["continuousPainMinutes"] = e.ContinuousPainMinutes,
+                ["calfDifferenceCm"] = e.CalfDifferenceCm,
+            },
+            ["patient"] = new Dictionary<string, object?>
+            {
+                ["dueDate"] = p.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["birthDate"] = p.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["pregnancyEndedOn"] = p.PregnancyEndedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["birthMode"] = p.BirthMode is { } mode ? Word(mode) : null,
+                ["riskFactors"] = RiskFactorCatalog.In(p.RiskFactors).Select(r => r.Code).ToList(),
+            },
+            ["nights"] = nights.Select(n => n.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+            ["assessedAt"] = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            ["timeZone"] = "Europe/London",
+            ["contacts"] = new
+            {
+                emergency = new { tel = "999", display = "999" },
+                maternityTriage = (object?)null,
+                urgentLineName = "NHS 111",
+                urgentLine = new { tel = "111", display = "111" },
+            },
+        };
+        return JsonSerializer.Serialize(request);
     }
 }

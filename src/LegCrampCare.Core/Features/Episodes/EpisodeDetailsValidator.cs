@@ -1,3 +1,4 @@
+using LegCrampCare.Rules;
 using System.Globalization;
 using FluentValidation;
 using LegCrampCare.Core.Common;
@@ -33,12 +34,12 @@ public sealed class EpisodeDetailsValidator : AbstractValidator<EpisodeDetails>
     public const int MaxContinuousPainMinutes = 1440;
 
     private static readonly System.Reflection.PropertyInfo[] AnswerProperties =
-        typeof(Domain.EpisodeAnswers).GetProperties().Where(p => p.PropertyType == typeof(Domain.Answer)).ToArray();
+        typeof(Rules.EpisodeAnswers).GetProperties().Where(p => p.PropertyType == typeof(Rules.Answer)).ToArray();
 
-    private static bool AllAnswersValid(Domain.EpisodeAnswers? answers) =>
+    private static bool AllAnswersValid(Rules.EpisodeAnswers? answers) =>
         answers is not null && Enum.IsDefined(answers.Swelling) &&
         (answers.PainSide is null || Enum.IsDefined(answers.PainSide.Value)) &&
-        AnswerProperties.All(p => Enum.IsDefined((Domain.Answer)p.GetValue(answers)!));
+        AnswerProperties.All(p => Enum.IsDefined((Rules.Answer)p.GetValue(answers)!));
 
     /// <param name="window">
     /// When the episode may have started; null leaves the start time out (the service checks it with
@@ -83,11 +84,11 @@ public sealed class EpisodeDetailsValidator : AbstractValidator<EpisodeDetails>
         // The quick "Did it last more than 10 minutes?" and the minutes must say the same (the case format calls a
         // disagreement malformed): she is asked to change one of them rather than have one silently win.
         RuleFor(x => x.Answers.CrampOver10Minutes)
-            .Must((details, over10) => details.DurationMinutes is not { } minutes || over10 == Domain.Answer.NotAnswered ||
-                                       (over10 == Domain.Answer.Yes) == (minutes > typicalCrampMaxMinutes))
+            .Must((details, over10) => details.DurationMinutes is not { } minutes || over10 == Rules.Answer.NotAnswered ||
+                                       (over10 == Rules.Answer.Yes) == (minutes > typicalCrampMaxMinutes))
             .When(x => x.Answers is not null)
             .OverridePropertyName("Answers.CrampOver10Minutes")
-            .WithMessage(details => details.Answers.CrampOver10Minutes == Domain.Answer.Yes
+            .WithMessage(details => details.Answers.CrampOver10Minutes == Rules.Answer.Yes
                 ? $"You said the cramp lasted more than {n} minutes, but entered {details.DurationMinutes} minutes. Change the minutes, or answer no."
                 : $"You said the cramp did not last more than {n} minutes, but entered {details.DurationMinutes} minutes. Change the minutes, or answer yes.");
     }

@@ -1,4 +1,4 @@
-namespace LegCrampCare.Core.Domain;
+namespace LegCrampCare.Rules;
 
 /// <summary>
 /// A yes/no question's stored answer. Nothing unanswered is ever stored as "no": the default is

@@ -1,5 +1,4 @@
-using LegCrampCare.Rules;
-namespace LegCrampCare.Core.Domain;
+namespace LegCrampCare.Rules;
 
 /// <summary>
 /// Every yes/no question asked about an episode (the inputs of the triage case format). Each is answered-yes,
