@@ -133,26 +133,27 @@ public static class DeviceAssessment
         DateTime? crampStartedAt = request.TryGetProperty("crampStartedAt", out var s) && s.ValueKind == JsonValueKind.String ? Instant(s, "crampStartedAt") : null;
         var zone = ZoneFor(Required(request, "timeZone").GetString() ?? "UTC");
         var contacts = ReadContacts(Required(request, "contacts"));
-        TriageInput input;
         if (request.TryGetProperty("input", out var given) && given.ValueKind == JsonValueKind.Object)
         {
-            input = TriageCaseFile.ParseInput(given.GetRawText());
+            // An engine input as the triage case format writes it (the parity test's generated inputs).
+            var input = TriageCaseFile.ParseInput(given.GetRawText());
+            var result = engine.Evaluate(input);
+            var explanation = TriageExplainer.Explain(input, result, engine.Options);
+            WriteCardModel(w, result, ResultCardBuilder.Build(explanation, new ResultCardContext(assessedAt, zone, contacts, CrampStartedAtUtc: crampStartedAt)));
         }
         else
         {
-            // Her cramp as the quick log keeps it, her profile's facts and her other nights, as the server maps a stored one.
+            // Her cramp as the quick log keeps it, her profile's facts and her other nights: mapped and carded as the
+            // server does for a cramp she has just saved.
             var cramp = ReadCramp(Required(request, "cramp"), zone);
-            crampStartedAt ??= cramp.StartedAtUtc;
             var nights = request.TryGetProperty("nights", out var n) && n.ValueKind == JsonValueKind.Array
                 ? n.EnumerateArray().Select(d => DateOnly.ParseExact(d.GetString() ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList()
                 : [];
-            input = TriageInputs.For(cramp, ReadPatient(Required(request, "patient")), zone, nights, assessedAt);
+            var input = TriageInputs.For(cramp, ReadPatient(Required(request, "patient")), zone, nights, assessedAt);
+            var result = engine.Evaluate(input);
+            var explanation = TriageExplainer.Explain(input, result, engine.Options);
+            WriteCardModel(w, result, ResultCardBuilder.Build(explanation, ResultCardContext.For(cramp, explanation, assessedAt, zone, contacts)));
         }
-
-        var result = engine.Evaluate(input);
-        var explanation = TriageExplainer.Explain(input, result, engine.Options);
-        var card = ResultCardBuilder.Build(explanation, new ResultCardContext(assessedAt, zone, contacts, CrampStartedAtUtc: crampStartedAt));
-        WriteCardModel(w, result, card);
     }
 
     /// <summary>

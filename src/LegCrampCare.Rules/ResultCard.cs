@@ -97,7 +97,24 @@ public sealed record ResultCardContext(
     bool MidwifeMeasured = false,
     bool PainQuestionUnanswered = false,
     DateTime? PainKnownUntilUtc = null,
-    DateTime? CrampStartedAtUtc = null);
+    DateTime? CrampStartedAtUtc = null)
+{
+    /// <summary>
+    /// The context of a result for one cramp, as the server and the phone both make it: her unanswered pain question, a
+    /// midwife's measurement that the rules read, when the pain was last known about, when the cramp began.
+    /// </summary>
+    public static ResultCardContext For(CrampFacts cramp, TriageExplanation explanation, DateTime assessedAtUtc, TimeZoneInfo zone,
+        ContactNumbers contacts, bool isReassessment = false, DateTime? painKnownUntilUtc = null) =>
+        new(
+            assessedAtUtc,
+            zone,
+            contacts,
+            IsReassessment: isReassessment,
+            MidwifeMeasured: cramp.MidwifeCalfDifferenceCm is { } measured && explanation.Input.CalfDifferenceCm == measured,
+            PainQuestionUnanswered: cramp.Answers.PainStillThere == Answer.NotAnswered,
+            PainKnownUntilUtc: painKnownUntilUtc ?? assessedAtUtc,
+            CrampStartedAtUtc: cramp.StartedAtUtc);
+}
 
 /// <summary>
 /// Builds a result card from an explained assessment, by clinical README §8: who to call (W1, W2, W3), the clock for pain

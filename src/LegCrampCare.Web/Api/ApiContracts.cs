@@ -265,6 +265,54 @@ public sealed record ProfileView(
         engine.Options);
 }
 
+/// <summary>
+/// What the offline quick log keeps on her phone (<c>GET /api/v1/me/offline-kit</c>, ADR 0021): the facts of her profile
+/// the rules read, her nights with cramps in the last four weeks, the thresholds and rule-set version in force, the
+/// numbers to call and the safety net in her stage's words; <see cref="AccountKey"/> names her account on the phone
+/// without her email or id; <see cref="ServerTime"/> lets the phone notice a clock that is far off.
+/// </summary>
+public sealed record OfflineKitView(
+    string AccountKey,
+    OfflinePatientView Patient,
+    string TimeZone,
+    IReadOnlyList<DateOnly> Nights,
+    ContactsView Contacts,
+    string RuleSetVersion,
+    TriageOptions Options,
+    IReadOnlyList<string> SafetyNet,
+    DateTimeOffset ServerTime)
+{
+    public static OfflineKitView From(string accountKey, ProfileDto p, IReadOnlyList<DateOnly> nights, TriageEngine engine, DateTimeOffset now)
+    {
+        var words = p.Contacts.Words;
+        return new(
+            accountKey,
+            new OfflinePatientView(p.Facts?.DueDate, p.Facts?.BirthDate, p.Facts?.PregnancyEndedOn, p.Facts?.BirthMode,
+                RiskFactorCatalog.In(p.Facts?.RiskFactors ?? RiskFactors.None).Select(r => r.Code).ToList()),
+            p.Values.TimeZoneId,
+            nights,
+            new ContactsView(p.Contacts.Emergency, p.Contacts.MaternityTriage, p.Contacts.UrgentLineName, p.Contacts.UrgentLine),
+            engine.RuleSetVersion,
+            engine.Options,
+            [PatientWording.SafetyNetEmergency(words), PatientWording.SafetyNetUrgent(p.WordingToday, words, p.Contacts.MaternityTriage?.Display)],
+            now);
+    }
+
+    /// <summary>
+    /// An opaque, stable key for her account on a phone: a hash of her account's random id under a fixed label, never her
+    /// email. Another account on the same browser has another key, so it never sees or sends her waiting cramps.
+    /// </summary>
+    public static string AccountKeyOf(System.Security.Claims.ClaimsPrincipal user)
+    {
+        var id = user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "";
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("legcrampcare-offline-account:" + id));
+        return Convert.ToHexStringLower(hash, 0, 16);
+    }
+}
+
+/// <summary>What the rules read of her profile: the dates that give her stage, how the baby was born, her risk factors' codes.</summary>
+public sealed record OfflinePatientView(DateOnly? DueDate, DateOnly? BirthDate, DateOnly? PregnancyEndedOn, BirthMode? BirthMode, IReadOnlyList<string> RiskFactors);
+
 /// <summary>The numbers to call: the emergency number, her maternity triage line (hers, or the unit's), the urgent advice line.</summary>
 public sealed record ContactsView(PhoneNumber Emergency, PhoneNumber? MaternityTriage, string UrgentLineName, PhoneNumber UrgentLine);
 

@@ -93,6 +93,11 @@ public static class ApiEndpoints
             .WithSummary("What the rule engine needs about her: stage, dates, risk factors, the numbers to call and the thresholds in force")
             .WithTags("Me")
             .Produces<ProfileView>();
+        patient.MapGet("/me/offline-kit", OfflineKitAsync)
+            .WithName("GetMyOfflineKit")
+            .WithSummary("What the offline quick log keeps on her phone to answer with no connection (ADR 0021)")
+            .WithDescription("Her profile's facts the rules read, her recent nights with cramps, the thresholds and rule-set version in force, the numbers to call, the safety net's words, and an opaque key for her account on this phone.")
+            .Produces<OfflineKitView>();
         return app;
     }
 
@@ -280,6 +285,26 @@ public static class ApiEndpoints
         }
 
         return result.IsOk ? TypedResults.Ok(ProfileView.From(result.Value!, engine)) : ApiProblems.From(result);
+    }
+
+    private static async Task<IResult> OfflineKitAsync(HttpContext http, IProfileService profiles, IEpisodeService episodes, TriageEngine engine, TimeProvider time)
+    {
+        var profile = await profiles.GetMineAsync(http.RequestAborted);
+        if (profile.Status == ResultStatus.NotFound)
+        {
+            return ApiProblems.Status(StatusCodes.Status404NotFound, "No profile yet",
+                "Her profile is not set up yet: finish it in the app (Profile) before using the quick log offline.");
+        }
+
+        if (!profile.IsOk)
+        {
+            return ApiProblems.From(profile);
+        }
+
+        var nights = await episodes.GetRecentNightsAsync(http.RequestAborted);
+        return nights.IsOk
+            ? TypedResults.Ok(OfflineKitView.From(OfflineKitView.AccountKeyOf(http.User), profile.Value!, nights.Value!, engine, time.GetUtcNow()))
+            : ApiProblems.From(nights);
     }
 
     private static IResult Episode(ServiceResult<EpisodeDto> result) =>

@@ -145,8 +145,8 @@ public sealed class DeviceAssessmentFromACrampTests
 
             var input = EpisodeAssessor.InputFor(episode, profile, nights, now);
             var result = TriageEngine.Default.Evaluate(input);
-            var card = ResultCardBuilder.Build(TriageExplainer.Explain(input, result, TriageOptions.Default),
-                new ResultCardContext(now, zone, ContactNumbers.UnitedKingdom, CrampStartedAtUtc: episode.StartedAtUtc));
+            var explanation = TriageExplainer.Explain(input, result, TriageOptions.Default);
+            var card = ResultCardBuilder.Build(explanation, ResultCardContext.For(EpisodeAssessor.Facts(episode), explanation, now, zone, ContactNumbers.UnitedKingdom));
 
             Assert.Equal(DeviceAssessment.CardJson(result, card), DeviceAssessment.Assess(Request(episode, profile, nights, now)));
         }

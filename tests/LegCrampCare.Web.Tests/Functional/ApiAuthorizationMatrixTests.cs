@@ -51,6 +51,7 @@ public sealed class ApiAuthorizationMatrixTests(ApiAuthorizationMatrixTests.Fixt
         ("DELETE", "/api/v1/episodes/{id}", null),
         ("GET", "/api/v1/episodes/{id}/assessments", null),
         ("GET", "/api/v1/me/profile", null),
+        ("GET", "/api/v1/me/offline-kit", null),
     ];
 
     public static TheoryData<string> EveryCaller() => new(Callers);

@@ -641,6 +641,20 @@ public sealed class EpisodeService(
         return ServiceResult<EpisodeTimeWindow>.Ok(TimeWindow(profile, zone, time.GetUtcNow().UtcDateTime));
     }
 
+    public async Task<ServiceResult<IReadOnlyList<DateOnly>>> GetRecentNightsAsync(CancellationToken ct = default)
+    {
+        var patient = await GetPatientAsync(ct);
+        if (patient is null)
+        {
+            return ServiceResult<IReadOnlyList<DateOnly>>.NotFound();
+        }
+
+        var (profile, zone) = patient.Value;
+        var tonight = PregnancyCalendar.NightOf(time.GetUtcNow().UtcDateTime, zone);
+        var nights = await episodes.ListNightsBetweenAsync(profile.UserId, tonight.AddDays(-TriageInput.MaxNightsAgo), tonight, ct);
+        return ServiceResult<IReadOnlyList<DateOnly>>.Ok(nights.Order().ToList());
+    }
+
     /// <summary>
     /// When an episode may have started: not in the future, not before the pregnancy began (due date − 40 weeks), not
     /// more than a year after the birth (or after the pregnancy ended).
@@ -748,15 +762,9 @@ public sealed class EpisodeService(
 
     /// <summary>What a result card needs besides the assessment: the numbers, the time zone for the clock, what is unanswered.</summary>
     private ResultCardContext CardContext(Assessment a, Episode episode, PregnancyProfile profile, TimeZoneInfo zone, TriageExplanation explanation) =>
-        new(
-            a.AssessedAtUtc,
-            zone,
-            safety.ContactsFor(profile.MaternityPhone),
-            IsReassessment: a.Reason == AssessmentReason.RuleSetUpgrade,
-            MidwifeMeasured: episode.MidwifeCalfDifferenceCm is { } measured && explanation.Input.CalfDifferenceCm == measured,
-            PainQuestionUnanswered: episode.Answers.PainStillThere == Answer.NotAnswered,
-            PainKnownUntilUtc: a.Reason is AssessmentReason.MidwifeMeasurement or AssessmentReason.RuleSetUpgrade ? episode.UpdatedAtUtc : a.AssessedAtUtc,
-            CrampStartedAtUtc: episode.StartedAtUtc);
+        ResultCardContext.For(EpisodeAssessor.Facts(episode), explanation, a.AssessedAtUtc, zone, safety.ContactsFor(profile.MaternityPhone),
+            isReassessment: a.Reason == AssessmentReason.RuleSetUpgrade,
+            painKnownUntilUtc: a.Reason is AssessmentReason.MidwifeMeasurement or AssessmentReason.RuleSetUpgrade ? episode.UpdatedAtUtc : a.AssessedAtUtc);
 
     internal static EpisodeDto ToDto(Episode e, PregnancyProfile profile, TimeZoneInfo zone, AssessmentDto? assessment = null) =>
         new(

@@ -70,4 +70,10 @@ public interface IEpisodeService
 
     /// <summary>The times an episode may start at, for showing limits on the form.</summary>
     Task<ServiceResult<EpisodeTimeWindow>> GetTimeWindowAsync(CancellationToken ct = default);
+
+    /// <summary>
+    /// Her nights with cramps from <see cref="TriageInput.MaxNightsAgo"/> nights before tonight up to tonight: what the
+    /// rules read of her history (RO-1), for the offline quick log's kit (ADR 0021).
+    /// </summary>
+    Task<ServiceResult<IReadOnlyList<DateOnly>>> GetRecentNightsAsync(CancellationToken ct = default);
 }

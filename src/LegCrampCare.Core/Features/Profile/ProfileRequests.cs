@@ -46,6 +46,9 @@ public sealed record ProfileDto(
     bool AskIfBabyArrived,
     DateOnly LocalToday)
 {
+    /// <summary>What the rules read of her profile (the offline quick log keeps it, ADR 0021).</summary>
+    public Rules.PatientFacts? Facts { get; init; }
+
     /// <summary>Her stage today, for words not tied to one result (W1: who to call).</summary>
     public Rules.WordingContext WordingToday { get; init; }
 

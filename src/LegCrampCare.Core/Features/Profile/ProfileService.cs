@@ -183,6 +183,7 @@ public sealed class ProfileService(
         {
             WordingToday = Triage.ProfileWording.For(p, today, engine.Options),
             Contacts = safety.ContactsFor(p.MaternityPhone),
+            Facts = p.Facts,
         };
     }
 }

@@ -184,6 +184,11 @@ public sealed class FakeEpisodeService : IEpisodeService
         return Task.FromResult(ServiceResult<EpisodeTimeWindow>.Ok(TimeWindow));
     }
 
+    public List<DateOnly> RecentNights { get; } = [];
+
+    public Task<ServiceResult<IReadOnlyList<DateOnly>>> GetRecentNightsAsync(CancellationToken ct = default) =>
+        Task.FromResult(ServiceResult<IReadOnlyList<DateOnly>>.Ok(RecentNights.ToList()));
+
     public Task<ServiceResult<IReadOnlyList<AssessmentDto>>> GetAssessmentsAsync(Guid episodeId, CancellationToken ct = default)
     {
         IReadOnlyList<AssessmentDto> list = Stored.TryGetValue(episodeId, out var episode)
