@@ -280,6 +280,7 @@ public sealed record OfflineKitView(
     string RuleSetVersion,
     TriageOptions Options,
     IReadOnlyList<string> SafetyNet,
+    IReadOnlyList<OfflineQuestionView> Questions,
     DateTimeOffset ServerTime)
 {
     public static OfflineKitView From(string accountKey, ProfileDto p, IReadOnlyList<DateOnly> nights, TriageEngine engine, DateTimeOffset now)
@@ -295,6 +296,7 @@ public sealed record OfflineKitView(
             engine.RuleSetVersion,
             engine.Options,
             [PatientWording.SafetyNetEmergency(words), PatientWording.SafetyNetUrgent(p.WordingToday, words, p.Contacts.MaternityTriage?.Display)],
+            OfflineQuestionView.Quick(engine.Options),
             now);
     }
 
@@ -307,6 +309,36 @@ public sealed record OfflineKitView(
         var id = user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "";
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("legcrampcare-offline-account:" + id));
         return Convert.ToHexStringLower(hash, 0, 16);
+    }
+}
+
+/// <summary>
+/// One yes/no question of the quick log, as the live pages ask it (<c>EpisodeQuestions</c>), with the answer it sets in the
+/// API's words: <see cref="Answer"/> is the member of <c>answers</c>, <see cref="Yes"/> and <see cref="No"/> its values.
+/// </summary>
+public sealed record OfflineQuestionView(string Id, string Label, string? Hint, string Answer, string Yes, string No)
+{
+    /// <summary>The red-flag questions, then the quick ones after them, in the order the live pages ask them.</summary>
+    public static IReadOnlyList<OfflineQuestionView> Quick(TriageOptions options) =>
+        [.. Components.Pages.Episodes.EpisodeQuestions.RedFlags.Concat(Components.Pages.Episodes.EpisodeQuestions.AfterRedFlags).Select(q => From(q, options))];
+
+    /// <summary>Which member of the answers the question sets, and to what, found by asking it on a blank set of answers.</summary>
+    private static OfflineQuestionView From(Components.Pages.Episodes.EpisodeQuestion q, TriageOptions options)
+    {
+        var (member, yes) = Set(q, Rules.Answer.Yes);
+        var (_, no) = Set(q, Rules.Answer.No);
+        var label = q.Label.Replace("{TypicalCrampMaxMinutes}", options.TypicalCrampMaxMinutes.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return new OfflineQuestionView(q.Id, label, q.Hint, member, yes, no);
+    }
+
+    private static (string Member, string Value) Set(Components.Pages.Episodes.EpisodeQuestion q, Rules.Answer answer)
+    {
+        var blank = new EpisodeAnswers();
+        var answered = new EpisodeAnswers();
+        q.Set(answered, answer);
+        var changed = typeof(EpisodeAnswers).GetProperties().Where(p => p.CanWrite).Single(p => !Equals(p.GetValue(blank), p.GetValue(answered)));
+        return (System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(changed.Name),
+            System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(changed.GetValue(answered)!.ToString()!));
     }
 }
 

@@ -1,4 +1,10 @@
-// The offline-first quick log (ADR 0021). The rules are loaded after the first paint, never with the page itself.
+// The offline-first quick log (ADR 0021): one quick log, online and offline. A cramp is stored on the phone first,
+// then sent through /api/v1 by its clientId. The answer to the warning-sign questions comes from the rules running on
+// the phone (WebAssembly, the server's own code) at once, and from the server, whose answer is the one of record, when
+// it is reachable. Texts are put in the page as text, never as HTML.
+
+import { countOthers, entriesOf, getAccount, getEntry, getKit, modifyEntry, putEntry, putKit, setAccount } from './store.js';
+import { needsSending, sendWaiting } from './sync.js';
 
 /** The rules running in this browser, booted once: { assess, assessMany, ruleSetVersion }. */
 let rulesPromise;
@@ -6,4 +12,419 @@ let rulesPromise;
 export function loadRules() {
   rulesPromise ??= import('/engine/main.js').then((m) => m.rules);
   return rulesPromise;
+}
+
+const state = {
+  account: null, // the signed-in account's opaque key
+  kit: null,
+  current: null, // the cramp being answered (an entry)
+  question: 0,
+  syncing: false,
+  retry: null,
+  signedOut: false,
+  serverResults: new Map(), // clientId → the server's latest assessment of it
+  again: false,
+};
+
+const screen = () => document.getElementById('log-screen');
+const statusLine = () => document.getElementById('log-status');
+
+// ---- small DOM helpers (text only, never HTML) ----
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'onclick') node.addEventListener('click', value);
+    else if (key === 'text') node.textContent = value;
+    else node.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) node.append(child);
+  }
+  return node;
+}
+
+function show(...nodes) {
+  screen().replaceChildren(...nodes);
+}
+
+function focusHeading(node) {
+  node.setAttribute('tabindex', '-1');
+  node.focus({ preventScroll: false });
+}
+
+const sideWords = { left: 'Left leg', right: 'Right leg', both: 'Both legs' };
+
+function clock(iso) {
+  const tz = state.kit?.timeZone;
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: tz || undefined }).format(new Date(iso));
+}
+
+// ---- the waiting line ----
+
+async function waitingCount() {
+  if (!state.account) return 0;
+  return (await entriesOf(state.account)).filter(needsSending).length;
+}
+
+async function updateStatus(saved) {
+  const n = await waitingCount();
+  const line = statusLine();
+  if (state.signedOut && n > 0) {
+    line.replaceChildren('Sign in to send ', String(n), n === 1 ? ' waiting cramp. ' : ' waiting cramps. ', el('a', { href: '/Account/Login?ReturnUrl=%2Flog', text: 'Sign in' }));
+  } else if (n > 0) {
+    line.textContent = `${saved ? 'Saved on this phone' : 'On this phone'} — will send when you're back online (${n} waiting).`;
+  } else {
+    line.textContent = saved ? 'Saved.' : '';
+  }
+}
+
+// ---- opening ----
+
+async function start() {
+  const kit = await fetchKit();
+  if (kit === 'signed-out') {
+    await showSignedOut();
+    return;
+  }
+  if (kit === 'not-a-patient') {
+    show(el('p', { text: 'The quick log is for patients. ' }, el('a', { href: '/', text: 'Go to the home page' })));
+    return;
+  }
+  if (kit === 'no-profile') {
+    show(el('p', { text: 'Finish your profile first, so we can check your answers: ' }, el('a', { href: '/onboarding', text: 'Your profile' })));
+    return;
+  }
+  if (kit) {
+    state.kit = kit;
+    state.account = kit.accountKey;
+    await putKit(kit);
+    await setAccount(kit.accountKey);
+    checkClock(kit);
+  } else {
+    // No connection: the last account signed in on this phone, with what it kept.
+    state.account = await getAccount();
+    state.kit = state.account ? await getKit(state.account) : null;
+  }
+
+  showLog();
+  await updateStatus(false);
+  // The rules are fetched after the first paint, never with the page itself.
+  setTimeout(() => loadRules().catch(() => {}), 0);
+  sync();
+}
+
+async function fetchKit() {
+  try {
+    const response = await fetch('/api/v1/me/offline-kit', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (response.status === 401) return 'signed-out';
+    if (response.status === 403) return 'not-a-patient';
+    if (response.status === 404) return 'no-profile';
+    return response.ok ? await response.json() : null;
+  } catch {
+    return null; // offline
+  }
+}
+
+function checkClock(kit) {
+  const offset = Math.abs(Date.now() - Date.parse(kit.serverTime));
+  if (offset > 10 * 60 * 1000) {
+    document.getElementById('log').prepend(el('p', { class: 'lcc-log-notice', role: 'note', text: "Your phone's clock looks wrong. Times you log may be off until it is set right." }));
+  }
+}
+
+async function showSignedOut() {
+  const others = await countOthers(null);
+  show(
+    el('p', { text: 'Sign in to log a cramp.' }),
+    others > 0
+      ? el('p', { class: 'lcc-log-notice', text: `${others} ${others === 1 ? 'cramp is' : 'cramps are'} still on this phone; they will be sent when you sign in again.` })
+      : null,
+    el('a', { class: 'lcc-log-button lcc-log-primary', href: '/Account/Login?ReturnUrl=%2Flog', text: 'Sign in' }),
+  );
+}
+
+// ---- screen 1: when, and which leg (saves straight away) ----
+
+function showLog() {
+  if (!state.account) {
+    show(
+      el('p', { text: "This phone hasn't kept what it needs to log offline yet. Open the app once while you're online and signed in." }),
+      safetyNet(),
+    );
+    return;
+  }
+
+  let when = 'now';
+  let custom = null;
+  const choice = (value, label) => el('button', {
+    type: 'button', 'aria-pressed': String(when === value), 'data-when': value, text: label,
+    onclick: (e) => {
+      when = value;
+      for (const b of screen().querySelectorAll('[data-when]')) b.setAttribute('aria-pressed', String(b.dataset.when === when));
+      customField.hidden = when !== 'custom';
+      if (when === 'custom') customInput.focus();
+      e.currentTarget.blur();
+    },
+  });
+  const customInput = el('input', { id: 'custom-start', type: 'datetime-local' });
+  customInput.addEventListener('change', () => { custom = customInput.value; });
+  const customField = el('div', { class: 'lcc-log-field' }, el('label', { for: 'custom-start', text: 'Date and time it started' }), customInput);
+  customField.hidden = true;
+  const error = el('p', { class: 'lcc-log-error', role: 'alert' });
+
+  const leg = (side, label) => el('button', {
+    type: 'button', class: 'lcc-log-primary', text: label,
+    onclick: async () => {
+      let started = new Date();
+      if (when === 'few') started = new Date(Date.now() - 5 * 60 * 1000);
+      if (when === 'custom') {
+        if (!custom) { error.textContent = 'Date and time it started: choose when it began, or tap "Just now".'; return; }
+        started = new Date(custom);
+        if (started.getTime() > Date.now() + 60 * 1000) { error.textContent = "Date and time it started can't be in the future."; return; }
+      }
+      await save(side, started);
+    },
+  });
+
+  show(
+    el('fieldset', { class: 'lcc-log-question' },
+      el('legend', { text: 'When did it start?' }),
+      el('div', { class: 'lcc-log-choices' }, choice('now', 'Just now'), choice('few', 'A few minutes ago'), choice('custom', 'Earlier…')),
+      customField),
+    el('h2', { id: 'which-leg', text: 'Which leg?' }),
+    el('p', { class: 'lcc-log-hint', text: 'Saves straight away.' }),
+    el('div', { class: 'lcc-log-legs', role: 'group', 'aria-labelledby': 'which-leg' }, leg('left', 'Left'), leg('right', 'Right'), leg('both', 'Both')),
+    error,
+    waitingList(),
+  );
+}
+
+async function save(side, started) {
+  const now = new Date().toISOString();
+  const clientId = crypto.randomUUID();
+  const entry = {
+    clientId,
+    accountKey: state.account,
+    body: { clientId, startedAt: started.toISOString(), side, answers: {} },
+    answeredAt: now,
+    createdAt: now,
+    serverId: null,
+    sentAnswers: null,
+    shown: null,
+    error: null,
+  };
+  await putEntry(entry); // on the phone before anything is sent
+  state.current = entry;
+  state.question = 0;
+  await updateStatus(true);
+  showQuestion();
+  sync();
+}
+
+// ---- screen 2: the questions, one at a time ----
+
+function questions() {
+  return state.kit?.questions ?? [];
+}
+
+async function update(mutate) {
+  // On the newest stored copy; when the server already had everything (the entry was cleared), from the page's copy,
+  // so that the new answer is sent too.
+  state.current = await modifyEntry(state.current.clientId, (entry) => {
+    mutate(entry);
+    entry.answeredAt = new Date().toISOString();
+    return entry;
+  }, state.current);
+}
+
+function showQuestion() {
+  const list = questions();
+  const q = list[state.question];
+  if (!q) {
+    showResult();
+    return;
+  }
+  const answer = async (value) => {
+    await update((e) => { e.body.answers[q.answer] = value; });
+    state.question += 1;
+    await updateStatus(true);
+    // A warning sign is answered at once, never after the remaining questions and never held back for a connection.
+    const model = await assessOnThePhone(state.current, 1500);
+    if (model?.card.isUrgent) {
+      await showModel(model);
+    } else {
+      showQuestion();
+    }
+    sync();
+  };
+  const heading = el('h2', { id: 'question', text: q.label });
+  show(
+    el('p', { class: 'lcc-log-muted', text: `${sideWords[state.current.body.side]}, ${clock(state.current.body.startedAt)}. Question ${state.question + 1} of ${list.length}.` }),
+    heading,
+    q.hint ? el('p', { class: 'lcc-log-hint', text: q.hint }) : null,
+    el('div', { class: 'lcc-log-answers', role: 'group', 'aria-labelledby': 'question' },
+      el('button', { type: 'button', class: 'lcc-log-primary', text: 'Yes', onclick: () => answer(q.yes) }),
+      el('button', { type: 'button', class: 'lcc-log-primary', text: 'No', onclick: () => answer(q.no) })),
+    el('button', { type: 'button', text: 'Answer later', onclick: () => showResult() }),
+  );
+  focusHeading(heading);
+}
+
+// ---- screen 3: what to do now ----
+
+async function showResult() {
+  const entry = state.current;
+  const stored = await getEntry(entry.clientId);
+  const server = state.serverResults.get(entry.clientId);
+  if (server && !(stored && needsSending(stored))) {
+    renderCard(server, true); // the server has every answer: its card is the one of record
+    return;
+  }
+  await showModel(await assessOnThePhone(entry, 4000));
+}
+
+/** The card the rules on this phone give now, or null when they are not here (yet) or too slow to start. */
+async function assessOnThePhone(entry, waitMs) {
+  if (!state.kit) return null;
+  try {
+    const rules = await Promise.race([loadRules(), new Promise((_, reject) => setTimeout(() => reject(new Error('slow')), waitMs))]);
+    const answer = JSON.parse(rules.assess(JSON.stringify(request(entry))));
+    return answer.error ? null : answer;
+  } catch {
+    return null;
+  }
+}
+
+async function showModel(model) {
+  if (model) {
+    await update((e) => { e.shown = { level: model.level, ruleSetVersion: model.ruleSetVersion }; });
+  }
+  renderCard(model, false); // without the rules: the safety net, never an empty card
+}
+
+function request(entry) {
+  const kit = state.kit;
+  const nights = new Set(kit.nights ?? []);
+  return {
+    cramp: entry.body,
+    patient: kit.patient,
+    nights: [...nights],
+    options: kit.options,
+    assessedAt: new Date().toISOString(),
+    timeZone: kit.timeZone,
+    contacts: kit.contacts,
+  };
+}
+
+function renderCard(model, fromServer) {
+  const nodes = [];
+  if (model) {
+    nodes.push(card(model.card, model.ruleSetVersion, fromServer));
+  } else {
+    nodes.push(el('div', { class: 'lcc-log-card', 'data-testid': 'safety-net-card' },
+      el('h2', { id: 'result-heading', text: "Your answers will be checked when you're back online" }),
+      safetyNet()));
+  }
+  nodes.push(el('div', { class: 'lcc-log-stack' },
+    el('button', { type: 'button', class: 'lcc-log-primary', text: 'Log another cramp', onclick: () => { state.current = null; showLog(); updateStatus(false); } }),
+    el('a', { class: 'lcc-log-button', href: '/', text: 'Go to the home page' })));
+  show(...nodes);
+  const heading = screen().querySelector('h2');
+  if (heading) focusHeading(heading);
+}
+
+function card(c, version, fromServer) {
+  const urgent = c.kind === 'emergency' || c.kind === 'urgent';
+  return el('section', { class: `lcc-log-card${urgent ? ' lcc-log-urgent' : ''}`, 'data-testid': 'result-card', 'data-kind': c.kind, 'aria-labelledby': 'result-heading' },
+    el('h2', { id: 'result-heading', text: c.heading }),
+    c.call ? el('a', { class: 'lcc-log-button lcc-log-call', href: `tel:${c.call.tel}`, text: c.call.label }) : null,
+    c.actions?.length ? el('div', {}, c.actions.map((a) => el('p', { text: a }))) : null,
+    c.legAdvice ? el('p', { text: c.legAdvice }) : null,
+    c.forNow ? el('p', { text: c.forNow }) : null,
+    c.clock ? el('p', { text: c.clock }) : null,
+    c.note ? el('p', { text: c.note }) : null,
+    c.reasons?.length
+      ? el('div', {}, el('p', { text: c.reasonsIntro }), el('ul', {}, [...c.reasons, ...(c.moreReasons ?? [])].map((r) => el('li', { text: r.text }))))
+      : null,
+    c.unanswered?.length ? el('p', { text: 'Some warning-sign questions are not answered yet. Answer them when you can.' }) : null,
+    c.notAnsweredYet?.length ? el('div', {}, c.notAnsweredYet.map((t) => el('p', { text: t }))) : null,
+    el('p', { class: 'lcc-log-version', text: `${fromServer ? 'Checked by LegCrampCare' : 'Checked on this phone'} with rule set ${version}.` }),
+    safetyNet());
+}
+
+function safetyNet() {
+  const lines = state.kit?.safetyNet;
+  if (!lines?.length) {
+    return el('p', { class: 'lcc-log-notice', text: 'If you are suddenly short of breath, have chest pain, cough up blood or faint, call the emergency number now.' });
+  }
+  return el('div', { class: 'lcc-log-notice', 'data-testid': 'safety-net' }, lines.map((t) => el('p', { text: t })));
+}
+
+// ---- what is still waiting: see, answer, delete ----
+
+function waitingList() {
+  const list = el('section', { 'aria-labelledby': 'waiting-heading', class: 'lcc-log-waiting' });
+  entriesOf(state.account).then((entries) => {
+    const waiting = entries.filter((e) => !e.deleted);
+    if (waiting.length === 0) return;
+    list.append(
+      el('h2', { id: 'waiting-heading', text: 'Still on this phone' }),
+      el('ul', {}, waiting.map((e) => el('li', {},
+        `${sideWords[e.body.side]}, ${clock(e.body.startedAt)}${e.error ? ` — ${e.error}` : ''} `,
+        el('button', { type: 'button', text: 'Answer the questions', onclick: () => { state.current = e; state.question = 0; showQuestion(); } }),
+        ' ',
+        el('button', {
+          type: 'button', text: 'Delete',
+          onclick: async () => {
+            if (!window.confirm('Delete this cramp? It will not be sent.')) return;
+            await modifyEntry(e.clientId, (stored) => ({ ...stored, deleted: true }));
+            await updateStatus(false);
+            showLog();
+            sync();
+          },
+        })))));
+  });
+  return list;
+}
+
+// ---- sending ----
+
+async function sync() {
+  if (!state.account) return;
+  if (state.syncing) {
+    state.again = true; // something changed while sending: send again when this round ends
+    return;
+  }
+  state.syncing = true;
+  state.again = false;
+  clearTimeout(state.retry);
+  try {
+    const outcome = await sendWaiting(state.account);
+    state.signedOut = outcome.signedOut;
+    for (const [clientId, assessment] of outcome.results) {
+      state.serverResults.set(clientId, { level: assessment.level, ruleSetVersion: assessment.ruleSetVersion, card: assessment.card });
+    }
+    const current = state.current && outcome.results.get(state.current.clientId);
+    const pending = state.current && (await getEntry(state.current.clientId));
+    if (current && !(pending && needsSending(pending)) && screen().querySelector('[data-testid=result-card], [data-testid=safety-net-card]')) {
+      renderCard(state.serverResults.get(state.current.clientId), true);
+    }
+    if (outcome.stopped && !outcome.signedOut) {
+      state.retry = setTimeout(sync, 30_000);
+    }
+  } finally {
+    state.syncing = false;
+    await updateStatus(Boolean(state.current));
+  }
+  if (state.again && !state.signedOut) {
+    sync();
+  }
+}
+
+window.addEventListener('online', () => sync());
+
+if (document.getElementById('log-screen')) {
+  start();
 }

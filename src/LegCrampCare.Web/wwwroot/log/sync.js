@@ -1,0 +1,143 @@
+// Sending what is on the phone to the server (ADR 0021): each cramp once, by its clientId; answers given since as a
+// PATCH; a cramp she deleted here is deleted there. Nothing is dropped: a refused cramp keeps its message for her.
+
+import { entriesOf, modifyEntry } from './store.js';
+
+let token = null;
+
+async function antiforgery(refresh) {
+  if (token && !refresh) {
+    return token;
+  }
+  const response = await fetch('/api/v1/antiforgery', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    throw Object.assign(new Error('antiforgery'), { status: response.status });
+  }
+  token = await response.json();
+  return token;
+}
+
+/** An unsafe call with the antiforgery header; a stale token is fetched again and the call made once more. */
+async function call(method, path, body) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const t = await antiforgery(attempt > 0);
+    const response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', [t.headerName]: t.token },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status === 400 && attempt === 0) {
+      const problem = await response.clone().json().catch(() => null);
+      if (problem?.code === 'antiforgery') {
+        continue;
+      }
+    }
+    return response;
+  }
+  throw new Error('unreachable');
+}
+
+/** Answers she gave that the server does not have yet. */
+function changedAnswers(entry) {
+  const sent = entry.sentAnswers ?? {};
+  const changed = {};
+  for (const [key, value] of Object.entries(entry.body.answers ?? {})) {
+    if (sent[key] !== value) {
+      changed[key] = value;
+    }
+  }
+  return changed;
+}
+
+export function needsSending(entry) {
+  return entry.deleted || !entry.serverId || Object.keys(changedAnswers(entry)).length > 0;
+}
+
+/**
+ * Sends every waiting cramp of the account, oldest first. Resolves with
+ * { signedOut, stopped, results: Map(clientId → latest assessment from the server) }.
+ * stopped: the network or the server failed; what is left waits for the next try.
+ */
+export async function sendWaiting(accountKey) {
+  const results = new Map();
+  for (const entry of await entriesOf(accountKey)) {
+    try {
+      const outcome = await sendOne(entry);
+      if (outcome.assessment) {
+        results.set(entry.clientId, outcome.assessment);
+      }
+      if (outcome.signedOut) {
+        return { signedOut: true, stopped: true, results };
+      }
+      if (outcome.stopped) {
+        return { signedOut: false, stopped: true, results };
+      }
+    } catch {
+      // No network (or the server went away mid-answer): the entry stays as it is; the next try sends it again.
+      return { signedOut: false, stopped: true, results };
+    }
+  }
+  return { signedOut: false, stopped: false, results };
+}
+
+/** Records what the server now has, on the newest stored copy; deletes the entry once the server has everything. */
+async function settle(clientId, apply) {
+  return modifyEntry(clientId, (stored) => {
+    apply(stored);
+    return needsSending(stored) ? stored : null;
+  });
+}
+
+async function sendOne(entry) {
+  if (entry.deleted) {
+    if (entry.serverId) {
+      const response = await call('DELETE', `/api/v1/episodes/${entry.serverId}`);
+      if (response.status === 401) return { signedOut: true };
+      if (response.status !== 204 && response.status !== 404) return { stopped: true };
+    }
+    await modifyEntry(entry.clientId, () => null);
+    return {};
+  }
+
+  let assessment = null;
+  if (!entry.serverId) {
+    const body = entry.body;
+    const response = await call('POST', '/api/v1/episodes', body);
+    if (response.status === 401) return { signedOut: true };
+    if (response.status === 201 || response.status === 200) {
+      const stored = await response.json();
+      assessment = stored.assessment;
+      entry = await settle(entry.clientId, (e) => { e.serverId = stored.id; e.sentAnswers = { ...body.answers }; e.error = null; });
+    } else if (response.status === 409) {
+      // The server has this cramp with other answers (an answer whose reply was lost): her latest answers follow below.
+      const problem = await response.json();
+      const id = problem.episode?.id;
+      if (!id) return { stopped: true };
+      entry = await settle(entry.clientId, (e) => { e.serverId = id; e.sentAnswers = {}; });
+    } else if (response.status === 400 || response.status === 422) {
+      const problem = await response.json().catch(() => ({}));
+      await settle(entry.clientId, (e) => { e.error = problem.detail ?? 'The server could not take this cramp as it is.'; });
+      return {};
+    } else {
+      return { stopped: true };
+    }
+    if (!entry) return { assessment }; // everything is on the server
+  }
+
+  const changed = changedAnswers(entry);
+  if (Object.keys(changed).length > 0) {
+    const response = await call('PATCH', `/api/v1/episodes/${entry.serverId}/answers`, changed);
+    if (response.status === 401) return { signedOut: true, assessment };
+    if (response.status === 200) {
+      assessment = (await response.json()).assessment;
+      await settle(entry.clientId, (e) => { e.sentAnswers = { ...(e.sentAnswers ?? {}), ...changed }; e.error = null; });
+    } else if (response.status === 400) {
+      const problem = await response.json().catch(() => ({}));
+      await settle(entry.clientId, (e) => { e.error = problem.detail ?? 'The server could not take these answers.'; });
+    } else {
+      return { stopped: true, assessment };
+    }
+  }
+  return { assessment };
+}
