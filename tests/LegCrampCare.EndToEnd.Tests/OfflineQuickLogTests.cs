@@ -14,27 +14,31 @@ namespace LegCrampCare.EndToEnd.Tests;
 /// </summary>
 public sealed class OfflineQuickLogTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
+    private string _email = "";
+
     private async Task<(IBrowserContext Context, IPage Page)> PatientOnTheQuickLogAsync()
     {
         var context = await host.NewContextAsync();
         var page = await host.NewPageAsync(context);
-        await Journey.RegisterPatientAsync(page, $"log-{Guid.NewGuid():N}@example.org", "Noor", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(70));
+        _email = $"log-{Guid.NewGuid():N}@example.org";
+        await Journey.RegisterPatientAsync(page, _email, "Noor", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(70));
         await page.GotoAsync("/log");
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Which leg?" })).ToBeVisibleAsync();
         return (context, page);
     }
 
-    private async Task<List<(Guid ClientId, Answer ChestPain)>> StoredAsync(DateTime since)
+    /// <summary>Her cramps in the database (this test's patient only).</summary>
+    private async Task<List<(Guid ClientId, Answer ChestPain)>> StoredAsync()
     {
         await using var db = await host.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var rows = await db.Episodes.AsNoTracking().Where(e => e.CreatedAtUtc >= since).ToListAsync();
+        var id = await db.Users.Where(u => u.Email == _email).Select(u => u.Id).SingleAsync();
+        var rows = await db.Episodes.AsNoTracking().Where(e => e.PatientId == id).ToListAsync();
         return rows.Select(e => (e.ClientId, e.Answers.ChestPain)).ToList();
     }
 
     [BrowserFact]
     public async Task Online_LegTapSaves_WarningSignAnswered_ServersCardWithTheEmergencyNumber()
     {
-        var since = DateTime.UtcNow.AddSeconds(-1);
         var (_, page) = await PatientOnTheQuickLogAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Left", Exact = true }).ClickAsync();
@@ -47,7 +51,7 @@ public sealed class OfflineQuickLogTests(BrowserHost host) : IClassFixture<Brows
         await Assertions.Expect(card.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Call 999 now");
         await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = "Call 999" })).ToHaveAttributeAsync("href", "tel:999");
         await Assertions.Expect(card).ToContainTextAsync("Checked by LegCrampCare with rule set " + TriageRules.Version, new() { Timeout = 10_000 });
-        var stored = Assert.Single(await StoredAsync(since));
+        var stored = Assert.Single(await StoredAsync());
         Assert.Equal(Answer.Yes, stored.ChestPain);
         await Journey.AssertAccessibleAsync(page);
     }
@@ -55,7 +59,6 @@ public sealed class OfflineQuickLogTests(BrowserHost host) : IClassFixture<Brows
     [BrowserFact]
     public async Task Offline_SavedOnThePhone_AnsweredByThePhonesRules_SentOnceWhenBackOnline()
     {
-        var since = DateTime.UtcNow.AddSeconds(-1);
         var (context, page) = await PatientOnTheQuickLogAsync();
         // The rules reach the phone after the first paint.
         await page.WaitForFunctionAsync("async () => { const { loadRules } = await import('/log/log.js'); return !!(await loadRules()).assess; }");
@@ -70,19 +73,62 @@ public sealed class OfflineQuickLogTests(BrowserHost host) : IClassFixture<Brows
         await Assertions.Expect(card.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Call 999 now");
         await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = "Call 999" })).ToHaveAttributeAsync("href", "tel:999");
         await Assertions.Expect(card).ToContainTextAsync("Checked on this phone with rule set " + TriageRules.Version);
-        Assert.Empty(await StoredAsync(since));
+        Assert.Empty(await StoredAsync());
 
         await context.SetOfflineAsync(false);
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.", new() { Timeout = 20_000 });
         await Assertions.Expect(card).ToContainTextAsync("Checked by LegCrampCare", new() { Timeout = 10_000 });
-        var stored = Assert.Single(await StoredAsync(since));
+        var stored = Assert.Single(await StoredAsync());
         Assert.Equal(Answer.Yes, stored.ChestPain);
 
         // Going offline and online again sends nothing twice.
         await context.SetOfflineAsync(true);
         await context.SetOfflineAsync(false);
         await page.WaitForTimeoutAsync(500);
-        Assert.Single(await StoredAsync(since));
+        Assert.Single(await StoredAsync());
         Assert.DoesNotContain(host.ConsoleErrors, e => e.Contains("/log", StringComparison.Ordinal) && !Regex.IsMatch(e, "ERR_INTERNET_DISCONNECTED|Failed to fetch|net::"));
+    }
+
+    /// <summary>
+    /// Installed as an app: the manifest is linked, the service worker keeps the shell and the rules, and with the network
+    /// off a reload opens the quick log from the cache — in the night palette, with the cramp still waiting and the rules'
+    /// answer available. Nothing from /api/ is ever kept.
+    /// </summary>
+    [BrowserFact]
+    public async Task NoNetwork_ReloadOpensFromTheCache_WaitingCrampStillThere_RulesStillAnswer()
+    {
+        var (context, page) = await PatientOnTheQuickLogAsync();
+        Assert.Equal("/manifest.webmanifest", await page.Locator("link[rel=manifest]").GetAttributeAsync("href"));
+        var manifest = await page.EvaluateAsync<System.Text.Json.JsonElement>("async () => (await fetch('/manifest.webmanifest')).json()");
+        Assert.Equal("/log", manifest.GetProperty("start_url").GetString());
+        Assert.Equal("standalone", manifest.GetProperty("display").GetString());
+        Assert.Contains(manifest.GetProperty("icons").EnumerateArray(), i => i.GetProperty("purpose").GetString() == "maskable");
+        await page.WaitForFunctionAsync("async () => !!(await navigator.serviceWorker.ready).active && !!navigator.serviceWorker.controller", null, new() { Timeout = 60_000 });
+
+        await context.SetOfflineAsync(true);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Both", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved on this phone — will send when you're back online (1 waiting).");
+
+        var opened = System.Diagnostics.Stopwatch.StartNew();
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Which leg?" })).ToBeVisibleAsync();
+        opened.Stop();
+        Assert.True(opened.Elapsed < TimeSpan.FromSeconds(3), $"The quick log took {opened.Elapsed.TotalMilliseconds:0} ms to open from the cache.");
+        Assert.Equal("rgb(17, 19, 21)", await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("On this phone — will send when you're back online (1 waiting).");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Still on this phone" })).ToContainTextAsync("Both legs");
+
+        // The rules answer from the cache too.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Answer the questions" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }).ClickAsync(); // suddenly short of breath
+        await Assertions.Expect(page.GetByTestId("result-card").GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Call 999 now");
+
+        var kept = await page.EvaluateAsync<string[]>("async () => { const all = []; for (const name of await caches.keys()) { for (const r of await (await caches.open(name)).keys()) all.push(new URL(r.url).pathname); } return all; }");
+        Assert.Contains("/log", kept);
+        Assert.DoesNotContain(kept, k => k.StartsWith("/api/", StringComparison.Ordinal) || k == "/" || k.StartsWith("/episodes", StringComparison.Ordinal) || k.StartsWith("/_blazor", StringComparison.Ordinal));
+
+        await context.SetOfflineAsync(false);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.", new() { Timeout = 20_000 });
+        Assert.Single(await StoredAsync());
     }
 }

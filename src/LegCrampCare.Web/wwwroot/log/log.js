@@ -110,8 +110,12 @@ async function start() {
 
   showLog();
   await updateStatus(false);
-  // The rules are fetched after the first paint, never with the page itself.
-  setTimeout(() => loadRules().catch(() => {}), 0);
+  // The rules are fetched after the first paint, never with the page itself; the service worker keeps them and the
+  // shell so that the quick log opens with no connection.
+  setTimeout(() => {
+    loadRules().catch(() => {});
+    navigator.serviceWorker?.register('/sw.js', { scope: '/', type: 'module' }).catch(() => {});
+  }, 0);
   sync();
 }
 
@@ -221,6 +225,8 @@ async function save(side, started) {
   await updateStatus(true);
   showQuestion();
   sync();
+  // Where the browser has Background Sync, it sends what waits when the network is back, even with the page closed.
+  navigator.serviceWorker?.ready.then((r) => r.sync?.register('lcc-send')).catch(() => {});
 }
 
 // ---- screen 2: the questions, one at a time ----
