@@ -131,4 +131,53 @@ public sealed class OfflineQuickLogTests(BrowserHost host) : IClassFixture<Brows
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.", new() { Timeout = 20_000 });
         Assert.Single(await StoredAsync());
     }
+
+    /// <summary>
+    /// A shared phone: sign-out first tries to send what waits; what can't be sent stays on the phone under her account
+    /// and the sign-in page says so; another account signing in on the same browser never sees or sends it; when she
+    /// signs in again it is sent, once, into her own account.
+    /// </summary>
+    [BrowserFact]
+    public async Task SignOut_WhatCannotBeSentStaysForHerAlone_AnotherAccountNeverSeesOrSendsIt_SentWhenSheSignsInAgain()
+    {
+        var (_, page) = await PatientOnTheQuickLogAsync();
+        var her = _email;
+        await page.RouteAsync("**/api/v1/episodes", route => route.AbortAsync()); // the server can't be reached for new cramps
+        await page.GetByRole(AriaRole.Button, new() { Name = "Left", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved on this phone — will send when you're back online (1 waiting).");
+
+        await page.GotoInteractiveAsync("/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Create an account" })).ToBeVisibleAsync();
+        await page.GotoAsync("/Account/Login");
+        await Assertions.Expect(page.GetByTestId("waiting-on-this-phone")).ToContainTextAsync("1 cramp is still on this phone; it will be sent when you sign in again.");
+        Assert.Empty(await StoredAsync());
+
+        // Someone else signs in on this browser: nothing of hers is shown or sent.
+        var other = $"other-{Guid.NewGuid():N}@example.org";
+        await Journey.RegisterPatientAsync(page, other, "Sam", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(100));
+        await page.UnrouteAsync("**/api/v1/episodes");
+        await page.GotoAsync("/log");
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Which leg?" })).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(1000);
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Still on this phone" })).ToHaveCountAsync(0);
+        Assert.Empty(await StoredAsync());
+        _email = other;
+        Assert.Empty(await StoredAsync());
+
+        // She signs in again: her cramp is sent into her account.
+        await page.GotoInteractiveAsync("/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Create an account" })).ToBeVisibleAsync();
+        await Journey.SignInAsync(page, her);
+        await page.GotoAsync("/log");
+        _email = her;
+        for (var i = 0; i < 40 && (await StoredAsync()).Count == 0; i++)
+        {
+            await page.WaitForTimeoutAsync(250);
+        }
+
+        Assert.Single(await StoredAsync());
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Still on this phone" })).ToHaveCountAsync(0);
+    }
 }

@@ -1,7 +1,6 @@
 // The quick log's service worker (ADR 0021). It keeps the quick log's shell, its scripts, the icons and the rules
 // (WebAssembly) so that /log opens with no connection, and sends waiting cramps when the browser says the network is back
 // (Background Sync). It never answers or stores anything else: not /api/, not the live pages, nothing with her data.
-import { getAccount } from '/log/store.js';
 import { sendWaiting } from '/log/sync.js';
 
 const VERSION = '__VERSION__';
@@ -9,7 +8,7 @@ const CACHE = `lcc-log-${VERSION}`;
 // The rules' WebAssembly files, filled in by the server from its static assets.
 const ENGINE = [/*__ENGINE_FILES__*/];
 const SHELL = [
-  '/log', '/log/log.css', '/log/log.js', '/log/store.js', '/log/sync.js', '/engine/main.js',
+  '/log', '/log/log.css', '/log/log.js', '/log/store.js', '/log/sync.js', '/log/signout.js', '/engine/main.js',
   '/manifest.webmanifest', '/favicon.png', '/icons/icon-192.png', '/icons/icon-512.png', '/icons/icon-maskable-512.png',
 ];
 
@@ -56,9 +55,15 @@ self.addEventListener('fetch', (event) => {
   })());
 });
 
+/** The account the browser is signed in to now: only its waiting cramps are sent, never another's. */
+async function signedInAccount() {
+  const response = await fetch('/api/v1/me/offline-kit', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  return response.ok ? (await response.json()).accountKey : null;
+}
+
 self.addEventListener('sync', (event) => {
   if (event.tag === 'lcc-send') {
-    event.waitUntil(getAccount().then((account) => (account ? sendWaiting(account) : null)).then((outcome) => {
+    event.waitUntil(signedInAccount().then((account) => (account ? sendWaiting(account) : null)).then((outcome) => {
       if (outcome?.stopped && !outcome.signedOut) {
         throw new Error('Not all sent yet: the browser tries again later.');
       }

@@ -64,6 +64,28 @@
         }
     };
 
+    // Sign-out on a phone with the quick log: send what waits first and forget the account's kit (log/signout.js).
+    document.addEventListener("submit", function (event) {
+        var form = event.target;
+        if (!(form instanceof HTMLFormElement) || !/\/Account\/Logout$/i.test(new URL(form.action, location.href).pathname)) { return; }
+        if (form.getAttribute("data-lcc-ready") === "true" || !("indexedDB" in window)) { return; }
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        var go = function () {
+            form.setAttribute("data-lcc-ready", "true");
+            if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
+        };
+        import("/log/signout.js").then(function (m) { return m.beforeSignOut(); }).then(go, go);
+    }, true);
+
+    // On the sign-in page: cramps the last account left waiting on this phone.
+    if (/^\/Account\/Login$/i.test(location.pathname) && "indexedDB" in window) {
+        document.addEventListener("DOMContentLoaded", function () {
+            var main = document.querySelector("main") || document.body;
+            import("/log/signout.js").then(function (m) { return m.showWaitingOnSignIn(main); }).catch(function () { });
+        });
+    }
+
     // "Print this page" buttons on the (static) guidance pages.
     document.addEventListener("click", function (event) {
         var target = event.target;

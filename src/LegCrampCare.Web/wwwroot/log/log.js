@@ -24,6 +24,7 @@ const state = {
   signedOut: false,
   serverResults: new Map(), // clientId → the server's latest assessment of it
   again: false,
+  verified: false, // the signed-in account is the one this page keeps cramps for
 };
 
 const screen = () => document.getElementById('log-screen');
@@ -99,6 +100,7 @@ async function start() {
   if (kit) {
     state.kit = kit;
     state.account = kit.accountKey;
+    state.verified = true;
     await putKit(kit);
     await setAccount(kit.accountKey);
     checkClock(kit);
@@ -371,7 +373,7 @@ function safetyNet() {
 // ---- what is still waiting: see, answer, delete ----
 
 function waitingList() {
-  const list = el('section', { 'aria-labelledby': 'waiting-heading', class: 'lcc-log-waiting' });
+  const list = el('section', { id: 'waiting', 'aria-labelledby': 'waiting-heading', class: 'lcc-log-waiting' });
   entriesOf(state.account).then((entries) => {
     const waiting = entries.filter((e) => !e.deleted);
     if (waiting.length === 0) return;
@@ -397,8 +399,34 @@ function waitingList() {
 
 // ---- sending ----
 
+/**
+ * The account the cookie is signed in to now must be the one whose cramps are sent: opened offline, the page used the
+ * last account it knew. Another account (or none) means the page starts again with the right one.
+ */
+async function verifiedAccount() {
+  if (state.verified) return true;
+  const kit = await fetchKit();
+  if (kit === 'signed-out') {
+    state.signedOut = true;
+    return false;
+  }
+  if (!kit || typeof kit !== 'object') return false; // still offline, or not a patient
+  if (kit.accountKey !== state.account) {
+    window.location.reload();
+    return false;
+  }
+  state.kit = kit;
+  state.verified = true;
+  await putKit(kit);
+  return true;
+}
+
 async function sync() {
   if (!state.account) return;
+  if (!state.syncing && !(await verifiedAccount())) {
+    await updateStatus(Boolean(state.current));
+    return;
+  }
   if (state.syncing) {
     state.again = true; // something changed while sending: send again when this round ends
     return;
@@ -423,6 +451,7 @@ async function sync() {
   } finally {
     state.syncing = false;
     await updateStatus(Boolean(state.current));
+    document.getElementById('waiting')?.replaceWith(waitingList()); // what was sent leaves the list
   }
   if (state.again && !state.signedOut) {
     sync();

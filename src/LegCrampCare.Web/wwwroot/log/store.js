@@ -97,3 +97,22 @@ export async function getAccount() {
 }
 
 export const setAccount = (accountKey) => run('meta', 'readwrite', (s) => s.put({ key: 'account', value: accountKey }));
+
+export const clearAccount = () => run('meta', 'readwrite', (s) => s.delete('account'));
+
+/** The account that signed out last on this phone, whose waiting cramps the sign-in page mentions. */
+export async function getSignedOut() {
+  const row = await run('meta', 'readonly', (s) => s.get('signedOut'));
+  return row?.value ?? null;
+}
+
+export const setSignedOut = (accountKey) => run('meta', 'readwrite', (s) => s.put({ key: 'signedOut', value: accountKey }));
+
+export const clearSignedOut = () => run('meta', 'readwrite', (s) => s.delete('signedOut'));
+
+/** Deletes every cramp of one account from this phone (after an explicit "Delete them"). */
+export async function deleteEntriesOf(accountKey) {
+  for (const entry of await entriesOf(accountKey)) {
+    await deleteEntry(entry.clientId);
+  }
+}
