@@ -44,7 +44,7 @@ public static class DeviceAssessment
             using var document = JsonDocument.Parse(requestJson);
             return Write(w => WriteCard(w, document.RootElement));
         }
-        catch (Exception e) when (e is JsonException or FormatException or ArgumentException or TriageCaseFormatException or TimeZoneNotFoundException or InvalidTimeZoneException)
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException or TriageCaseFormatException or TimeZoneNotFoundException or InvalidTimeZoneException)
         {
             return Write(w => WriteError(w, e));
         }
@@ -68,7 +68,7 @@ public static class DeviceAssessment
                 {
                     WriteCard(w, request);
                 }
-                catch (Exception e) when (e is JsonException or FormatException or ArgumentException or TriageCaseFormatException or TimeZoneNotFoundException or InvalidTimeZoneException)
+                catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException or TriageCaseFormatException or TimeZoneNotFoundException or InvalidTimeZoneException)
                 {
                     WriteError(w, e);
                 }

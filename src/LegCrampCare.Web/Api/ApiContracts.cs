@@ -315,20 +315,31 @@ public sealed record OfflineKitView(
 /// <summary>
 /// One yes/no question of the quick log, as the live pages ask it (<c>EpisodeQuestions</c>), with the answer it sets in the
 /// API's words: <see cref="Answer"/> is the member of <c>answers</c>, <see cref="Yes"/> and <see cref="No"/> its values.
+/// <see cref="WarningSign"/>: a "yes" is a warning sign (the red-flag questions). <see cref="AskedWhen"/>: asked only
+/// when that answer was given (the questions about pain still there after the cramp).
 /// </summary>
-public sealed record OfflineQuestionView(string Id, string Label, string? Hint, string Answer, string Yes, string No)
+public sealed record OfflineQuestionView(string Id, string Label, string? Hint, string Answer, string Yes, string No, bool WarningSign, OfflineQuestionCondition? AskedWhen)
 {
-    /// <summary>The red-flag questions, then the quick ones after them, in the order the live pages ask them.</summary>
-    public static IReadOnlyList<OfflineQuestionView> Quick(TriageOptions options) =>
-        [.. Components.Pages.Episodes.EpisodeQuestions.RedFlags.Concat(Components.Pages.Episodes.EpisodeQuestions.AfterRedFlags).Select(q => From(q, options))];
+    /// <summary>The red-flag questions, the quick ones after them, then, with pain still there, the questions about it.</summary>
+    public static IReadOnlyList<OfflineQuestionView> Quick(TriageOptions options)
+    {
+        var painStillThere = From(Components.Pages.Episodes.EpisodeQuestions.AfterRedFlags.Single(q => q.Id == "pain-still-there"), options, false, null);
+        var whenPain = new OfflineQuestionCondition(painStillThere.Answer, painStillThere.Yes);
+        return
+        [
+            .. Components.Pages.Episodes.EpisodeQuestions.RedFlags.Select(q => From(q, options, true, null)),
+            .. Components.Pages.Episodes.EpisodeQuestions.AfterRedFlags.Select(q => From(q, options, false, null)),
+            .. Components.Pages.Episodes.EpisodeQuestions.PainLeft.Select(q => From(q, options, false, whenPain)),
+        ];
+    }
 
     /// <summary>Which member of the answers the question sets, and to what, found by asking it on a blank set of answers.</summary>
-    private static OfflineQuestionView From(Components.Pages.Episodes.EpisodeQuestion q, TriageOptions options)
+    private static OfflineQuestionView From(Components.Pages.Episodes.EpisodeQuestion q, TriageOptions options, bool warningSign, OfflineQuestionCondition? when)
     {
         var (member, yes) = Set(q, Rules.Answer.Yes);
         var (_, no) = Set(q, Rules.Answer.No);
         var label = q.Label.Replace("{TypicalCrampMaxMinutes}", options.TypicalCrampMaxMinutes.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        return new OfflineQuestionView(q.Id, label, q.Hint, member, yes, no);
+        return new OfflineQuestionView(q.Id, label, q.Hint, member, yes, no, warningSign, when);
     }
 
     private static (string Member, string Value) Set(Components.Pages.Episodes.EpisodeQuestion q, Rules.Answer answer)
@@ -341,6 +352,9 @@ public sealed record OfflineQuestionView(string Id, string Label, string? Hint, 
             System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(changed.GetValue(answered)!.ToString()!));
     }
 }
+
+/// <summary>A question is asked only when <see cref="Answer"/> was answered <see cref="Value"/>.</summary>
+public sealed record OfflineQuestionCondition(string Answer, string Value);
 
 /// <summary>What the rules read of her profile: the dates that give her stage, how the baby was born, her risk factors' codes.</summary>
 public sealed record OfflinePatientView(DateOnly? DueDate, DateOnly? BirthDate, DateOnly? PregnancyEndedOn, BirthMode? BirthMode, IReadOnlyList<string> RiskFactors);

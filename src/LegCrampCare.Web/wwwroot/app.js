@@ -75,15 +75,31 @@
             form.setAttribute("data-lcc-ready", "true");
             if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
         };
-        import("/log/signout.js").then(function (m) { return m.beforeSignOut(); }).then(go, go);
+        quickLogUsed().then(function (used) {
+            return used ? import("/log/signout.js").then(function (m) { return m.beforeSignOut(); }) : null;
+        }).then(go, go);
     }, true);
 
+    // Signed in, with cramps waiting on this phone: send them (only the signed-in account's).
+    // Only a browser that has used the quick log has its database: no other page loads anything for it.
+    function quickLogUsed() {
+        if (!("indexedDB" in window) || !indexedDB.databases) { return Promise.resolve(false); }
+        return indexedDB.databases().then(function (all) { return all.some(function (d) { return d.name === "lcc"; }); }, function () { return false; });
+    }
+
+    if (!/^\/Account\//i.test(location.pathname) && !/^\/log/i.test(location.pathname)) {
+        quickLogUsed().then(function (used) {
+            if (used) { return import("/log/signout.js").then(function (m) { return m.sendIfWaiting(); }); }
+        }).catch(function () { });
+    }
+
     // On the sign-in page: cramps the last account left waiting on this phone.
-    if (/^\/Account\/Login$/i.test(location.pathname) && "indexedDB" in window) {
-        document.addEventListener("DOMContentLoaded", function () {
+    if (/^\/Account\/Login$/i.test(location.pathname)) {
+        quickLogUsed().then(function (used) {
+            if (!used) { return; }
             var main = document.querySelector("main") || document.body;
-            import("/log/signout.js").then(function (m) { return m.showWaitingOnSignIn(main); }).catch(function () { });
-        });
+            return import("/log/signout.js").then(function (m) { return m.showWaitingOnSignIn(main); });
+        }).catch(function () { });
     }
 
     // "Print this page" buttons on the (static) guidance pages.

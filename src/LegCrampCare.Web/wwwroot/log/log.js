@@ -10,7 +10,10 @@ import { needsSending, sendWaiting } from './sync.js';
 let rulesPromise;
 
 export function loadRules() {
-  rulesPromise ??= import('/engine/main.js').then((m) => m.rules);
+  rulesPromise ??= import('/engine/main.js').then((m) => m.rules).catch((error) => {
+    rulesPromise = null; // a network blip must not keep the rules away for the life of the page
+    throw error;
+  });
   return rulesPromise;
 }
 
@@ -24,8 +27,31 @@ const state = {
   signedOut: false,
   serverResults: new Map(), // clientId → the server's latest assessment of it
   again: false,
-  verified: false, // the signed-in account is the one this page keeps cramps for
+  verified: false, // the signed-in account is the one this page keeps cramps for (checked every round of sending)
+  busy: false, // a tap is being handled: a second tap (a double tap at night) does nothing
+  offset: 0, // the server's clock minus this phone's, when the phone's is more than a minute off
+  settle: null, // the timer that wakes a new screen's buttons up
 };
+
+/** Now, by the server's clock when the phone's is off (a cramp "just now" must not be refused as in the future). */
+function now() {
+  return new Date(Date.now() + state.offset);
+}
+
+/** Runs one tap's work; taps while it runs are ignored, and the screen's buttons are disabled meanwhile. */
+async function once(work) {
+  if (state.busy) return;
+  state.busy = true;
+  const buttons = [...screen().querySelectorAll('button')];
+  for (const b of buttons) b.disabled = true;
+  try {
+    await work();
+  } finally {
+    state.busy = false;
+    // Only this screen's buttons, if it is still shown (a new screen wakes its own up).
+    if (!screen().dataset.settling) for (const b of buttons) if (b.isConnected) b.disabled = false;
+  }
+}
 
 const screen = () => document.getElementById('log-screen');
 const statusLine = () => document.getElementById('log-status');
@@ -47,7 +73,17 @@ function el(tag, props = {}, ...children) {
 }
 
 function show(...nodes) {
-  screen().replaceChildren(...nodes);
+  const container = screen();
+  container.replaceChildren(...nodes);
+  // The second tap of a double tap lands on the new screen: its buttons wake up a moment later, so it answers nothing.
+  const buttons = [...container.querySelectorAll('button')];
+  for (const b of buttons) b.disabled = true;
+  container.dataset.settling = 'true';
+  clearTimeout(state.settle);
+  state.settle = setTimeout(() => {
+    delete container.dataset.settling;
+    for (const b of buttons) b.disabled = false;
+  }, 350);
 }
 
 function focusHeading(node) {
@@ -64,15 +100,18 @@ function clock(iso) {
 
 // ---- the waiting line ----
 
-async function waitingCount() {
-  if (!state.account) return 0;
-  return (await entriesOf(state.account)).filter(needsSending).length;
+async function counts() {
+  if (!state.account) return { waiting: 0, refused: 0 };
+  const pending = (await entriesOf(state.account)).filter(needsSending);
+  return { waiting: pending.filter((e) => !e.error).length, refused: pending.filter((e) => e.error).length };
 }
 
 async function updateStatus(saved) {
-  const n = await waitingCount();
+  const { waiting: n, refused } = await counts();
   const line = statusLine();
-  if (state.signedOut && n > 0) {
+  if (refused > 0) {
+    line.textContent = `${refused === 1 ? 'A cramp on this phone could' : `${refused} cramps on this phone could`} not be sent: see "Still on this phone" below.`;
+  } else if (state.signedOut && n > 0) {
     line.replaceChildren('Sign in to send ', String(n), n === 1 ? ' waiting cramp. ' : ' waiting cramps. ', el('a', { href: '/Account/Login?ReturnUrl=%2Flog', text: 'Sign in' }));
   } else if (n > 0) {
     line.textContent = `${saved ? 'Saved on this phone' : 'On this phone'} — will send when you're back online (${n} waiting).`;
@@ -101,6 +140,7 @@ async function start() {
     state.kit = kit;
     state.account = kit.accountKey;
     state.verified = true;
+    kit.clockOffsetMs = Date.parse(kit.serverTime) - Date.now();
     await putKit(kit);
     await setAccount(kit.accountKey);
     checkClock(kit);
@@ -109,6 +149,8 @@ async function start() {
     state.account = await getAccount();
     state.kit = state.account ? await getKit(state.account) : null;
   }
+  const offset = state.kit?.clockOffsetMs ?? 0;
+  state.offset = Math.abs(offset) > 60 * 1000 ? offset : 0;
 
   showLog();
   await updateStatus(false);
@@ -182,16 +224,16 @@ function showLog() {
 
   const leg = (side, label) => el('button', {
     type: 'button', class: 'lcc-log-primary', text: label,
-    onclick: async () => {
-      let started = new Date();
-      if (when === 'few') started = new Date(Date.now() - 5 * 60 * 1000);
+    onclick: () => once(async () => {
+      let started = now();
+      if (when === 'few') started = new Date(now().getTime() - 5 * 60 * 1000);
       if (when === 'custom') {
         if (!custom) { error.textContent = 'Date and time it started: choose when it began, or tap "Just now".'; return; }
         started = new Date(custom);
-        if (started.getTime() > Date.now() + 60 * 1000) { error.textContent = "Date and time it started can't be in the future."; return; }
+        if (started.getTime() > now().getTime() + 60 * 1000) { error.textContent = "Date and time it started can't be in the future."; return; }
       }
       await save(side, started);
-    },
+    }),
   });
 
   show(
@@ -208,14 +250,14 @@ function showLog() {
 }
 
 async function save(side, started) {
-  const now = new Date().toISOString();
+  const at = now().toISOString();
   const clientId = crypto.randomUUID();
   const entry = {
     clientId,
     accountKey: state.account,
     body: { clientId, startedAt: started.toISOString(), side, answers: {} },
-    answeredAt: now,
-    createdAt: now,
+    answeredAt: at,
+    createdAt: at,
     serverId: null,
     sentAnswers: null,
     shown: null,
@@ -242,31 +284,41 @@ async function update(mutate) {
   // so that the new answer is sent too.
   state.current = await modifyEntry(state.current.clientId, (entry) => {
     mutate(entry);
-    entry.answeredAt = new Date().toISOString();
+    entry.answeredAt = now().toISOString();
     return entry;
   }, state.current);
 }
 
+/** The questions to ask for this cramp: those about pain still there only when she said it is. */
+function asked(q) {
+  const when = q.askedWhen;
+  return !when || state.current.body.answers[when.answer] === when.value;
+}
+
 function showQuestion() {
   const list = questions();
+  while (list[state.question] && !asked(list[state.question])) state.question += 1;
   const q = list[state.question];
   if (!q) {
     showResult();
     return;
   }
-  const answer = async (value) => {
+  const answer = (value) => once(async () => {
     await update((e) => { e.body.answers[q.answer] = value; });
     state.question += 1;
     await updateStatus(true);
-    // A warning sign is answered at once, never after the remaining questions and never held back for a connection.
+    // A warning sign is answered at once, never after the remaining questions and never held back for a connection;
+    // if the rules can't answer yet, the safety net with the numbers to call is shown at once instead.
     const model = await assessOnThePhone(state.current, 1500);
     if (model?.card.isUrgent) {
       await showModel(model);
+    } else if (!model && q.warningSign && value === q.yes) {
+      await showModel(null);
     } else {
       showQuestion();
     }
     sync();
-  };
+  });
   const heading = el('h2', { id: 'question', text: q.label });
   show(
     el('p', { class: 'lcc-log-muted', text: `${sideWords[state.current.body.side]}, ${clock(state.current.body.startedAt)}. Question ${state.question + 1} of ${list.length}.` }),
@@ -275,7 +327,7 @@ function showQuestion() {
     el('div', { class: 'lcc-log-answers', role: 'group', 'aria-labelledby': 'question' },
       el('button', { type: 'button', class: 'lcc-log-primary', text: 'Yes', onclick: () => answer(q.yes) }),
       el('button', { type: 'button', class: 'lcc-log-primary', text: 'No', onclick: () => answer(q.no) })),
-    el('button', { type: 'button', text: 'Answer later', onclick: () => showResult() }),
+    el('button', { type: 'button', text: 'Answer later', onclick: () => once(() => showResult()) }),
   );
   focusHeading(heading);
 }
@@ -387,7 +439,8 @@ function waitingList() {
           type: 'button', text: 'Delete',
           onclick: async () => {
             if (!window.confirm('Delete this cramp? It will not be sent.')) return;
-            await modifyEntry(e.clientId, (stored) => ({ ...stored, deleted: true }));
+            const marked = await modifyEntry(e.clientId, (stored) => ({ ...stored, deleted: true }));
+            if (!marked) window.alert('This cramp was already sent. To delete it, open it from your history.');
             await updateStatus(false);
             showLog();
             sync();
@@ -423,6 +476,7 @@ async function verifiedAccount() {
 
 async function sync() {
   if (!state.account) return;
+  if (!state.syncing) state.verified = false; // another account may have signed in since the last round
   if (!state.syncing && !(await verifiedAccount())) {
     await updateStatus(Boolean(state.current));
     return;
@@ -442,7 +496,9 @@ async function sync() {
     }
     const current = state.current && outcome.results.get(state.current.clientId);
     const pending = state.current && (await getEntry(state.current.clientId));
-    if (current && !(pending && needsSending(pending)) && screen().querySelector('[data-testid=result-card], [data-testid=safety-net-card]')) {
+    const onCard = screen().querySelector('[data-testid=result-card], [data-testid=safety-net-card]');
+    // The server's card replaces the phone's; an urgent one is shown whatever she is looking at.
+    if (current && !(pending && needsSending(pending)) && (onCard || current.card?.isUrgent)) {
       renderCard(state.serverResults.get(state.current.clientId), true);
     }
     if (outcome.stopped && !outcome.signedOut) {

@@ -2,19 +2,28 @@
 // most), then what the rules needed for this account is deleted; the waiting cramps stay, under the account's key,
 // until she signs in again or deletes them. The sign-in page says how many are still on this phone.
 
-import { clearAccount, clearSignedOut, deleteEntriesOf, deleteKit, entriesOf, getSignedOut, setSignedOut } from './store.js';
+import { clearAccount, clearSignedOut, deleteEntriesOf, deleteKit, entriesOf, getAccount, getSignedOut, setSignedOut } from './store.js';
 import { needsSending, sendWaiting } from './sync.js';
 
 /** Before the sign-out form is posted: send, then forget what this account kept besides its waiting cramps. */
-export async function beforeSignOut() {
-  let account = null;
+/** The account the browser is signed in to now, asked of the server (at most a few seconds); null when unknown. */
+async function signedInAccount() {
   try {
-    const response = await fetch('/api/v1/me/offline-kit', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    account = response.ok ? (await response.json()).accountKey : null;
+    const response = await fetch('/api/v1/me/offline-kit', {
+      credentials: 'same-origin', headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(4000),
+    });
+    return response.ok ? (await response.json()).accountKey : null;
   } catch {
-    account = null;
+    return null;
   }
+}
+
+export async function beforeSignOut() {
+  const account = await signedInAccount();
   if (!account) {
+    // The server could not say: forget what the last account on this phone kept for the rules all the same.
+    const last = await getAccount();
+    if (last) await deleteKit(last);
     await clearAccount();
     return;
   }
@@ -52,4 +61,17 @@ export async function showWaitingOnSignIn(container) {
   });
   notice.append(text, button);
   container.prepend(notice);
+}
+
+/**
+ * On any page of a signed-in session, when cramps wait on this phone: send the signed-in account's (and only those), so
+ * that "they will be sent when you sign in again" holds without opening the quick log.
+ */
+export async function sendIfWaiting() {
+  const waiting = (await entriesOf(await getSignedOut() ?? '')).length + (await entriesOf(await getAccount() ?? '')).length;
+  if (waiting === 0) return;
+  const account = await signedInAccount();
+  if (!account) return;
+  const outcome = await sendWaiting(account);
+  if (!outcome.stopped && (await getSignedOut()) === account) await clearSignedOut();
 }

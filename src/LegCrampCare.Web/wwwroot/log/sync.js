@@ -115,12 +115,13 @@ async function sendOne(entry) {
       const id = problem.episode?.id;
       if (!id) return { stopped: true };
       entry = await settle(entry.clientId, (e) => { e.serverId = id; e.sentAnswers = {}; });
-    } else if (response.status === 400 || response.status === 422) {
+    } else if (response.status >= 500 || response.status === 429) {
+      return { stopped: true }; // try again later
+    } else {
+      // Refused for this cramp alone (400 a field, 404 no profile yet …): it keeps the message and the others go on.
       const problem = await response.json().catch(() => ({}));
       await settle(entry.clientId, (e) => { e.error = problem.detail ?? 'The server could not take this cramp as it is.'; });
       return {};
-    } else {
-      return { stopped: true };
     }
     if (!entry) return { assessment }; // everything is on the server
   }
@@ -132,11 +133,14 @@ async function sendOne(entry) {
     if (response.status === 200) {
       assessment = (await response.json()).assessment;
       await settle(entry.clientId, (e) => { e.sentAnswers = { ...(e.sentAnswers ?? {}), ...changed }; e.error = null; });
-    } else if (response.status === 400) {
+    } else if (response.status === 404) {
+      // Deleted on the server since (she deleted it in her history): her deletion stands.
+      await modifyEntry(entry.clientId, () => null);
+    } else if (response.status >= 500 || response.status === 429) {
+      return { stopped: true, assessment };
+    } else {
       const problem = await response.json().catch(() => ({}));
       await settle(entry.clientId, (e) => { e.error = problem.detail ?? 'The server could not take these answers.'; });
-    } else {
-      return { stopped: true, assessment };
     }
   }
   return { assessment };
