@@ -184,4 +184,56 @@ public sealed class OfflineQuickLogTests(BrowserHost host) : IClassFixture<Brows
         Assert.Single(await StoredAsync());
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Still on this phone" })).ToHaveCountAsync(0);
     }
+
+    /// <summary>
+    /// 100 cramps kept on the phone while offline (written as the quick log writes them) all reach the server within 60 s
+    /// of the connection coming back, each exactly once, with their answers; a second reconnect sends nothing more.
+    /// </summary>
+    [BrowserFact]
+    public async Task HundredWaitingCramps_BackOnline_AllSentOnceWithin60Seconds()
+    {
+        var (context, page) = await PatientOnTheQuickLogAsync();
+        await page.WaitForFunctionAsync("async () => !!(await navigator.serviceWorker.ready).active && !!navigator.serviceWorker.controller", null, new() { Timeout = 60_000 });
+        await context.SetOfflineAsync(true);
+        var ids = await page.EvaluateAsync<string[]>("""
+            async () => {
+              const { putEntry, getAccount } = await import('/log/store.js');
+              const account = await getAccount();
+              const ids = [];
+              for (let i = 0; i < 100; i++) {
+                const clientId = crypto.randomUUID();
+                const at = new Date(Date.now() - (i + 1) * 60 * 1000).toISOString();
+                await putEntry({ clientId, accountKey: account, body: { clientId, startedAt: at, side: i % 2 ? 'left' : 'right', answers: { chestPain: 'no', suddenBreathlessness: i % 10 === 0 ? 'yes' : 'no' } },
+                                 answeredAt: at, createdAt: at, serverId: null, sentAnswers: null, shown: null, error: null });
+                ids.push(clientId);
+              }
+              return ids;
+            }
+            """);
+        await page.ReloadAsync(); // the quick log, opened offline from the cache, shows what waits
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("On this phone — will send when you're back online (100 waiting).");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await context.SetOfflineAsync(false);
+        List<(Guid ClientId, Answer ChestPain)> stored = [];
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            stored = await StoredAsync();
+            if (stored.Count >= 100)
+            {
+                break;
+            }
+
+            await Task.Delay(500);
+        }
+
+        Assert.Equal(100, stored.Count);
+        Assert.Equal(ids.Select(Guid.Parse).Order(), stored.Select(s => s.ClientId).Order());
+        Assert.All(stored, s => Assert.Equal(Answer.No, s.ChestPain));
+        await Assertions.Expect(page.Locator("#log-status")).ToHaveTextAsync("", new() { Timeout = 10_000 }); // nothing waits
+        await context.SetOfflineAsync(true);
+        await context.SetOfflineAsync(false);
+        await page.WaitForTimeoutAsync(1000);
+        Assert.Equal(100, (await StoredAsync()).Count);
+    }
 }

@@ -31,6 +31,7 @@ const state = {
   busy: false, // a tap is being handled: a second tap (a double tap at night) does nothing
   offset: 0, // the server's clock minus this phone's, when the phone's is more than a minute off
   settle: null, // the timer that wakes a new screen's buttons up
+  retryDelay: 0,
 };
 
 /** Now, by the server's clock when the phone's is off (a cramp "just now" must not be refused as in the future). */
@@ -408,7 +409,8 @@ function card(c, version, fromServer) {
     c.reasons?.length
       ? el('div', {}, el('p', { text: c.reasonsIntro }), el('ul', {}, [...c.reasons, ...(c.moreReasons ?? [])].map((r) => el('li', { text: r.text }))))
       : null,
-    c.unanswered?.length ? el('p', { text: 'Some warning-sign questions are not answered yet. Answer them when you can.' }) : null,
+    // As on the live card: not on an emergency card, where the one thing to do is to call.
+    c.unanswered?.length && c.kind !== 'emergency' ? el('p', { text: 'Some warning-sign questions are not answered yet. Answer them when you can.' }) : null,
     c.notAnsweredYet?.length ? el('div', {}, c.notAnsweredYet.map((t) => el('p', { text: t }))) : null,
     el('p', { class: 'lcc-log-version', text: `${fromServer ? 'Checked by LegCrampCare' : 'Checked on this phone'} with rule set ${version}.` }),
     safetyNet());
@@ -432,9 +434,8 @@ function waitingList() {
     list.append(
       el('h2', { id: 'waiting-heading', text: 'Still on this phone' }),
       el('ul', {}, waiting.map((e) => el('li', {},
-        `${sideWords[e.body.side]}, ${clock(e.body.startedAt)}${e.error ? ` — ${e.error}` : ''} `,
+        el('span', { class: 'lcc-log-waiting-what', text: `${sideWords[e.body.side]}, ${clock(e.body.startedAt)}${e.error ? ` — ${e.error}` : ''}` }),
         el('button', { type: 'button', text: 'Answer the questions', onclick: () => { state.current = e; state.question = 0; showQuestion(); } }),
-        ' ',
         el('button', {
           type: 'button', text: 'Delete',
           onclick: async () => {
@@ -502,7 +503,11 @@ async function sync() {
       renderCard(state.serverResults.get(state.current.clientId), true);
     }
     if (outcome.stopped && !outcome.signedOut) {
-      state.retry = setTimeout(sync, 30_000);
+      // The server or the network failed: try again soon, then less often (2 s, 4 s … 30 s).
+      state.retryDelay = Math.min((state.retryDelay || 1000) * 2, 30_000);
+      state.retry = setTimeout(sync, state.retryDelay);
+    } else {
+      state.retryDelay = 0;
     }
   } finally {
     state.syncing = false;
