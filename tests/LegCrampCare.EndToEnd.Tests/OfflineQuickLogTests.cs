@@ -236,4 +236,28 @@ public sealed class OfflineQuickLogTests(BrowserHost host) : IClassFixture<Brows
         await page.WaitForTimeoutAsync(1000);
         Assert.Equal(100, (await StoredAsync()).Count);
     }
+
+    /// <summary>With pain still there after the cramp, the quick log asks which leg and the questions about that pain, as the live pages do.</summary>
+    [BrowserFact]
+    public async Task PainStillThere_AsksWhichLegAndAboutThePain_AnswersReachTheServer()
+    {
+        var (_, page) = await PatientOnTheQuickLogAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Right", Exact = true }).ClickAsync();
+        foreach (var answer in new[] { "No", "No", "No", "No", "No", "No", "No", "No", "No", "Yes", "Yes" }) // the seven warning signs, usual breathlessness, over 10 minutes, eased, pain still there
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = answer, Exact = true }).ClickAsync();
+        }
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Which leg still hurts?" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Left", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Is the pain getting better?" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Answer later" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("result-card")).ToContainTextAsync("Checked by LegCrampCare", new() { Timeout = 10_000 });
+
+        await using var db = await host.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var id = await db.Users.Where(u => u.Email == _email).Select(u => u.Id).SingleAsync();
+        var stored = await db.Episodes.AsNoTracking().SingleAsync(e => e.PatientId == id);
+        Assert.Equal(Answer.Yes, stored.Answers.PainStillThere);
+        Assert.Equal(Side.Left, stored.Answers.PainSide);
+    }
 }

@@ -318,17 +318,24 @@ public sealed record OfflineKitView(
 /// <see cref="WarningSign"/>: a "yes" is a warning sign (the red-flag questions). <see cref="AskedWhen"/>: asked only
 /// when that answer was given (the questions about pain still there after the cramp).
 /// </summary>
-public sealed record OfflineQuestionView(string Id, string Label, string? Hint, string Answer, string Yes, string No, bool WarningSign, OfflineQuestionCondition? AskedWhen)
+public sealed record OfflineQuestionView(string Id, string Label, string? Hint, string Answer, string? Yes, string? No, bool WarningSign, OfflineQuestionCondition? AskedWhen)
 {
+    /// <summary>For a question that is not yes/no (which leg): the answers offered, in order.</summary>
+    public IReadOnlyList<OfflineChoiceView>? Choices { get; init; }
+
     /// <summary>The red-flag questions, the quick ones after them, then, with pain still there, the questions about it.</summary>
     public static IReadOnlyList<OfflineQuestionView> Quick(TriageOptions options)
     {
         var painStillThere = From(Components.Pages.Episodes.EpisodeQuestions.AfterRedFlags.Single(q => q.Id == "pain-still-there"), options, false, null);
-        var whenPain = new OfflineQuestionCondition(painStillThere.Answer, painStillThere.Yes);
+        var whenPain = new OfflineQuestionCondition(painStillThere.Answer, painStillThere.Yes!);
         return
         [
             .. Components.Pages.Episodes.EpisodeQuestions.RedFlags.Select(q => From(q, options, true, null)),
             .. Components.Pages.Episodes.EpisodeQuestions.AfterRedFlags.Select(q => From(q, options, false, null)),
+            new OfflineQuestionView("pain-side", Components.Shared.WhichLegQuestion.Label, null, "painSide", null, null, false, whenPain)
+            {
+                Choices = [.. Components.Shared.WhichLegQuestion.Sides.Select(s => new OfflineChoiceView(s.Label, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s.Side.ToString())))],
+            },
             .. Components.Pages.Episodes.EpisodeQuestions.PainLeft.Select(q => From(q, options, false, whenPain)),
         ];
     }
@@ -352,6 +359,9 @@ public sealed record OfflineQuestionView(string Id, string Label, string? Hint, 
             System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(changed.GetValue(answered)!.ToString()!));
     }
 }
+
+/// <summary>One answer offered by a question that is not yes/no: what the button says, and the value in the API's words.</summary>
+public sealed record OfflineChoiceView(string Label, string Value);
 
 /// <summary>A question is asked only when <see cref="Answer"/> was answered <see cref="Value"/>.</summary>
 public sealed record OfflineQuestionCondition(string Answer, string Value);

@@ -326,8 +326,10 @@ function showQuestion() {
     heading,
     q.hint ? el('p', { class: 'lcc-log-hint', text: q.hint }) : null,
     el('div', { class: 'lcc-log-answers', role: 'group', 'aria-labelledby': 'question' },
-      el('button', { type: 'button', class: 'lcc-log-primary', text: 'Yes', onclick: () => answer(q.yes) }),
-      el('button', { type: 'button', class: 'lcc-log-primary', text: 'No', onclick: () => answer(q.no) })),
+      q.choices
+        ? q.choices.map((c) => el('button', { type: 'button', class: 'lcc-log-primary', text: c.label, onclick: () => answer(c.value) }))
+        : [el('button', { type: 'button', class: 'lcc-log-primary', text: 'Yes', onclick: () => answer(q.yes) }),
+          el('button', { type: 'button', class: 'lcc-log-primary', text: 'No', onclick: () => answer(q.no) })]),
     el('button', { type: 'button', text: 'Answer later', onclick: () => once(() => showResult()) }),
   );
   focusHeading(heading);
