@@ -49,9 +49,7 @@ public sealed class AccountTests : IClassFixture<BrowserHost>
         var email = $"leaver-{Guid.NewGuid():N}@example.org";
         var page = await _host.NewPageAsync();
         await Journey.RegisterPatientAsync(page, email, "Leaving Patient", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log a cramp" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Both", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Saved.")).ToBeVisibleAsync();
+        await Journey.LogACrampAsync(page, "Both");
 
         await page.GotoAsync("/Account/Manage/DeletePersonalData");
         await Journey.AssertAccessibleAsync(page);

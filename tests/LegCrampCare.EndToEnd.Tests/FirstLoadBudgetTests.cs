@@ -51,7 +51,7 @@ public sealed class FirstLoadBudgetTests(BrowserHost host, ITestOutputHelper out
 
         await page.GotoAsync("/");
         await page.WaitForInteractiveAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log a cramp" })).ToBeEnabledAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Log a cramp" })).ToBeVisibleAsync();
         await network.WaitUntilQuietAsync();
 
         var responses = network.Responses();

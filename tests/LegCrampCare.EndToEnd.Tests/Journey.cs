@@ -25,7 +25,40 @@ public static class Journey
         await page.GetByLabel("Your due date").FillAsync(dueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.GetByLabel("Your time zone")).ToHaveValueAsync("Europe/London");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log a cramp" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Log a cramp" }).WaitForAsync();
+    }
+
+    /// <summary>From the home page, "Log a cramp" opens the quick log (/log): one tap.</summary>
+    public static async Task OpenQuickLogAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Log a cramp" }).ClickAsync();
+        await page.WaitForURLAsync("**/log");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Which leg?" }).WaitForAsync();
+    }
+
+    /// <summary>
+    /// Home → "Log a cramp" → the leg: two taps, and the cramp is saved. Waits until the server has it (the quick log's
+    /// line reads "Saved." once nothing is waiting on the phone).
+    /// </summary>
+    public static async Task LogACrampAsync(IPage page, string side)
+    {
+        await page.GotoInteractiveAsync("/");
+        await OpenQuickLogAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = side, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.", new() { Timeout = 15_000 });
+    }
+
+    /// <summary>
+    /// Logs a cramp on the quick log, then opens the live questions page for it (as from tonight's list on the home page),
+    /// where every question is on one screen.
+    /// </summary>
+    public static async Task LogACrampAndOpenItsQuestionsPageAsync(IPage page, string side)
+    {
+        await LogACrampAsync(page, side);
+        await page.GotoInteractiveAsync("/");
+        var href = await page.GetByTestId("tonight").GetByRole(AriaRole.Link).Last.GetAttributeAsync("href");
+        await page.GotoInteractiveAsync(href + "/questions");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "A few quick questions" }).WaitForAsync();
     }
 
     /// <summary>
@@ -53,7 +86,8 @@ public static class Journey
     {
         try
         {
-            await page.Locator($"fieldset[data-question='{questionId}']").GetByRole(AriaRole.Button, new() { Name = answer, Exact = true }).ClickAsync();
+            // A question of the live questions page (a fieldset) or the quick log's question on screen (a group).
+            await page.Locator($"[data-question='{questionId}']").GetByRole(AriaRole.Button, new() { Name = answer, Exact = true }).ClickAsync();
         }
         catch (TimeoutException ex)
         {

@@ -54,10 +54,7 @@ public sealed partial class MidwifeReviewJourneyTests : IClassFixture<MidwifeRev
         var patient = await _host.NewPageAsync();
         var patientName = $"Pat {Guid.NewGuid().ToString("N")[..6]}";
         await Journey.RegisterPatientAsync(patient, $"pat-{Guid.NewGuid():N}@example.org", patientName, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(50));
-        await patient.GetByRole(AriaRole.Button, new() { Name = "Log a cramp" }).ClickAsync();
-        await patient.GetByRole(AriaRole.Button, new() { Name = "Left", Exact = true }).ClickAsync();
-        await patient.GetByRole(AriaRole.Link, new() { Name = "Answer now" }).ClickAsync();
-        await patient.WaitForURLAsync("**/questions");
+        await Journey.LogACrampAndOpenItsQuestionsPageAsync(patient, "Left");
         foreach (var id in new[] { "sudden-breathless", "chest-pain", "coughing-blood", "fainted", "calf-red", "calf-warm", "usual-breathless" })
         {
             await Journey.AnswerAsync(patient, id, "No");
@@ -136,10 +133,7 @@ public sealed partial class MidwifeReviewJourneyTests : IClassFixture<MidwifeRev
         var patient = await _host.NewPageAsync();
         var patientName = $"Pat {Guid.NewGuid().ToString("N")[..6]}";
         await Journey.RegisterPatientAsync(patient, $"pat-{Guid.NewGuid():N}@example.org", patientName, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(50));
-        await patient.GetByRole(AriaRole.Button, new() { Name = "Log a cramp" }).ClickAsync();
-        await patient.GetByRole(AriaRole.Button, new() { Name = "Right", Exact = true }).ClickAsync();
-        await patient.GetByRole(AriaRole.Link, new() { Name = "Answer now" }).ClickAsync();
-        await patient.WaitForURLAsync("**/questions");
+        await Journey.LogACrampAndOpenItsQuestionsPageAsync(patient, "Right");
         foreach (var id in new[] { "sudden-breathless", "chest-pain", "coughing-blood", "fainted", "one-leg-swollen", "calf-red", "calf-warm", "usual-breathless", "pain-still-there" })
         {
             await Journey.AnswerAsync(patient, id, "No");

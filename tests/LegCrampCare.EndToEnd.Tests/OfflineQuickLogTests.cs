@@ -237,6 +237,50 @@ public sealed class OfflineQuickLogTests(BrowserHost host) : IClassFixture<Brows
         Assert.Equal(100, (await StoredAsync()).Count);
     }
 
+    /// <summary>
+    /// Undo, for ten seconds after the save: a cramp the server already has is deleted there; one still on the phone
+    /// (offline) is never sent.
+    /// </summary>
+    [BrowserFact]
+    public async Task Undo_DeletesItOnTheServer_OrBeforeItIsEverSent()
+    {
+        var (context, page) = await PatientOnTheQuickLogAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Left", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        Assert.Single(await StoredAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Undo: remove this cramp" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Removed. That cramp was not saved." })).ToBeVisibleAsync();
+        await WaitUntilAsync(async () => (await StoredAsync()).Count == 0, "the cramp was not deleted on the server");
+
+        // Offline: undone before it was ever sent, so nothing reaches the server when the network is back.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log a cramp" }).ClickAsync();
+        await context.SetOfflineAsync(true);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Right", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved on this phone — will send when you're back online (1 waiting).");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Undo: remove this cramp" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#log-status")).ToBeEmptyAsync(); // nothing waits: the line is empty
+        await context.SetOfflineAsync(false);
+        await page.WaitForTimeoutAsync(1_500);
+        Assert.Empty(await StoredAsync());
+
+        // After ten seconds Undo gives way to how to remove it later, in the same place.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log a cramp" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Both", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("To remove it, open it from your history.")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Undo: remove this cramp" })).ToHaveCountAsync(0);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>With pain still there after the cramp, the quick log asks which leg and the questions about that pain, as the live pages do.</summary>
     [BrowserFact]
     public async Task PainStillThere_AsksWhichLegAndAboutThePain_AnswersReachTheServer()

@@ -29,17 +29,20 @@ public sealed class PatientJourneyTests : IClassFixture<BrowserHost>
         await Journey.RegisterPatientAsync(page, canaryEmail, canaryName, today.AddDays(60));
         await Journey.AssertAccessibleAsync(page);
 
-        // Three taps or fewer from opening the app to a saved episode.
+        // Three taps or fewer from opening the app to a saved episode: "Log a cramp" opens the quick log, the leg saves.
         await page.GotoInteractiveAsync("/");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log a cramp" }).ClickAsync();   // tap 1
+        await Journey.OpenQuickLogAsync(page);                                                        // tap 1
         await page.GetByRole(AriaRole.Button, new() { Name = "Left", Exact = true }).ClickAsync(); // tap 2
-        await Assertions.Expect(page.GetByText("Saved.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Saved"));
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Undo" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");   // and the server has it
         var savedAtUtc = DateTime.UtcNow;
+        await Journey.AssertAccessibleAsync(page);
 
         // A reload never makes a second episode, and home shows what she logged tonight.
         await page.ReloadAsync();
-        await page.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Which leg?" }).WaitForAsync();
+        await page.GotoInteractiveAsync("/");
         await Assertions.Expect(page.GetByTestId("tonight").GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
         var episodePath = await page.GetByTestId("tonight").GetByRole(AriaRole.Link).GetAttributeAsync("href");
         await page.GotoInteractiveAsync(episodePath + "/questions");
@@ -116,19 +119,25 @@ public sealed class PatientJourneyTests : IClassFixture<BrowserHost>
     {
         var page = await _host.NewPageAsync();
         await Journey.RegisterPatientAsync(page, $"redflag-{Guid.NewGuid():N}@example.org", "Red Flag", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log a cramp" }).ClickAsync();
+        await Journey.OpenQuickLogAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Right", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Answer now" }).ClickAsync();
-        await page.WaitForURLAsync("**/questions");
 
+        // The questions come one at a time; a warning sign is answered at once.
+        await Journey.AnswerAsync(page, "sudden-breathless", "No");
         await Journey.AnswerAsync(page, "chest-pain", "Yes");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save answers" }).ClickAsync();
 
-        var alert = page.Locator("section.lcc-result-emergency[role=alert]");
-        await Assertions.Expect(alert.GetByRole(AriaRole.Heading, new() { Name = "Call 999 now" })).ToBeVisibleAsync();
-        await Assertions.Expect(alert.GetByRole(AriaRole.Link, new() { Name = "Call 999" })).ToHaveAttributeAsync("href", "tel:999");
-        await Assertions.Expect(alert).ToContainTextAsync("Do not drive yourself.");
+        var card = page.GetByTestId("result-card");
+        await Assertions.Expect(card.GetByRole(AriaRole.Heading, new() { Name = "Call 999 now" })).ToBeVisibleAsync();
+        await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = "Call 999" })).ToHaveAttributeAsync("href", "tel:999");
+        await Assertions.Expect(card).ToContainTextAsync("Do not drive yourself.");
         await Journey.AssertAccessibleAsync(page);
+
+        // The live questions page says the same for that cramp.
+        await page.GotoInteractiveAsync("/");
+        var href = await page.GetByTestId("tonight").GetByRole(AriaRole.Link).GetAttributeAsync("href");
+        await page.GotoInteractiveAsync(href!);
+        var live = page.Locator("section.lcc-result-emergency");
+        await Assertions.Expect(live.GetByRole(AriaRole.Heading, new() { Name = "Call 999 now" })).ToBeVisibleAsync();
+        await Assertions.Expect(live.GetByRole(AriaRole.Link, new() { Name = "Call 999" })).ToHaveAttributeAsync("href", "tel:999");
     }
 }
-

@@ -14,9 +14,7 @@ public sealed class ReconnectTests : IClassFixture<BrowserHost>
     {
         var page = await _host.NewPageAsync();
         await Journey.RegisterPatientAsync(page, $"reconnect-{Guid.NewGuid():N}@example.org", "Reconnect Patient", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(40));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log a cramp" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Right", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Answer now" }).ClickAsync();
+        await Journey.LogACrampAndOpenItsQuestionsPageAsync(page, "Right");
         await Journey.AnswerAsync(page, "chest-pain", "No");
         await Journey.AnswerAsync(page, "fainted", "No");
 

@@ -123,7 +123,7 @@ public sealed partial class TriageJourneyTests : IClassFixture<TriageJourneyTest
     public async Task LaterAskMeInTheMorning_ThreeLines_ThenInTheMorningOnlyAnswerTheQuestions()
     {
         var page = await NewPatientAsync("later");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log a cramp" }).ClickAsync();
+        await Journey.OpenQuickLogAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Left", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Later – ask me in the morning" }).ClickAsync();
 
@@ -157,15 +157,9 @@ public sealed partial class TriageJourneyTests : IClassFixture<TriageJourneyTest
         return page;
     }
 
-    /// <summary>Log a cramp → Right → Answer now: three taps from Home to the questions.</summary>
-    private static async Task LogARightLegCrampAndOpenTheQuestionsAsync(IPage page)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log a cramp" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Right", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Answer now" }).ClickAsync();
-        await page.WaitForURLAsync("**/questions");
-        await page.GetByRole(AriaRole.Heading, new() { Name = "A few quick questions" }).WaitForAsync();
-    }
+    /// <summary>A right-leg cramp logged on the quick log, then its live questions page (every question on one screen).</summary>
+    private static Task LogARightLegCrampAndOpenTheQuestionsAsync(IPage page) =>
+        Journey.LogACrampAndOpenItsQuestionsPageAsync(page, "Right");
 
     /// <summary>The answers given, and "No" to every other red flag and to the usual breathlessness.</summary>
     private static async Task AnswerAsync(IPage page, params (string Id, string Answer)[] answers)

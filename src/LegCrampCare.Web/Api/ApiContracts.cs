@@ -268,7 +268,7 @@ public sealed record ProfileView(
 /// <summary>
 /// What the offline quick log keeps on her phone (<c>GET /api/v1/me/offline-kit</c>, ADR 0021): the facts of her profile
 /// the rules read, her nights with cramps in the last four weeks, the thresholds and rule-set version in force, the
-/// numbers to call and the safety net in her stage's words; <see cref="AccountKey"/> names her account on the phone
+/// numbers to call, the safety net in her stage's words and the "later" notice (W6); <see cref="AccountKey"/> names her account on the phone
 /// without her email or id; <see cref="ServerTime"/> lets the phone notice a clock that is far off.
 /// </summary>
 public sealed record OfflineKitView(
@@ -280,6 +280,7 @@ public sealed record OfflineKitView(
     string RuleSetVersion,
     TriageOptions Options,
     IReadOnlyList<string> SafetyNet,
+    IReadOnlyList<string> LaterNotice,
     IReadOnlyList<OfflineQuestionView> Questions,
     DateTimeOffset ServerTime)
 {
@@ -296,6 +297,7 @@ public sealed record OfflineKitView(
             engine.RuleSetVersion,
             engine.Options,
             [PatientWording.SafetyNetEmergency(words), PatientWording.SafetyNetUrgent(p.WordingToday, words, p.Contacts.MaternityTriage?.Display)],
+            PatientWording.LaterNotice(words),
             OfflineQuestionView.Quick(engine.Options),
             now);
     }

@@ -30,22 +30,6 @@
             var meta = document.querySelector('meta[name="color-scheme"]');
             if (meta) { meta.setAttribute("content", theme === "night" ? "dark" : "light"); }
         },
-        // The id of a quick log whose save was not yet acknowledged, so that after a reload the retry reuses it and
-        // the server never makes two episodes. Forgotten after 5 minutes: a later tap is a new cramp.
-        pendingLog: {
-            get: function () {
-                try {
-                    var item = JSON.parse(sessionStorage.getItem("lcc-pending-log") || "null");
-                    return item && (Date.now() - item.at) < 5 * 60 * 1000 ? item.id : null;
-                } catch (e) { return null; }
-            },
-            set: function (id) {
-                try { sessionStorage.setItem("lcc-pending-log", JSON.stringify({ id: id, at: Date.now() })); } catch (e) { }
-            },
-            clear: function () {
-                try { sessionStorage.removeItem("lcc-pending-log"); } catch (e) { }
-            }
-        },
         // A file made on the server (a midwife's export), saved by the browser. Nothing leaves this page for anywhere else.
         download: async function (fileName, contentType, streamReference) {
             var buffer = await streamReference.arrayBuffer();

@@ -52,7 +52,7 @@ public sealed class ArchitectureTests
             .ToList();
 
         Assert.True(offenders.Count == 0, "Components must call services, not the database: " + string.Join(", ", offenders));
-        Assert.Contains(Web.GetTypes(), t => typeof(IComponent).IsAssignableFrom(t) && t.Name == "QuickLog");
+        Assert.Contains(Web.GetTypes(), t => typeof(IComponent).IsAssignableFrom(t) && t.Name == "Home");
     }
 
     private static bool IsDatabaseType(Type type) =>

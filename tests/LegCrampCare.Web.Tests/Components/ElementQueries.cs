@@ -42,6 +42,10 @@ public static partial class ElementQueries
     public static IElement FindLink<T>(this IRenderedComponent<T> cut, string name)
         where T : IComponent => Single(cut.FindAll("a[href]").Where(a => a.AccessibleName() == name), $"link '{name}'");
 
+    /// <summary>The links whose text is <paramref name="name"/> (none, one or more).</summary>
+    public static IReadOnlyList<IElement> QueryLinks<T>(this IRenderedComponent<T> cut, string name)
+        where T : IComponent => cut.FindAll("a[href]").Where(a => a.AccessibleName() == name).ToList();
+
     /// <summary>The elements with an ARIA role, e.g. "alert" or "status".</summary>
     public static IReadOnlyList<IElement> FindAllByRole<T>(this IRenderedComponent<T> cut, string role)
         where T : IComponent => cut.FindAll($"[role={role}]");

@@ -26,7 +26,7 @@ public sealed class HistoryPageTests : ComponentTestBase
         var empty = cut.Find("[data-testid=history-empty]");
         Assert.Contains("No cramps logged yet.", empty.TextContent, StringComparison.Ordinal);
         Assert.Contains("tap Log a cramp, then the leg", empty.AccessibleName(), StringComparison.Ordinal);
-        Assert.Equal("/", cut.FindLink("Go to Log a cramp").GetAttribute("href"));
+        Assert.Equal("/log", cut.FindLink("Go to Log a cramp").GetAttribute("href"));
         Assert.Empty(cut.FindAll("h2"));
         Assert.Equal([(1, HistoryPage.NightsPerPage)], Episodes.HistoryCalls);
     }

@@ -28,7 +28,7 @@ public sealed class HomeTests : ComponentTestBase
 
         Assert.Equal("/Account/Register", cut.FindLink("Create an account").GetAttribute("href"));
         Assert.Equal("/Account/Login", cut.FindLink("Sign in").GetAttribute("href"));
-        Assert.Empty(cut.QueryButtons("Log a cramp"));
+        Assert.Empty(cut.QueryLinks("Log a cramp"));
         Assert.Equal(0, Profiles.GetMineCalls);
     }
 
@@ -38,7 +38,7 @@ public sealed class HomeTests : ComponentTestBase
         var cut = Render<Home>();
 
         Assert.EndsWith("/onboarding", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
-        Assert.Empty(cut.QueryButtons("Log a cramp"));
+        Assert.Empty(cut.QueryLinks("Log a cramp"));
     }
 
     [Fact]
@@ -50,7 +50,8 @@ public sealed class HomeTests : ComponentTestBase
 
         Assert.Equal("Hello, Amira", cut.Find("h1").TextContent);
         Assert.Contains(TestEpisodes.Stage, cut.Text(), StringComparison.Ordinal);
-        Assert.Single(cut.QueryButtons("Log a cramp"));
+        // The one quick log is its own page, which works with no connection (ADR 0021).
+        Assert.Equal("/log", cut.FindLink("Log a cramp").GetAttribute("href"));
         Assert.Empty(cut.FindAll("#morning-title"));
         Assert.DoesNotContain("Has your baby arrived?", cut.Text(), StringComparison.Ordinal);
     }
@@ -93,19 +94,6 @@ public sealed class HomeTests : ComponentTestBase
     }
 
     [Fact]
-    public void Home_CrampLogged_RefreshesTheMorningReview()
-    {
-        Profiles.Profile = Amira;
-        var cut = Render<Home>();
-
-        cut.FindButton("Log a cramp").Click();
-        cut.FindButton("Left").Click();
-
-        Assert.Single(Episodes.QuickLogCalls);
-        Assert.Equal(2, Episodes.MorningReviewCalls);
-    }
-
-    [Fact]
     public void Home_DueDatePassed_AsksIfBabyArrived()
     {
         Profiles.Profile = Amira with { AskIfBabyArrived = true };
@@ -126,7 +114,7 @@ public sealed class HomeTests : ComponentTestBase
 
         Assert.Equal("Welcome", cut.Find("h1").TextContent);
         Assert.Contains("You are signed in as Midwife.", cut.Text(), StringComparison.Ordinal);
-        Assert.Empty(cut.QueryButtons("Log a cramp"));
+        Assert.Empty(cut.QueryLinks("Log a cramp"));
         Assert.Equal(0, Profiles.GetMineCalls);
     }
 
@@ -291,13 +279,12 @@ public sealed class HomeTests : ComponentTestBase
         var followUp = cut.Find("section.lcc-followup");
         Assert.Equal(episode.Id.ToString(), followUp.GetAttribute("data-episode"));
         Assert.Equal("Is the pain in your right leg still there?", followUp.QuerySelector("h2")!.TextContent);
-        // Below the quick log: "Log a cramp" stays the first thing under her thumb.
-        var sections = cut.FindAll("section").Select(s => s.ClassName).ToList();
+        // Below "Log a cramp": it stays the first thing under her thumb.
+        var markup = cut.Markup;
+        Assert.Equal("/log", cut.FindLink("Log a cramp").GetAttribute("href"));
         Assert.True(
-            sections.FindIndex(c => c!.Contains("lcc-quicklog", StringComparison.Ordinal)) <
-            sections.FindIndex(c => c!.Contains("lcc-followup", StringComparison.Ordinal)),
-            string.Join(" | ", sections));
-        Assert.Single(cut.QueryButtons("Log a cramp"));
+            markup.IndexOf("href=\"/log\"", StringComparison.Ordinal) < markup.IndexOf("lcc-followup", StringComparison.Ordinal),
+            "The pain check must come after 'Log a cramp'.");
         Assert.Single(cut.QueryButtons("It has gone"));
     }
 

@@ -46,6 +46,10 @@ public sealed class OfflineKitTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         Assert.Equal(TriageEngine.Default.RuleSetVersion, kit.GetProperty("ruleSetVersion").GetString());
         Assert.Equal(typeof(TriageOptions).GetProperties().Count(p => p.CanWrite), kit.GetProperty("options").EnumerateObject().Count());
         Assert.StartsWith("Call 999 now", kit.GetProperty("safetyNet")[0].GetString(), StringComparison.Ordinal);
+        // "Later – ask me in the morning" (W6): three lines, with her emergency number.
+        Assert.Equal(
+            ["Saved. Open the app in the morning to answer the questions.", "Call 999 now if you are suddenly breathless, have chest pain, cough up blood or faint.", "Sleep well."],
+            kit.GetProperty("laterNotice").EnumerateArray().Select(l => l.GetString()));
         Assert.Equal(JsonValueKind.Object, kit.GetProperty("patient").ValueKind);
     }
 

@@ -32,7 +32,12 @@ const state = {
   offset: 0, // the server's clock minus this phone's, when the phone's is more than a minute off
   settle: null, // the timer that wakes a new screen's buttons up
   retryDelay: 0,
+  serverIds: new Map(), // clientId → the server's id for it, once it has it
+  undoUntil: 0, // the moment the Undo after a save goes away
+  undoTimer: null,
 };
+
+const UNDO_SECONDS = 10;
 
 /** Now, by the server's clock when the phone's is off (a cramp "just now" must not be refused as in the future). */
 function now() {
@@ -103,7 +108,8 @@ function clock(iso) {
 
 async function counts() {
   if (!state.account) return { waiting: 0, refused: 0 };
-  const pending = (await entriesOf(state.account)).filter(needsSending);
+  // A cramp she deleted here still has to reach the server as a deletion, but it is not a cramp waiting to be sent.
+  const pending = (await entriesOf(state.account)).filter((e) => !e.deleted && needsSending(e));
   return { waiting: pending.filter((e) => !e.error).length, refused: pending.filter((e) => e.error).length };
 }
 
@@ -267,6 +273,7 @@ async function save(side, started) {
   await putEntry(entry); // on the phone before anything is sent
   state.current = entry;
   state.question = 0;
+  state.undoUntil = Date.now() + UNDO_SECONDS * 1000;
   await updateStatus(true);
   showQuestion();
   sync();
@@ -321,18 +328,83 @@ function showQuestion() {
     sync();
   });
   const heading = el('h2', { id: 'question', text: q.label });
+  // Before any answer, "later" is the night's choice: the morning will ask again (W6). After some, the card says what
+  // the answers so far mean.
+  const nothingAnswered = Object.keys(state.current.body.answers).length === 0;
   show(
     el('p', { class: 'lcc-log-muted', text: `${sideWords[state.current.body.side]}, ${clock(state.current.body.startedAt)}. Question ${state.question + 1} of ${list.length}.` }),
     heading,
     q.hint ? el('p', { class: 'lcc-log-hint', text: q.hint }) : null,
-    el('div', { class: 'lcc-log-answers', role: 'group', 'aria-labelledby': 'question' },
+    el('div', { class: 'lcc-log-answers', role: 'group', 'aria-labelledby': 'question', 'data-question': q.id },
       q.choices
         ? q.choices.map((c) => el('button', { type: 'button', class: 'lcc-log-primary', text: c.label, onclick: () => answer(c.value) }))
         : [el('button', { type: 'button', class: 'lcc-log-primary', text: 'Yes', onclick: () => answer(q.yes) }),
           el('button', { type: 'button', class: 'lcc-log-primary', text: 'No', onclick: () => answer(q.no) })]),
-    el('button', { type: 'button', text: 'Answer later', onclick: () => once(() => showResult()) }),
+    nothingAnswered
+      ? el('button', { type: 'button', text: 'Later – ask me in the morning', onclick: () => once(() => showLater()) })
+      : el('button', { type: 'button', text: 'Answer later', onclick: () => once(() => showResult()) }),
+    undoSlot(),
   );
   focusHeading(heading);
+}
+
+// ---- Undo, for a moment after the save ----
+
+/** "Undo (n)" for ten seconds after the save, on the screen right after it; then how to remove it later. */
+function undoSlot() {
+  clearInterval(state.undoTimer);
+  const left = () => Math.ceil((state.undoUntil - Date.now()) / 1000);
+  // The slot keeps its height when Undo goes, so nothing moves under her thumb.
+  const slot = el('div', { class: 'lcc-log-undo' });
+  if (left() <= 0) return slot;
+  const button = el('button', { type: 'button', onclick: () => once(() => undo()) });
+  const label = () => {
+    button.textContent = `Undo (${left()})`;
+    button.setAttribute('aria-label', `Undo: remove this cramp (${left()} seconds left)`);
+  };
+  label();
+  slot.append(button);
+  state.undoTimer = setInterval(() => {
+    if (!button.isConnected || left() <= 0) {
+      clearInterval(state.undoTimer);
+      if (button.isConnected) button.replaceWith(el('span', { class: 'lcc-log-hint', text: 'To remove it, open it from your history.' }));
+      return;
+    }
+    label();
+  }, 250);
+  return slot;
+}
+
+async function undo() {
+  const entry = state.current;
+  state.undoUntil = 0;
+  // Marked deleted on the phone: the next round of sending deletes it on the server if it got there. When the server
+  // already had everything (the entry was cleared), a marker with what the page knows takes its place.
+  await modifyEntry(entry.clientId, (stored) => ({ ...stored, deleted: true }),
+    { ...entry, deleted: true, serverId: state.serverIds.get(entry.clientId) ?? entry.serverId ?? null, maybeSent: true });
+  state.current = null;
+  const heading = el('h2', { id: 'removed', text: 'Removed. That cramp was not saved.' });
+  show(heading, el('div', { class: 'lcc-log-stack' },
+    el('button', { type: 'button', class: 'lcc-log-primary', text: 'Log a cramp', onclick: () => { showLog(); updateStatus(false); } }),
+    el('a', { class: 'lcc-log-button', href: '/', text: 'Go to the home page' })));
+  focusHeading(heading);
+  await updateStatus(false);
+  sync();
+}
+
+// ---- "Later – ask me in the morning" (W6): three lines, no reminder promised ----
+
+function showLater() {
+  state.undoUntil = 0;
+  const lines = state.kit?.laterNotice ?? [];
+  const notice = el('div', { class: 'lcc-log-notice', role: 'status', 'data-testid': 'later-notice' }, lines.map((t) => el('p', { text: t })));
+  show(
+    notice,
+    el('div', { class: 'lcc-log-stack' },
+      el('button', { type: 'button', class: 'lcc-log-primary', text: 'Log another cramp', onclick: () => { state.current = null; showLog(); updateStatus(false); } }),
+      el('a', { class: 'lcc-log-button', href: '/', text: 'Go to the home page' })),
+  );
+  focusHeading(notice);
 }
 
 // ---- screen 3: what to do now ----
@@ -437,7 +509,7 @@ function waitingList() {
       el('h2', { id: 'waiting-heading', text: 'Still on this phone' }),
       el('ul', {}, waiting.map((e) => el('li', {},
         el('span', { class: 'lcc-log-waiting-what', text: `${sideWords[e.body.side]}, ${clock(e.body.startedAt)}${e.error ? ` — ${e.error}` : ''}` }),
-        el('button', { type: 'button', text: 'Answer the questions', onclick: () => { state.current = e; state.question = 0; showQuestion(); } }),
+        el('button', { type: 'button', text: 'Answer the questions', onclick: () => { state.current = e; state.question = 0; state.undoUntil = 0; showQuestion(); } }),
         el('button', {
           type: 'button', text: 'Delete',
           onclick: async () => {
@@ -494,6 +566,7 @@ async function sync() {
   try {
     const outcome = await sendWaiting(state.account);
     state.signedOut = outcome.signedOut;
+    for (const [clientId, id] of outcome.ids) state.serverIds.set(clientId, id);
     for (const [clientId, assessment] of outcome.results) {
       state.serverResults.set(clientId, { level: assessment.level, ruleSetVersion: assessment.ruleSetVersion, card: assessment.card });
     }

@@ -56,29 +56,33 @@ export function needsSending(entry) {
 
 /**
  * Sends every waiting cramp of the account, oldest first. Resolves with
- * { signedOut, stopped, results: Map(clientId → latest assessment from the server) }.
+ * { signedOut, stopped, results: Map(clientId → latest assessment from the server), ids: Map(clientId → server id) }.
  * stopped: the network or the server failed; what is left waits for the next try.
  */
 export async function sendWaiting(accountKey) {
   const results = new Map();
+  const ids = new Map();
   for (const entry of await entriesOf(accountKey)) {
     try {
       const outcome = await sendOne(entry);
       if (outcome.assessment) {
         results.set(entry.clientId, outcome.assessment);
       }
+      if (outcome.id) {
+        ids.set(entry.clientId, outcome.id);
+      }
       if (outcome.signedOut) {
-        return { signedOut: true, stopped: true, results };
+        return { signedOut: true, stopped: true, results, ids };
       }
       if (outcome.stopped) {
-        return { signedOut: false, stopped: true, results };
+        return { signedOut: false, stopped: true, results, ids };
       }
     } catch {
       // No network (or the server went away mid-answer): the entry stays as it is; the next try sends it again.
-      return { signedOut: false, stopped: true, results };
+      return { signedOut: false, stopped: true, results, ids };
     }
   }
-  return { signedOut: false, stopped: false, results };
+  return { signedOut: false, stopped: false, results, ids };
 }
 
 /** Records what the server now has, on the newest stored copy; deletes the entry once the server has everything. */
@@ -89,8 +93,26 @@ async function settle(clientId, apply) {
   });
 }
 
+/**
+ * The server's id of a cramp it may have (an Undo after the page lost track of the send): asking to store it again
+ * answers the stored one (200), or the stored one in a 409 when the answers differ; 201 means it had not arrived.
+ */
+async function serverIdOf(entry) {
+  const response = await call('POST', '/api/v1/episodes', { clientId: entry.clientId, startedAt: entry.body.startedAt, side: entry.body.side, answers: entry.body.answers });
+  if (response.status === 401) return { signedOut: true };
+  if (response.status === 200 || response.status === 201) return { id: (await response.json()).id };
+  if (response.status === 409) return { id: (await response.json()).episode?.id ?? null };
+  if (response.status >= 500 || response.status === 429) return { stopped: true };
+  return { id: null }; // refused as it is: it is not on the server
+}
+
 async function sendOne(entry) {
   if (entry.deleted) {
+    if (!entry.serverId && entry.maybeSent) {
+      const found = await serverIdOf(entry);
+      if (found.signedOut || found.stopped) return found;
+      entry = { ...entry, serverId: found.id };
+    }
     if (entry.serverId) {
       const response = await call('DELETE', `/api/v1/episodes/${entry.serverId}`);
       if (response.status === 401) return { signedOut: true };
@@ -101,6 +123,7 @@ async function sendOne(entry) {
   }
 
   let assessment = null;
+  let id = entry.serverId ?? null;
   if (!entry.serverId) {
     const body = entry.body;
     const response = await call('POST', '/api/v1/episodes', body);
@@ -108,11 +131,12 @@ async function sendOne(entry) {
     if (response.status === 201 || response.status === 200) {
       const stored = await response.json();
       assessment = stored.assessment;
+      id = stored.id;
       entry = await settle(entry.clientId, (e) => { e.serverId = stored.id; e.sentAnswers = { ...body.answers }; e.error = null; });
     } else if (response.status === 409) {
       // The server has this cramp with other answers (an answer whose reply was lost): her latest answers follow below.
       const problem = await response.json();
-      const id = problem.episode?.id;
+      id = problem.episode?.id;
       if (!id) return { stopped: true };
       entry = await settle(entry.clientId, (e) => { e.serverId = id; e.sentAnswers = {}; });
     } else if (response.status >= 500 || response.status === 429) {
@@ -123,13 +147,13 @@ async function sendOne(entry) {
       await settle(entry.clientId, (e) => { e.error = problem.detail ?? 'The server could not take this cramp as it is.'; });
       return {};
     }
-    if (!entry) return { assessment }; // everything is on the server
+    if (!entry) return { assessment, id }; // everything is on the server
   }
 
   const changed = changedAnswers(entry);
   if (Object.keys(changed).length > 0) {
     const response = await call('PATCH', `/api/v1/episodes/${entry.serverId}/answers`, changed);
-    if (response.status === 401) return { signedOut: true, assessment };
+    if (response.status === 401) return { signedOut: true, assessment, id };
     if (response.status === 200) {
       assessment = (await response.json()).assessment;
       await settle(entry.clientId, (e) => { e.sentAnswers = { ...(e.sentAnswers ?? {}), ...changed }; e.error = null; });
@@ -137,11 +161,11 @@ async function sendOne(entry) {
       // Deleted on the server since (she deleted it in her history): her deletion stands.
       await modifyEntry(entry.clientId, () => null);
     } else if (response.status >= 500 || response.status === 429) {
-      return { stopped: true, assessment };
+      return { stopped: true, assessment, id };
     } else {
       const problem = await response.json().catch(() => ({}));
       await settle(entry.clientId, (e) => { e.error = problem.detail ?? 'The server could not take these answers.'; });
     }
   }
-  return { assessment };
+  return { assessment, id };
 }
