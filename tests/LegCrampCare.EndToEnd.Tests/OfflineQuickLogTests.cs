@@ -85,6 +85,18 @@ public sealed class OfflineQuickLogTests(BrowserHost host) : IClassFixture<Brows
         var stored = Assert.Single(await StoredAsync());
         Assert.Equal(Answer.Yes, stored.ChestPain);
 
+        // The server kept what the phone showed her for these answers, and assessed them when she gave them.
+        await using (var db = await host.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            var episodeId = await db.Episodes.Where(e => e.ClientId == stored.ClientId).Select(e => e.Id).SingleAsync();
+            var assessment = (await db.Assessments.AsNoTracking().Where(a => a.EpisodeId == episodeId).ToListAsync()).MaxBy(a => a.AssessedAtUtc)!;
+            Assert.Equal(TriageLevel.Emergency, assessment.Level);
+            Assert.Equal(TriageLevel.Emergency, assessment.ShownLevel);
+            Assert.Equal(TriageRules.Version, assessment.ShownRuleSetVersion);
+            Assert.NotNull(assessment.DeviceClockOffsetSeconds);
+            Assert.True(assessment.ReceivedAtUtc > assessment.AssessedAtUtc, "assessed as at the answer, before it was received");
+        }
+
         // Going offline and online again sends nothing twice.
         await context.SetOfflineAsync(true);
         await context.SetOfflineAsync(false);

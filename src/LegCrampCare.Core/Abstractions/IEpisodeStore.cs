@@ -74,6 +74,12 @@ public interface IEpisodeStore
     /// <summary>Her episodes that got an assessment for <paramref name="reason"/> at or after <paramref name="sinceUtc"/> (each once).</summary>
     Task<IReadOnlyList<Guid>> ListEpisodesAssessedSinceAsync(string patientId, AssessmentReason reason, DateTime sinceUtc, CancellationToken ct);
 
+    /// <summary>
+    /// Her episodes with an assessment at or after <paramref name="sinceUtc"/> that is higher than the level her phone showed
+    /// her for the same answers (each once).
+    /// </summary>
+    Task<IReadOnlyList<Guid>> ListEpisodesAssessedAboveShownSinceAsync(string patientId, DateTime sinceUtc, CancellationToken ct);
+
     /// <summary>Episodes started since <paramref name="sinceUtc"/> whose pain was still there and is not known to have gone.</summary>
     Task<IReadOnlyList<Episode>> ListWithOngoingPainAsync(string patientId, DateTime sinceUtc, CancellationToken ct);
 

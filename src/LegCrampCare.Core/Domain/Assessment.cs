@@ -66,4 +66,23 @@ public sealed class Assessment
     /// so a reviewer can see exactly what advice was on screen. Set once, before the assessment is stored.
     /// </summary>
     public string GuidanceShown { get; set; } = "";
+
+    // ---- Sent from a phone (the offline quick log, ADR 0021); empty for an assessment made on the live pages. ----
+    // Set once, before the assessment is stored.
+
+    /// <summary>
+    /// When the server received the answers this assessment is of, when it differs from <see cref="AssessedAtUtc"/>: then
+    /// <see cref="AssessedAtUtc"/> is the moment she answered on her phone (by its clock, corrected), the time the rules
+    /// are applied at.
+    /// </summary>
+    public DateTime? ReceivedAtUtc { get; set; }
+
+    /// <summary>How far her phone's clock was ahead of the server's (negative: behind), in seconds, when it sent this.</summary>
+    public int? DeviceClockOffsetSeconds { get; set; }
+
+    /// <summary>The level her phone showed her for these answers, before the server had them.</summary>
+    public TriageLevel? ShownLevel { get; set; }
+
+    /// <summary>The rule-set version her phone used for <see cref="ShownLevel"/>.</summary>
+    public string? ShownRuleSetVersion { get; set; }
 }

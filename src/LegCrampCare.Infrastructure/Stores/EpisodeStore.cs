@@ -232,6 +232,16 @@ public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts, Episo
             .ToListAsync(ct);
     }
 
+    public async Task<IReadOnlyList<Guid>> ListEpisodesAssessedAboveShownSinceAsync(string patientId, DateTime sinceUtc, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Assessments.AsNoTracking()
+            .Where(a => a.PatientId == patientId && a.AssessedAtUtc >= sinceUtc && a.ShownLevel != null && a.Level > a.ShownLevel)
+            .Select(a => a.EpisodeId)
+            .Distinct()
+            .ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<Episode>> ListWithOngoingPainAsync(string patientId, DateTime sinceUtc, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -1,3 +1,4 @@
+using LegCrampCare.Core.Common;
 using LegCrampCare.Core.Domain;
 using LegCrampCare.Rules;
 using LegCrampCare.Core.Features.Episodes;
@@ -78,7 +79,45 @@ public sealed record EpisodeCreateBody : EpisodeBody
 {
     /// <summary>A UUID the client makes once per cramp (unique for her) and sends again on every retry.</summary>
     public Guid? ClientId { get; init; }
+
+    /// <summary>From a phone that kept the answers (the offline quick log): when she answered and what it showed her.</summary>
+    public DeviceReportBody? Device { get; init; }
 }
+
+/// <summary>
+/// What a phone reports with answers it kept (ADR 0021), by its own clock: <see cref="AnsweredAt"/> her last answer,
+/// <see cref="SentAt"/> this request, <see cref="Shown"/> what its rules showed her. Not part of the cramp: a retry with
+/// another <see cref="SentAt"/> is the same cramp.
+/// </summary>
+public sealed record DeviceReportBody
+{
+    public DateTimeOffset? AnsweredAt { get; init; }
+
+    public DateTimeOffset? SentAt { get; init; }
+
+    public ShownBody? Shown { get; init; }
+
+    /// <summary>The service's report, or the field that is wrong.</summary>
+    public (DeviceReport? Report, FieldError? Error) ToReport(string at)
+    {
+        if (Shown?.RuleSetVersion is { Length: > MaxVersionLength })
+        {
+            return (null, new FieldError($"{at}.shown.ruleSetVersion", $"'{at}.shown.ruleSetVersion' must be at most {MaxVersionLength} characters (the version the phone's rules reported, e.g. \"2026.2\")."));
+        }
+
+        if (Shown is not null && (Shown.Level is null || string.IsNullOrWhiteSpace(Shown.RuleSetVersion)))
+        {
+            return (null, new FieldError($"{at}.shown", $"'{at}.shown' needs both 'level' and 'ruleSetVersion' (what the phone's rules showed her), or leave it out."));
+        }
+
+        return (new DeviceReport(AnsweredAt?.UtcDateTime, SentAt?.UtcDateTime, Shown?.Level, Shown?.RuleSetVersion), null);
+    }
+
+    private const int MaxVersionLength = 64;
+}
+
+/// <summary>The level and rule-set version a phone's rules showed her.</summary>
+public sealed record ShownBody(TriageLevel? Level, string? RuleSetVersion);
 
 /// <summary>Her answers to some of the questions (<c>PATCH /api/v1/episodes/{id}/answers</c>): each one given replaces hers.</summary>
 public sealed record AnswersPatchBody
@@ -111,6 +150,9 @@ public sealed record AnswersPatchBody
     public Answer? VisionProblems { get; init; }
     public Answer? PainBelowRibs { get; init; }
     public Answer? SleepBadlyDisturbed { get; init; }
+
+    /// <summary>From a phone that kept the answers (the offline quick log): when she answered and what it showed her.</summary>
+    public DeviceReportBody? Device { get; init; }
 
     public EpisodeAnswers ApplyTo(EpisodeAnswers a) => a with
     {

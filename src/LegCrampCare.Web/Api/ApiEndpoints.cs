@@ -143,12 +143,19 @@ public static class ApiEndpoints
             return ApiProblems.Invalid(missing, jsonNames: true);
         }
 
+        var (device, deviceError) = body.Device?.ToReport("device") ?? (null, null);
+        if (deviceError is not null)
+        {
+            return ApiProblems.Invalid([deviceError], jsonNames: true);
+        }
+
         var result = await service.CreateAsync(new CreateEpisodeRequest
         {
             ClientId = body.ClientId!.Value,
             StartedAtUtc = body.StartedAt!.Value.UtcDateTime,
             Details = body.ToDetails(),
             RequestHash = Fingerprint(body, json.Value.SerializerOptions),
+            Device = device,
         }, http.RequestAborted);
         if (result.Status == ResultStatus.Conflict && result.Value is { } stored)
         {
@@ -236,8 +243,14 @@ public static class ApiEndpoints
             return ApiProblems.From(current);
         }
 
-        var details = current.Value!.Details with { Answers = body!.ApplyTo(current.Value.Details.Answers) };
-        return Episode(await service.UpdateAsync(new UpdateEpisodeRequest(id, details), http.RequestAborted));
+        var (device, deviceError) = body!.Device?.ToReport("device") ?? (null, null);
+        if (deviceError is not null)
+        {
+            return ApiProblems.Invalid([deviceError], jsonNames: true);
+        }
+
+        var details = current.Value!.Details with { Answers = body.ApplyTo(current.Value.Details.Answers) };
+        return Episode(await service.UpdateAsync(new UpdateEpisodeRequest(id, details) { Device = device }, http.RequestAborted));
     }
 
     private static async Task<IResult> PainCheckAsync(Guid id, HttpContext http, IEpisodeService service, IOptions<JsonOptions> json)
@@ -312,11 +325,12 @@ public static class ApiEndpoints
 
     /// <summary>
     /// A fingerprint of what the client sent, from the parsed body (so spacing and the order of fields don't count) with the
-    /// start as UTC (so "03:10+01:00" and "02:10Z" are the same cramp).
+    /// start as UTC (so "03:10+01:00" and "02:10Z" are the same cramp), without what a phone reports about the sending
+    /// (a retry is sent at another moment, and may follow a card shown meanwhile).
     /// </summary>
     public static string Fingerprint(EpisodeCreateBody body, JsonSerializerOptions options)
     {
-        var canonical = body with { StartedAt = body.StartedAt?.ToUniversalTime() };
+        var canonical = body with { StartedAt = body.StartedAt?.ToUniversalTime(), Device = null };
         return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(canonical, options)));
     }
 }

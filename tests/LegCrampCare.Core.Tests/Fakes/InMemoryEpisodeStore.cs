@@ -153,6 +153,11 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
         Task.FromResult<IReadOnlyList<Guid>>(
             _assessments.Where(a => a.PatientId == patientId && a.AssessedAtUtc >= sinceUtc && a.Reason == reason).Select(a => a.EpisodeId).Distinct().ToList());
 
+    public Task<IReadOnlyList<Guid>> ListEpisodesAssessedAboveShownSinceAsync(string patientId, DateTime sinceUtc, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Guid>>(
+            _assessments.Where(a => a.PatientId == patientId && a.AssessedAtUtc >= sinceUtc && a.ShownLevel is { } shown && a.Level > shown)
+                .Select(a => a.EpisodeId).Distinct().ToList());
+
     public Task<IReadOnlyList<Episode>> ListWithOngoingPainAsync(string patientId, DateTime sinceUtc, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<Episode>>(
             Mine(patientId)

@@ -49,11 +49,15 @@ public sealed class TextLengthLimitsMigrationTests
         await using (var db = await database.Contexts.CreateDbContextAsync())
         {
             await OldSchemaRows.InsertEpisodeAsync(db, episode);
-            db.Assessments.Add(assessment);
-            await db.SaveChangesAsync();
+            await OldSchemaRows.InsertAssessmentAsync(db, assessment);
         }
 
-        await data.Episodes.AddReviewAsync(ReviewData.NewReview(assessment, midwife, T0.AddHours(1)), CancellationToken.None);
+        await using (var db = await database.Contexts.CreateDbContextAsync())
+        {
+            // Straight into the table: the store would read the assessment in today's shape.
+            db.FlagReviews.Add(ReviewData.NewReview(assessment, midwife, T0.AddHours(1)));
+            await db.SaveChangesAsync();
+        }
         var before = await CountsAsync(database);
 
         await database.InitializeAsync();

@@ -238,6 +238,28 @@ public sealed class HomeTests : ComponentTestBase
     }
 
     [Fact]
+    public void Home_TheServersResultIsHigherThanHerPhoneShowed_SaysSoWithTheActionAndNoClock()
+    {
+        Profiles.Profile = Amira;
+        var episode = TestEpisodes.Episode(side: Side.Left, startedAtLocal: new DateTime(2026, 11, 17, 3, 10, 0),
+            answers: TestEpisodes.AllQuickQuestionsNo() with { Swelling = Swelling.OneLeg });
+        var urgent = TestAssessments.For(episode.Id, episode.Details, AssessmentReason.Logged);
+        Assert.Equal(TriageLevel.Urgent, urgent.Level);
+        Episodes.HigherThanShown.Add(episode with { Assessment = urgent });
+
+        var cut = Render<Home>();
+
+        var card = cut.Find("[data-testid=higher-than-shown]");
+        var text = System.Text.RegularExpressions.Regex.Replace(card.TextContent, @"\s+", " ");
+        Assert.Equal("New advice about a cramp you logged", card.QuerySelector("h2")!.TextContent);
+        Assert.Contains("Your phone checked your answers about the cramp in your left leg on the night of Monday 16 November at 03:10 before they reached us.", text, StringComparison.Ordinal);
+        Assert.Contains("If you still have this pain or these symptoms now, call maternity triage now", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Set a reminder", text, StringComparison.Ordinal);
+        Assert.NotNull(card.QuerySelector("a.lcc-call"));
+        Assert.Equal($"/episodes/{episode.Id}", card.QuerySelectorAll("a")[^1].GetAttribute("href"));
+    }
+
+    [Fact]
     public void Home_HerMidwifeReviewedAFlag_HerNoteIsOnTheHomePage()
     {
         Profiles.Profile = Amira;

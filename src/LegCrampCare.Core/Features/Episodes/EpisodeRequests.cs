@@ -62,6 +62,9 @@ public sealed record UpdateEpisodeRequest(Guid EpisodeId, EpisodeDetails Details
     /// worked out in her time zone.
     /// </summary>
     public DateTime? StartedAtUtc { get; init; }
+
+    /// <summary>What the phone says about these answers (the offline quick log); null from anywhere else.</summary>
+    public DeviceReport? Device { get; init; }
 }
 
 public sealed record EpisodeDto(Guid Id, DateTime StartedAtUtc, DateOnly Night, string StageLabel, EpisodeDetails Details, AssessmentDto? Assessment = null)
@@ -151,7 +154,18 @@ public sealed record CreateEpisodeRequest
 
     /// <summary>A fingerprint of what the client sent: the same client id with another fingerprint is a conflict.</summary>
     public string? RequestHash { get; init; }
+
+    /// <summary>What the phone says about these answers (the offline quick log); null from anywhere else.</summary>
+    public DeviceReport? Device { get; init; }
 }
+
+/// <summary>
+/// What a phone reports with answers it kept (ADR 0021), each time by the phone's own clock: when she last answered, when
+/// it sent them, and the level and rule-set version its rules showed her. The server corrects the times by the phone
+/// clock's offset (<see cref="SentAtUtc"/> against its own clock), applies the rules at the moment she answered, and keeps
+/// what she was shown beside its own result.
+/// </summary>
+public sealed record DeviceReport(DateTime? AnsweredAtUtc, DateTime? SentAtUtc, TriageLevel? ShownLevel, string? ShownRuleSetVersion);
 
 /// <summary>The stored cramp a create answers with, and whether this call stored it.</summary>
 public sealed record EpisodeCreated(EpisodeDto Episode, bool Created);

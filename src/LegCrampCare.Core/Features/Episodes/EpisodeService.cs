@@ -161,7 +161,9 @@ public sealed class EpisodeService(
             UpdatedAtUtc = nowUtc,
         };
         Apply(details, episode);
-        var assessment = assessor.Assess(episode, profile, await OtherNightsAsync(episode, ct), AssessmentReason.Logged, nowUtc);
+        var device = DeviceTiming.Of(request.Device, nowUtc, notBeforeUtc: startUtc);
+        var assessment = assessor.Assess(episode, profile, await OtherNightsAsync(episode, ct), AssessmentReason.Logged, device?.ReferenceUtc ?? nowUtc);
+        device?.Record(assessment, request.Device!, nowUtc);
         assessment.GuidanceShown = await GuidanceShownAsync(assessment, ct);
         var (stored, created) = await episodes.AddIfAbsentAsync(episode, assessment, ct);
         if (stored.PatientId != profile.UserId)
@@ -301,7 +303,13 @@ public sealed class EpisodeService(
             episode.PainCheckedAtUtc = null;
         }
 
-        var assessment = assessor.Assess(episode, profile, await OtherNightsAsync(episode, ct), AssessmentReason.Edited, nowUtc);
+        // Answers a phone kept are assessed at the moment she gave them, after the cramp's newest assessment (its order
+        // stays the order they were made in).
+        var device = request.Device is null ? null : DeviceTiming.Of(request.Device, nowUtc,
+            notBeforeUtc: (await episodes.LatestAssessmentsAsync(profile.UserId, [episode.Id], ct)).GetValueOrDefault(episode.Id) is { } latest
+                && latest.AssessedAtUtc > episode.StartedAtUtc ? latest.AssessedAtUtc.AddMilliseconds(1) : episode.StartedAtUtc);
+        var assessment = assessor.Assess(episode, profile, await OtherNightsAsync(episode, ct), AssessmentReason.Edited, device?.ReferenceUtc ?? nowUtc);
+        device?.Record(assessment, request.Device!, nowUtc);
         assessment.GuidanceShown = await GuidanceShownAsync(assessment, ct);
         if (!await episodes.UpdateAsync(episode, assessment, ct))
         {
@@ -466,6 +474,36 @@ public sealed class EpisodeService(
 
     public Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetRuleSetUpdatesAsync(CancellationToken ct = default) =>
         RaisedResultsAsync(AssessmentReason.RuleSetUpgrade, (current, before, _) => RaisedByNewRuleSet(current, before), ct);
+
+    public async Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetHigherThanShownAsync(CancellationToken ct = default)
+    {
+        var patient = await GetPatientAsync(ct);
+        if (patient is null)
+        {
+            return ServiceResult<IReadOnlyList<EpisodeDto>>.NotFound();
+        }
+
+        var (profile, zone) = patient.Value;
+        var ids = await episodes.ListEpisodesAssessedAboveShownSinceAsync(profile.UserId, time.GetUtcNow().UtcDateTime - MidwifeUpdateWindow, ct);
+        if (ids.Count == 0)
+        {
+            return ServiceResult<IReadOnlyList<EpisodeDto>>.Ok([]);
+        }
+
+        // Only while that result is still the current one: a later one (her own edit, a midwife's measurement) has its own card.
+        var latest = await episodes.LatestAssessmentsAsync(profile.UserId, ids, ct);
+        var updates = new List<EpisodeDto>();
+        foreach (var id in ids)
+        {
+            if (latest.GetValueOrDefault(id) is { ShownLevel: { } shown, IsIncomplete: false } current && current.Level > shown
+                && await episodes.FindAsync(profile.UserId, id, ct) is { } episode)
+            {
+                updates.Add(ToDto(episode, profile, zone, Explained(current, episode, profile, zone)));
+            }
+        }
+
+        return ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(updates.OrderByDescending(e => e.Assessment!.AssessedAtUtc).ToList());
+    }
 
     /// <summary>
     /// Her cramps whose current result was given for <paramref name="reason"/> in the last 7 days and, compared with the

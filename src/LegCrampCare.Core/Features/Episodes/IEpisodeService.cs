@@ -63,6 +63,12 @@ public interface IEpisodeService
     /// Her midwife's reviews of her warning signs in the last 7 days, newest first, each with its cramp: shown on her home
     /// page, so a note her midwife wrote reaches her without opening that cramp.
     /// </summary>
+    /// <summary>
+    /// Her cramps of the last 7 days whose current result, made by the server from answers her phone kept, is higher than
+    /// what the phone's rules showed her (ADR 0021: the server's result is the one of record), newest first.
+    /// </summary>
+    Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetHigherThanShownAsync(CancellationToken ct = default);
+
     Task<ServiceResult<IReadOnlyList<MidwifeNoteDto>>> GetMidwifeNotesAsync(CancellationToken ct = default);
 
     /// <summary>Records whether the pain has gone or is getting better, and re-assesses the episode (UR-6, UR-7 read it).</summary>

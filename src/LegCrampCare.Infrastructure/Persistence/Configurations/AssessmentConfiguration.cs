@@ -21,6 +21,7 @@ public sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessmen
         builder.Property(a => a.FiredRules).IsRequired().HasMaxLength(200);
         builder.Property(a => a.InputsJson).IsRequired().HasMaxLength(8000);
         builder.Property(a => a.GuidanceShown).IsRequired().HasMaxLength(500);
+        builder.Property(a => a.ShownRuleSetVersion).HasMaxLength(64);
         builder.HasOne<Episode>().WithMany().HasForeignKey(a => a.EpisodeId).OnDelete(DeleteBehavior.Cascade);
 
         // An episode's assessments, newest first; and a patient's (for the midwife's review later).

@@ -26,6 +26,9 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                     b.Property<DateTime>("AssessedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DeviceClockOffsetSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("EpisodeId")
                         .HasColumnType("TEXT");
 
@@ -67,8 +70,18 @@ namespace LegCrampCare.Infrastructure.Persistence.Migrations
                     b.Property<int>("Reason")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RuleSetVersion")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte?>("ShownLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShownRuleSetVersion")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 

@@ -4,7 +4,7 @@
 // it is reachable. Texts are put in the page as text, never as HTML.
 
 import { countOthers, entriesOf, getAccount, getEntry, getKit, modifyEntry, putEntry, putKit, setAccount } from './store.js';
-import { needsSending, sendWaiting } from './sync.js';
+import { answersKey, needsSending, sendWaiting } from './sync.js';
 
 /** The rules running in this browser, booted once: { assess, assessMany, ruleSetVersion }. */
 let rulesPromise;
@@ -257,7 +257,7 @@ function showLog() {
 }
 
 async function save(side, started) {
-  const at = now().toISOString();
+  const at = new Date().toISOString(); // the phone's own clock (the start below is corrected by the server's)
   const clientId = crypto.randomUUID();
   const entry = {
     clientId,
@@ -292,7 +292,7 @@ async function update(mutate) {
   // so that the new answer is sent too.
   state.current = await modifyEntry(state.current.clientId, (entry) => {
     mutate(entry);
-    entry.answeredAt = now().toISOString();
+    entry.answeredAt = new Date().toISOString(); // the phone's own clock: the server works out how far off it is
     return entry;
   }, state.current);
 }
@@ -434,7 +434,11 @@ async function assessOnThePhone(entry, waitMs) {
 
 async function showModel(model) {
   if (model) {
-    await update((e) => { e.shown = { level: model.level, ruleSetVersion: model.ruleSetVersion }; });
+    // What she was shown, for these answers exactly: the server keeps it beside its own result. Only on a cramp still
+    // waiting: once the server has her answers, its own result is the one of record.
+    const shown = { level: model.level, ruleSetVersion: model.ruleSetVersion, for: answersKey(state.current.body.answers) };
+    const stored = await modifyEntry(state.current.clientId, (e) => (answersKey(e.body.answers) === shown.for ? { ...e, shown } : e));
+    if (stored) state.current = stored;
   }
   renderCard(model, false); // without the rules: the safety net, never an empty card
 }

@@ -50,6 +50,22 @@ function changedAnswers(entry) {
   return changed;
 }
 
+/** The answers as a key that does not depend on the order they were given in. */
+export function answersKey(answers) {
+  return JSON.stringify(Object.keys(answers ?? {}).sort().map((k) => [k, answers[k]]));
+}
+
+/**
+ * What the phone reports with the answers (ADR 0021), by its own clock: when she last answered, when this is sent, and
+ * what its rules showed her — only if that was for exactly these answers.
+ */
+function device(entry) {
+  const shown = entry.shown && entry.shown.for === answersKey(entry.body.answers)
+    ? { level: entry.shown.level, ruleSetVersion: entry.shown.ruleSetVersion }
+    : undefined;
+  return { answeredAt: entry.answeredAt, sentAt: new Date().toISOString(), shown };
+}
+
 export function needsSending(entry) {
   return entry.deleted || !entry.serverId || Object.keys(changedAnswers(entry)).length > 0;
 }
@@ -126,7 +142,7 @@ async function sendOne(entry) {
   let id = entry.serverId ?? null;
   if (!entry.serverId) {
     const body = entry.body;
-    const response = await call('POST', '/api/v1/episodes', body);
+    const response = await call('POST', '/api/v1/episodes', { ...body, device: device(entry) });
     if (response.status === 401) return { signedOut: true };
     if (response.status === 201 || response.status === 200) {
       const stored = await response.json();
@@ -152,7 +168,7 @@ async function sendOne(entry) {
 
   const changed = changedAnswers(entry);
   if (Object.keys(changed).length > 0) {
-    const response = await call('PATCH', `/api/v1/episodes/${entry.serverId}/answers`, changed);
+    const response = await call('PATCH', `/api/v1/episodes/${entry.serverId}/answers`, { ...changed, device: device(entry) });
     if (response.status === 401) return { signedOut: true, assessment, id };
     if (response.status === 200) {
       assessment = (await response.json()).assessment;

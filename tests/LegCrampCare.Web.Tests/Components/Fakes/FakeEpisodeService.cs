@@ -207,6 +207,11 @@ public sealed class FakeEpisodeService : IEpisodeService
     public Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetRuleSetUpdatesAsync(CancellationToken ct = default) =>
         Task.FromResult(ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(RuleSetUpdates));
 
+    public List<EpisodeDto> HigherThanShown { get; } = [];
+
+    public Task<ServiceResult<IReadOnlyList<EpisodeDto>>> GetHigherThanShownAsync(CancellationToken ct = default) =>
+        Task.FromResult(ServiceResult<IReadOnlyList<EpisodeDto>>.Ok(HigherThanShown));
+
     public List<MidwifeNoteDto> MidwifeNotes { get; } = [];
 
     public Task<ServiceResult<IReadOnlyList<MidwifeNoteDto>>> GetMidwifeNotesAsync(CancellationToken ct = default) =>
