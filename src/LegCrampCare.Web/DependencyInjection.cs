@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<Offline.DeviceDrafts>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<AuditTrailQuery>();
         services.AddScoped<ThemeDecider>();

@@ -86,9 +86,16 @@ public sealed class PatientJourneyTests : IClassFixture<BrowserHost>
         await page.GetByLabel("How long it lasted (minutes)").FillAsync("800");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("How long it lasted must be between 0 and 720 minutes")).ToBeVisibleAsync();
+        var stored = await page.EvaluateAsync<int>(
+            "async path => (await (await fetch('/api/v1/episodes/' + path.split('/').pop(), { headers: { Accept: 'application/json' } })).json()).durationMinutes",
+            new Uri(episodeUrl).AbsolutePath);
+        Assert.Equal(4, stored);
+
+        // What she typed and could not save is kept on the phone: a reload gives it back, marked as not saved.
         await page.ReloadAsync();
         await page.WaitForInteractiveAsync();
-        await Assertions.Expect(page.GetByLabel("How long it lasted (minutes)")).ToHaveValueAsync("4");
+        await Assertions.Expect(page.GetByTestId("draft-restored")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("How long it lasted (minutes)")).ToHaveValueAsync("800");
 
         // Her details page is accessible too.
         await page.GotoInteractiveAsync("/profile");

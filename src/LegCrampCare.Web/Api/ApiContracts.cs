@@ -348,9 +348,12 @@ public sealed record OfflineKitView(
     /// An opaque, stable key for her account on a phone: a hash of her account's random id under a fixed label, never her
     /// email. Another account on the same browser has another key, so it never sees or sends her waiting cramps.
     /// </summary>
-    public static string AccountKeyOf(System.Security.Claims.ClaimsPrincipal user)
+    public static string AccountKeyOf(System.Security.Claims.ClaimsPrincipal user) =>
+        AccountKeyOf(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "");
+
+    /// <summary>The key of the account with this user id (the drafts of the live pages use it too).</summary>
+    public static string AccountKeyOf(string id)
     {
-        var id = user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "";
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("legcrampcare-offline-account:" + id));
         return Convert.ToHexStringLower(hash, 0, 16);
     }

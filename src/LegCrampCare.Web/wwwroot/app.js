@@ -30,6 +30,25 @@
             var meta = document.querySelector('meta[name="color-scheme"]');
             if (meta) { meta.setAttribute("content", theme === "night" ? "dark" : "light"); }
         },
+        // Drafts of the live forms on this device (ADR 0021): what she typed survives a lost connection, a reload or a
+        // long screen lock. Deleted when the form is saved, and all of them when someone signs out.
+        drafts: {
+            save: function (key, value) {
+                try { localStorage.setItem(key, JSON.stringify({ value: value, at: Date.now() })); } catch (e) { }
+            },
+            load: function (key) {
+                try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; }
+            },
+            clear: function (key) {
+                try { localStorage.removeItem(key); } catch (e) { }
+            },
+            clearAll: function () {
+                try {
+                    Object.keys(localStorage).filter(function (k) { return k.indexOf("lcc-draft:") === 0; })
+                        .forEach(function (k) { localStorage.removeItem(k); });
+                } catch (e) { }
+            }
+        },
         // A file made on the server (a midwife's export), saved by the browser. Nothing leaves this page for anywhere else.
         download: async function (fileName, contentType, streamReference) {
             var buffer = await streamReference.arrayBuffer();
@@ -52,10 +71,12 @@
     document.addEventListener("submit", function (event) {
         var form = event.target;
         if (!(form instanceof HTMLFormElement) || !/\/Account\/Logout$/i.test(new URL(form.action, location.href).pathname)) { return; }
-        if (form.getAttribute("data-lcc-ready") === "true" || !("indexedDB" in window)) { return; }
+        if (form.getAttribute("data-lcc-ready") === "true") { return; }
+        if (!("indexedDB" in window)) { window.lcc.drafts.clearAll(); return; }
         event.preventDefault();
         event.stopImmediatePropagation();
         var go = function () {
+            window.lcc.drafts.clearAll(); // what she typed and never saved is not left for the next person
             form.setAttribute("data-lcc-ready", "true");
             if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
         };

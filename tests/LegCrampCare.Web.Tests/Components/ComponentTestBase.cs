@@ -40,6 +40,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton<IEpisodeService>(Episodes);
         Services.AddSingleton<IProfileService>(Profiles);
         Services.AddSingleton<ICurrentUser>(CurrentUser);
+        Services.AddScoped<LegCrampCare.Web.Offline.DeviceDrafts>();
         // Read when a component first asks, so a test can change the numbers before it renders; the cards the fake
         // service hands out are built with the same numbers.
         Services.AddSingleton(_ => Options.Create(Safety));

@@ -349,5 +349,46 @@ public sealed class EpisodeQuestionsPageTests : ComponentTestBase
         Assert.Empty(cut.QueryButtons("Answer them now"));
         Assert.DoesNotContain(cut.FindAll("a"), a => a.TextContent == "Add more details");
     }
-}
 
+    private static readonly System.Text.Json.JsonSerializerOptions WebJson = LegCrampCare.Web.Offline.DeviceDraft<EpisodeAnswers>.Json;
+
+    [Fact]
+    public void Questions_ADraftOnTheDevice_GivesBackTheUnsavedAnswers_WithANote_AndSavingDeletesIt()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode());
+        var draft = System.Text.Json.JsonSerializer.Serialize(
+            new EpisodeAnswers { Swelling = Swelling.OneLeg, Fainted = Answer.No }, WebJson);
+        JSInterop.Setup<LegCrampCare.Web.Offline.DeviceDraft<EpisodeAnswers>.StoredDraft?>("lcc.drafts.load", _ => true)
+            .SetResult(new(draft, 1_700_000_000_000));
+        var cleared = JSInterop.SetupVoid("lcc.drafts.clear", _ => true);
+
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+
+        cut.WaitForAssertion(() => Assert.True(cut.FindQuestion("Is one leg swollen?").ButtonIn("Yes").IsPressed()));
+        Assert.True(cut.FindQuestion("Have you fainted or passed out?").ButtonIn("No").IsPressed());
+        Assert.Contains("We kept the answers you gave before the connection dropped.", cut.Find("[data-testid=draft-restored]").TextContent, StringComparison.Ordinal);
+
+        cut.FindButton("Save answers").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Your answers are saved.", cut.Markup, StringComparison.Ordinal));
+        Assert.Equal(Swelling.OneLeg, Assert.Single(Episodes.UpdateCalls).Details.Answers.Swelling);
+        var key = Assert.Single(cleared.Invocations).Arguments[0] as string;
+        Assert.StartsWith("lcc-draft:", key, StringComparison.Ordinal);
+        Assert.EndsWith($":questions:{episode.Id:N}", key, StringComparison.Ordinal);
+        Assert.DoesNotContain("patient@example.org", key, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Questions_EachAnswer_IsKeptOnTheDevice()
+    {
+        var episode = Episodes.Add(TestEpisodes.Episode());
+        var saves = JSInterop.SetupVoid("lcc.drafts.save", _ => true);
+
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+        cut.FindQuestion("Do you have pain in your chest or upper back?").ButtonIn("Yes").Click();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(saves.Invocations));
+        var kept = (string)saves.Invocations.Last().Arguments[1]!;
+        Assert.Equal(Answer.Yes, System.Text.Json.JsonSerializer.Deserialize<EpisodeAnswers>(kept, WebJson)!.ChestPain);
+    }
+}
