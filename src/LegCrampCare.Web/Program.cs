@@ -14,6 +14,12 @@ System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globaliz
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+if (builder.Environment.IsEnvironment("Testing"))
+{
+    // The tests' environment runs the app from its build output, as Development does: the static web assets (the Blazor
+    // script, the rules' WebAssembly files) come from there. (The in-process test host does the same.)
+    builder.WebHost.UseStaticWebAssets();
+}
 
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)

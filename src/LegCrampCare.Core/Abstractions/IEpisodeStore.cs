@@ -75,7 +75,7 @@ public interface IEpisodeStore
     Task<IReadOnlyList<Guid>> ListEpisodesAssessedSinceAsync(string patientId, AssessmentReason reason, DateTime sinceUtc, CancellationToken ct);
 
     /// <summary>
-    /// Her episodes with an assessment at or after <paramref name="sinceUtc"/> that is higher than the level her phone showed
+    /// Her episodes with an assessment received at or after <paramref name="sinceUtc"/> that is higher than the level her phone showed
     /// her for the same answers (each once).
     /// </summary>
     Task<IReadOnlyList<Guid>> ListEpisodesAssessedAboveShownSinceAsync(string patientId, DateTime sinceUtc, CancellationToken ct);

@@ -236,7 +236,7 @@ public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts, Episo
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Assessments.AsNoTracking()
-            .Where(a => a.PatientId == patientId && a.AssessedAtUtc >= sinceUtc && a.ShownLevel != null && a.Level > a.ShownLevel)
+            .Where(a => a.PatientId == patientId && (a.ReceivedAtUtc ?? a.AssessedAtUtc) >= sinceUtc && a.ShownLevel != null && a.Level > a.ShownLevel)
             .Select(a => a.EpisodeId)
             .Distinct()
             .ToListAsync(ct);

@@ -81,6 +81,7 @@ public sealed record EpisodeCreateBody : EpisodeBody
     public Guid? ClientId { get; init; }
 
     /// <summary>From a phone that kept the answers (the offline quick log): when she answered and what it showed her.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public DeviceReportBody? Device { get; init; }
 }
 

@@ -32,21 +32,29 @@ public sealed class DeviceDraft<T>(IJSRuntime js, string key)
     };
 
     private string? _kept;
+    private string? _base;
 
     /// <summary>
-    /// The values she had typed and not saved, when the device has them and they differ from <paramref name="current"/>
-    /// (what the server has); otherwise null. A draft is deleted only when the form is saved, so one that is still there
-    /// was never saved: the page shows it with a note, for her to check and save. No clock is compared (a phone's may be
-    /// wrong).
+    /// The values she had typed and not saved, when the device has them, they differ from <paramref name="current"/> (what
+    /// the server has) and the server still has what it had when she began them; otherwise null. A draft begun on values
+    /// the server has since changed (saved from another page or device) is dropped: it would undo the newer save. No
+    /// clock is compared (a phone's may be wrong).
     /// </summary>
     public async Task<T?> RestoreAsync(T current)
     {
-        _kept = JsonSerializer.Serialize(current, Json);
+        _base = JsonSerializer.Serialize(current, Json);
+        _kept = _base;
         try
         {
             var stored = await js.InvokeAsync<StoredDraft?>("lcc.drafts.load", key);
-            if (stored is null || string.IsNullOrEmpty(stored.Value) || stored.Value == _kept)
+            if (stored is null || string.IsNullOrEmpty(stored.Value) || stored.Value == _base)
             {
+                return null;
+            }
+
+            if (stored.Base is not null && stored.Base != _base)
+            {
+                await ClearAsync();
                 return null;
             }
 
@@ -72,12 +80,20 @@ public sealed class DeviceDraft<T>(IJSRuntime js, string key)
         _kept = json;
         try
         {
-            await js.InvokeVoidAsync("lcc.drafts.save", key, json);
+            await js.InvokeVoidAsync("lcc.drafts.save", key, json, _base);
         }
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException or InvalidOperationException)
         {
             _kept = null; // try again at the next change
         }
+    }
+
+    /// <summary>The server has <paramref name="saved"/>: the draft is deleted, and later changes are drafts on top of it.</summary>
+    public async Task SavedAsync(T saved)
+    {
+        _base = JsonSerializer.Serialize(saved, Json);
+        _kept = _base;
+        await ClearAsync();
     }
 
     /// <summary>Deletes the draft: the server has the form.</summary>
@@ -93,6 +109,9 @@ public sealed class DeviceDraft<T>(IJSRuntime js, string key)
         }
     }
 
-    /// <summary>What the device keeps: the values as JSON and when they were written (ms since 1970, the device's clock).</summary>
-    public sealed record StoredDraft(string Value, long At);
+    /// <summary>
+    /// What the device keeps: the values as JSON, what the server had when she began (JSON), and when they were written
+    /// (ms since 1970, the device's clock; drafts older than 7 days are dropped by the device).
+    /// </summary>
+    public sealed record StoredDraft(string Value, long At, string? Base = null);
 }

@@ -33,11 +33,16 @@
         // Drafts of the live forms on this device (ADR 0021): what she typed survives a lost connection, a reload or a
         // long screen lock. Deleted when the form is saved, and all of them when someone signs out.
         drafts: {
-            save: function (key, value) {
-                try { localStorage.setItem(key, JSON.stringify({ value: value, at: Date.now() })); } catch (e) { }
+            save: function (key, value, base) {
+                try { localStorage.setItem(key, JSON.stringify({ value: value, base: base, at: Date.now() })); } catch (e) { }
             },
             load: function (key) {
-                try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; }
+                try {
+                    var draft = JSON.parse(localStorage.getItem(key) || "null");
+                    // A week old: not what she was in the middle of any more.
+                    if (draft && !(Date.now() - draft.at < 7 * 24 * 60 * 60 * 1000)) { localStorage.removeItem(key); return null; }
+                    return draft;
+                } catch (e) { return null; }
             },
             clear: function (key) {
                 try { localStorage.removeItem(key); } catch (e) { }
@@ -70,7 +75,10 @@
     // Sign-out on a phone with the quick log: send what waits first and forget the account's kit (log/signout.js).
     document.addEventListener("submit", function (event) {
         var form = event.target;
-        if (!(form instanceof HTMLFormElement) || !/\/Account\/Logout$/i.test(new URL(form.action, location.href).pathname)) { return; }
+        if (!(form instanceof HTMLFormElement)) { return; }
+        // Deleting her account signs her out on the server: nothing she typed stays on this phone either.
+        if (/\/Account\/Manage\/DeletePersonalData$/i.test(new URL(form.action || location.href, location.href).pathname)) { window.lcc.drafts.clearAll(); return; }
+        if (!/\/Account\/Logout$/i.test(new URL(form.action, location.href).pathname)) { return; }
         if (form.getAttribute("data-lcc-ready") === "true") { return; }
         if (!("indexedDB" in window)) { window.lcc.drafts.clearAll(); return; }
         event.preventDefault();

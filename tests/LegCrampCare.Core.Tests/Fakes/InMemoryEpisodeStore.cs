@@ -155,7 +155,7 @@ public sealed class InMemoryEpisodeStore : IEpisodeStore
 
     public Task<IReadOnlyList<Guid>> ListEpisodesAssessedAboveShownSinceAsync(string patientId, DateTime sinceUtc, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<Guid>>(
-            _assessments.Where(a => a.PatientId == patientId && a.AssessedAtUtc >= sinceUtc && a.ShownLevel is { } shown && a.Level > shown)
+            _assessments.Where(a => a.PatientId == patientId && (a.ReceivedAtUtc ?? a.AssessedAtUtc) >= sinceUtc && a.ShownLevel is { } shown && a.Level > shown)
                 .Select(a => a.EpisodeId).Distinct().ToList());
 
     public Task<IReadOnlyList<Episode>> ListWithOngoingPainAsync(string patientId, DateTime sinceUtc, CancellationToken ct) =>

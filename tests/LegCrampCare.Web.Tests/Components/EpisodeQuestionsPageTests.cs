@@ -379,6 +379,24 @@ public sealed class EpisodeQuestionsPageTests : ComponentTestBase
     }
 
     [Fact]
+    public void Questions_ADraftBegunBeforeANewerSave_IsDropped_NeverUndoingIt()
+    {
+        // The draft was begun when chest pain was unanswered; since then "Yes" was saved (from the quick log, say).
+        var episode = Episodes.Add(TestEpisodes.Episode(answers: new EpisodeAnswers { ChestPain = Answer.Yes }));
+        var draft = System.Text.Json.JsonSerializer.Serialize(new EpisodeAnswers { ChestPain = Answer.No }, WebJson);
+        var begunOn = System.Text.Json.JsonSerializer.Serialize(new EpisodeAnswers(), WebJson);
+        JSInterop.Setup<LegCrampCare.Web.Offline.DeviceDraft<EpisodeAnswers>.StoredDraft?>("lcc.drafts.load", _ => true)
+            .SetResult(new(draft, 1_700_000_000_000, begunOn));
+        var cleared = JSInterop.SetupVoid("lcc.drafts.clear", _ => true);
+
+        var cut = Render<EpisodeQuestionsPage>(p => p.Add(c => c.Id, episode.Id));
+
+        cut.WaitForAssertion(() => Assert.Single(cleared.Invocations));
+        Assert.True(cut.FindQuestion(ChestPain).ButtonIn("Yes").IsPressed());
+        Assert.Empty(cut.FindAll("[data-testid=draft-restored]"));
+    }
+
+    [Fact]
     public void Questions_EachAnswer_IsKeptOnTheDevice()
     {
         var episode = Episodes.Add(TestEpisodes.Episode());

@@ -246,7 +246,11 @@ public sealed class ForgedLiveMessageTests(ForgedLiveMessageTests.Fixture fixtur
         var before = await DeniedAsync("bea", EpisodeService.ReadAction, AnnasEpisode);
         var assessmentsBefore = await DeniedAsync("bea", EpisodeService.AssessmentsAction, AnnasEpisode);
         await using var scope = fixture.Services.CreateAsyncScope();
-        await using var page = PageContext(ctx => ctx.Services.AddSingleton<IEpisodeService>(Bea(scope.ServiceProvider)));
+        await using var page = PageContext(ctx =>
+        {
+            ctx.Services.AddSingleton<IEpisodeService>(Bea(scope.ServiceProvider));
+            ctx.Services.AddSingleton<ICurrentUser>(new FixedUser(fixture.Info("bea")));
+        });
 
         var cut = page.Render<EpisodePage>(p => p.Add(x => x.Id, fixture.Anna.Episode));
 
@@ -260,7 +264,11 @@ public sealed class ForgedLiveMessageTests(ForgedLiveMessageTests.Fixture fixtur
     public async Task QuestionsPage_OpenedWithAnotherPatientsId_ShowsNotFound()
     {
         await using var scope = fixture.Services.CreateAsyncScope();
-        await using var page = PageContext(ctx => ctx.Services.AddSingleton<IEpisodeService>(Bea(scope.ServiceProvider)));
+        await using var page = PageContext(ctx =>
+        {
+            ctx.Services.AddSingleton<IEpisodeService>(Bea(scope.ServiceProvider));
+            ctx.Services.AddSingleton<ICurrentUser>(new FixedUser(fixture.Info("bea")));
+        });
 
         var cut = page.Render<EpisodeQuestionsPage>(p => p.Add(x => x.Id, fixture.Anna.Episode));
 
@@ -293,6 +301,7 @@ public sealed class ForgedLiveMessageTests(ForgedLiveMessageTests.Fixture fixtur
         ctx.Services.AddSingleton(TimeProvider.System);
         ctx.Services.AddSingleton(TriageEngine.Default);
         ctx.Services.AddSingleton(new SafetyOptions());
+        ctx.Services.AddScoped<LegCrampCare.Web.Offline.DeviceDrafts>();
         services(ctx);
         return ctx;
     }

@@ -20,7 +20,9 @@ public sealed record DeviceTiming(DateTime ReferenceUtc, int? ClockOffsetSeconds
         // The offset includes the time the request spent on the network: seconds, against the minutes that matter.
         double? offset = device.SentAtUtc is { } sent ? Math.Clamp((sent - nowUtc).TotalSeconds, int.MinValue, int.MaxValue) : null;
         var answered = device.AnsweredAtUtc is { } at ? Shift(at, -(offset ?? 0)) : nowUtc;
-        var reference = answered < notBeforeUtc ? notBeforeUtc : answered > nowUtc ? nowUtc : answered;
+        // Never in the future, even when the floor is (a start a little ahead of the server's clock is accepted).
+        var floor = notBeforeUtc > nowUtc ? nowUtc : notBeforeUtc;
+        var reference = answered < floor ? floor : answered > nowUtc ? nowUtc : answered;
         return new DeviceTiming(DateTime.SpecifyKind(reference, DateTimeKind.Utc), offset is { } o ? (int)Math.Round(o) : null);
     }
 

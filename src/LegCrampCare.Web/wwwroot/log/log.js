@@ -4,7 +4,7 @@
 // it is reachable. Texts are put in the page as text, never as HTML.
 
 import { countOthers, entriesOf, getAccount, getEntry, getKit, modifyEntry, putEntry, putKit, setAccount } from './store.js';
-import { answersKey, needsSending, sendWaiting } from './sync.js';
+import { answersKey, isWaiting, needsSending, sendWaiting } from './sync.js';
 
 /** The rules running in this browser, booted once: { assess, assessMany, ruleSetVersion }. */
 let rulesPromise;
@@ -109,7 +109,7 @@ function clock(iso) {
 async function counts() {
   if (!state.account) return { waiting: 0, refused: 0 };
   // A cramp she deleted here still has to reach the server as a deletion, but it is not a cramp waiting to be sent.
-  const pending = (await entriesOf(state.account)).filter((e) => !e.deleted && needsSending(e));
+  const pending = (await entriesOf(state.account)).filter(isWaiting);
   return { waiting: pending.filter((e) => !e.error).length, refused: pending.filter((e) => e.error).length };
 }
 
@@ -312,7 +312,8 @@ function showQuestion() {
     return;
   }
   const answer = (value) => once(async () => {
-    await update((e) => { e.body.answers[q.answer] = value; });
+    // Stored with the answer: "being checked on this phone", so a send waits a moment for what the rules show.
+    await update((e) => { e.body.answers[q.answer] = value; e.assessing = Date.now(); });
     state.question += 1;
     await updateStatus(true);
     // A warning sign is answered at once, never after the remaining questions and never held back for a connection;
@@ -323,6 +324,7 @@ function showQuestion() {
     } else if (!model && q.warningSign && value === q.yes) {
       await showModel(null);
     } else {
+      await doneAssessing(); // no card for this answer yet: nothing shown to record
       showQuestion();
     }
     sync();
@@ -360,14 +362,19 @@ function undoSlot() {
   const button = el('button', { type: 'button', onclick: () => once(() => undo()) });
   const label = () => {
     button.textContent = `Undo (${left()})`;
-    button.setAttribute('aria-label', `Undo: remove this cramp (${left()} seconds left)`);
+    button.setAttribute('aria-label', `Undo (${left()}): remove this cramp, ${left()} seconds left`);
   };
   label();
   slot.append(button);
   state.undoTimer = setInterval(() => {
     if (!button.isConnected || left() <= 0) {
       clearInterval(state.undoTimer);
-      if (button.isConnected) button.replaceWith(el('span', { class: 'lcc-log-hint', text: 'To remove it, open it from your history.' }));
+      if (button.isConnected) {
+        const hadFocus = document.activeElement === button;
+        const hint = el('span', { class: 'lcc-log-hint', tabindex: '-1', text: 'To remove it, open it from your history.' });
+        button.replaceWith(hint);
+        if (hadFocus) hint.focus(); // focus never falls back to the top of the page
+      }
       return;
     }
     label();
@@ -381,7 +388,7 @@ async function undo() {
   // Marked deleted on the phone: the next round of sending deletes it on the server if it got there. When the server
   // already had everything (the entry was cleared), a marker with what the page knows takes its place.
   await modifyEntry(entry.clientId, (stored) => ({ ...stored, deleted: true }),
-    { ...entry, deleted: true, serverId: state.serverIds.get(entry.clientId) ?? entry.serverId ?? null, maybeSent: true });
+    { ...entry, deleted: true, serverId: state.serverIds.get(entry.clientId) ?? entry.serverId ?? null, attempted: true });
   state.current = null;
   const heading = el('h2', { id: 'removed', text: 'Removed. That cramp was not saved.' });
   show(heading, el('div', { class: 'lcc-log-stack' },
@@ -396,7 +403,8 @@ async function undo() {
 
 function showLater() {
   state.undoUntil = 0;
-  const lines = state.kit?.laterNotice ?? [];
+  // From the kit (her numbers); a kit kept before the notice was in it gets the same three lines with the safety net's.
+  const lines = state.kit?.laterNotice ?? ['Saved. Open the app in the morning to answer the questions.', ...(state.kit?.safetyNet ?? []).slice(0, 1), 'Sleep well.'];
   const notice = el('div', { class: 'lcc-log-notice', role: 'status', 'data-testid': 'later-notice' }, lines.map((t) => el('p', { text: t })));
   show(
     notice,
@@ -425,7 +433,7 @@ async function assessOnThePhone(entry, waitMs) {
   if (!state.kit) return null;
   try {
     const rules = await Promise.race([loadRules(), new Promise((_, reject) => setTimeout(() => reject(new Error('slow')), waitMs))]);
-    const answer = JSON.parse(rules.assess(JSON.stringify(request(entry))));
+    const answer = JSON.parse(await rules.assess(JSON.stringify(request(entry))));
     return answer.error ? null : answer;
   } catch {
     return null;
@@ -433,14 +441,32 @@ async function assessOnThePhone(entry, waitMs) {
 }
 
 async function showModel(model) {
-  if (model) {
-    // What she was shown, for these answers exactly: the server keeps it beside its own result. Only on a cramp still
-    // waiting: once the server has her answers, its own result is the one of record.
-    const shown = { level: model.level, ruleSetVersion: model.ruleSetVersion, for: answersKey(state.current.body.answers) };
-    const stored = await modifyEntry(state.current.clientId, (e) => (answersKey(e.body.answers) === shown.for ? { ...e, shown } : e));
-    if (stored) state.current = stored;
-  }
+  await recordShown(model);
   renderCard(model, false); // without the rules: the safety net, never an empty card
+}
+
+async function doneAssessing() {
+  if (!state.current) return;
+  const stored = await modifyEntry(state.current.clientId, (e) => ({ ...e, assessing: 0 }));
+  if (stored) state.current = stored;
+}
+
+/**
+ * What she was shown, for these answers exactly: the server keeps it beside its own result. The safety net (no rules
+ * here yet) is "none" by rule set "safety-net". Only on a cramp still waiting: once the server has her answers, its own
+ * result is the one of record.
+ */
+async function recordShown(model) {
+  if (!state.current) return;
+  const shown = model
+    ? { level: model.level, ruleSetVersion: model.ruleSetVersion, for: answersKey(state.current.body.answers) }
+    : { level: 'none', ruleSetVersion: 'safety-net', for: answersKey(state.current.body.answers) };
+  const stored = await modifyEntry(state.current.clientId, (e) => {
+    const next = { ...e, assessing: 0 };
+    if (answersKey(e.body.answers) === shown.for) next.shown = shown;
+    return next;
+  });
+  if (stored) state.current = stored;
 }
 
 function request(entry) {
@@ -553,10 +579,20 @@ async function verifiedAccount() {
   return true;
 }
 
+/** The server or the network failed: try again soon, then less often (2 s, 4 s … 30 s). */
+function retryLater() {
+  clearTimeout(state.retry);
+  state.retryDelay = Math.min((state.retryDelay || 1000) * 2, 30_000);
+  state.retry = setTimeout(sync, state.retryDelay);
+}
+
 async function sync() {
   if (!state.account) return;
   if (!state.syncing) state.verified = false; // another account may have signed in since the last round
   if (!state.syncing && !(await verifiedAccount())) {
+    // The server could not be asked (no network, or it is restarting): try again later, as after a failed send, so
+    // that what waits goes as soon as it is back, without waiting for another tap or an 'online' event.
+    if (!state.signedOut && (await entriesOf(state.account)).some(needsSending)) retryLater();
     await updateStatus(Boolean(state.current));
     return;
   }
@@ -574,17 +610,16 @@ async function sync() {
     for (const [clientId, assessment] of outcome.results) {
       state.serverResults.set(clientId, { level: assessment.level, ruleSetVersion: assessment.ruleSetVersion, card: assessment.card });
     }
-    const current = state.current && outcome.results.get(state.current.clientId);
-    const pending = state.current && (await getEntry(state.current.clientId));
+    const shownFor = state.current?.clientId; // read once: an Undo may clear it while this waits
+    const current = shownFor && outcome.results.get(shownFor);
+    const pending = shownFor && (await getEntry(shownFor));
     const onCard = screen().querySelector('[data-testid=result-card], [data-testid=safety-net-card]');
     // The server's card replaces the phone's; an urgent one is shown whatever she is looking at.
-    if (current && !(pending && needsSending(pending)) && (onCard || current.card?.isUrgent)) {
-      renderCard(state.serverResults.get(state.current.clientId), true);
+    if (current && state.current?.clientId === shownFor && !(pending && needsSending(pending)) && (onCard || current.card?.isUrgent)) {
+      renderCard(state.serverResults.get(shownFor), true);
     }
     if (outcome.stopped && !outcome.signedOut) {
-      // The server or the network failed: try again soon, then less often (2 s, 4 s … 30 s).
-      state.retryDelay = Math.min((state.retryDelay || 1000) * 2, 30_000);
-      state.retry = setTimeout(sync, state.retryDelay);
+      retryLater();
     } else {
       state.retryDelay = 0;
     }

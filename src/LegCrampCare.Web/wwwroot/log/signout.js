@@ -3,7 +3,7 @@
 // until she signs in again or deletes them. The sign-in page says how many are still on this phone.
 
 import { clearAccount, clearSignedOut, deleteEntriesOf, deleteKit, entriesOf, getAccount, getSignedOut, setSignedOut } from './store.js';
-import { needsSending, sendWaiting } from './sync.js';
+import { isWaiting, needsSending, sendWaiting } from './sync.js';
 
 /** Before the sign-out form is posted: send, then forget what this account kept besides its waiting cramps. */
 /** The account the browser is signed in to now, asked of the server (at most a few seconds); null when unknown. */
@@ -39,9 +39,11 @@ export async function beforeSignOut() {
 export async function showWaitingOnSignIn(container) {
   const account = await getSignedOut();
   if (!account) return;
-  const n = (await entriesOf(account)).filter(needsSending).length;
+  const entries = await entriesOf(account);
+  const n = entries.filter(isWaiting).length;
   if (n === 0) {
-    await clearSignedOut();
+    // Only deletions left to send (or nothing): they go when she signs in again; nothing to say here.
+    if (!entries.some(needsSending)) await clearSignedOut();
     return;
   }
   const notice = document.createElement('div');

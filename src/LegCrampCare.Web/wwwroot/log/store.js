@@ -82,7 +82,7 @@ export async function entriesOf(accountKey) {
 /** How many cramps are on this phone for accounts other than the one given (or for any, with null). */
 export async function countOthers(accountKey) {
   const all = await run('entries', 'readonly', (s) => s.getAll());
-  return (all ?? []).filter((e) => e.accountKey !== accountKey).length;
+  return (all ?? []).filter((e) => e.accountKey !== accountKey && !e.deleted).length;
 }
 
 export const putKit = (kit) => run('kits', 'readwrite', (s) => s.put(kit));
@@ -110,9 +110,12 @@ export const setSignedOut = (accountKey) => run('meta', 'readwrite', (s) => s.pu
 
 export const clearSignedOut = () => run('meta', 'readwrite', (s) => s.delete('signedOut'));
 
-/** Deletes every cramp of one account from this phone (after an explicit "Delete them"). */
+/**
+ * Deletes every waiting cramp of one account from this phone (after an explicit "Delete them"). Cramps she deleted that
+ * the server may have stay, to be deleted there when she signs in again.
+ */
 export async function deleteEntriesOf(accountKey) {
   for (const entry of await entriesOf(accountKey)) {
-    await deleteEntry(entry.clientId);
+    if (!entry.deleted) await deleteEntry(entry.clientId);
   }
 }

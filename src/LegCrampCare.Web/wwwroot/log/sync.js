@@ -63,8 +63,17 @@ function device(entry) {
   const shown = entry.shown && entry.shown.for === answersKey(entry.body.answers)
     ? { level: entry.shown.level, ruleSetVersion: entry.shown.ruleSetVersion }
     : undefined;
+  // (The safety net, shown when the rules could not answer, is sent as level "none" with rule set "safety-net".)
   return { answeredAt: entry.answeredAt, sentAt: new Date().toISOString(), shown };
 }
+
+/** A cramp waiting to be sent (not one she deleted, which waits only to be deleted on the server too). */
+export function isWaiting(entry) {
+  return !entry.deleted && needsSending(entry);
+}
+
+/** Waits for the phone's rules to say what they showed for the newest answers (at most this long). */
+const ASSESSING_MS = 3000;
 
 export function needsSending(entry) {
   return entry.deleted || !entry.serverId || Object.keys(changedAnswers(entry)).length > 0;
@@ -79,6 +88,8 @@ export async function sendWaiting(accountKey) {
   const results = new Map();
   const ids = new Map();
   for (const entry of await entriesOf(accountKey)) {
+    // An answer just given waits (a moment at most) for what the phone's rules showed for it, so the server gets both.
+    if (entry.assessing && Date.now() - entry.assessing < ASSESSING_MS && !entry.deleted) continue;
     try {
       const outcome = await sendOne(entry);
       if (outcome.assessment) {
@@ -110,7 +121,7 @@ async function settle(clientId, apply) {
 }
 
 /**
- * The server's id of a cramp it may have (an Undo after the page lost track of the send): asking to store it again
+ * The server's id of a cramp it may have (a send whose answer never came, then deleted here): asking to store it again
  * answers the stored one (200), or the stored one in a 409 when the answers differ; 201 means it had not arrived.
  */
 async function serverIdOf(entry) {
@@ -124,7 +135,7 @@ async function serverIdOf(entry) {
 
 async function sendOne(entry) {
   if (entry.deleted) {
-    if (!entry.serverId && entry.maybeSent) {
+    if (!entry.serverId && entry.attempted) {
       const found = await serverIdOf(entry);
       if (found.signedOut || found.stopped) return found;
       entry = { ...entry, serverId: found.id };
@@ -142,6 +153,13 @@ async function sendOne(entry) {
   let id = entry.serverId ?? null;
   if (!entry.serverId) {
     const body = entry.body;
+    // Once a send has started, the server may have the cramp even if its answer is lost: a deletion must then ask it.
+    if (!entry.attempted) {
+      const marked = await modifyEntry(entry.clientId, (e) => ({ ...e, attempted: true }));
+      if (!marked) return {};
+      entry = marked;
+      if (entry.deleted) return sendOne(entry);
+    }
     const response = await call('POST', '/api/v1/episodes', { ...body, device: device(entry) });
     if (response.status === 401) return { signedOut: true };
     if (response.status === 201 || response.status === 200) {
