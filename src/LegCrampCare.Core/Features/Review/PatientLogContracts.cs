@@ -35,6 +35,16 @@ public interface ICaseloadService
 /// <summary>A midwife's review of a flag, as both the midwife and the patient see it.</summary>
 public sealed record FlagReviewView(string ReviewerName, DateTime AtUtc, string Note);
 
+/// <summary>
+/// Answers her phone kept and sent later (the offline quick log, ADR 0021): when they reached the server (the assessment
+/// is dated when she gave them), how far the phone's clock was off, and what the phone's rules showed her, if anything.
+/// </summary>
+public sealed record PhoneReportView(DateTime ReceivedAtUtc, int? ClockOffsetSeconds, TriageLevel? ShownLevel, string? ShownRuleSetVersion)
+{
+    /// <summary>The safety net was shown because the rules were not on her phone yet.</summary>
+    public const string SafetyNetVersion = "safety-net";
+}
+
 /// <summary>One assessment of an episode as the midwife sees it: level, fired rules with their reasons, context scores.</summary>
 public sealed record LogAssessment(
     Guid Id,
@@ -49,7 +59,8 @@ public sealed record LogAssessment(
     string? GuidanceShown,
     bool IsCurrent,
     FlagReviewView? Review,
-    bool IsIncomplete = false)
+    bool IsIncomplete = false,
+    PhoneReportView? Phone = null)
 {
     /// <summary>
     /// A warning sign a midwife reviews: a level above NONE from answers she gave. A result that is only unanswered

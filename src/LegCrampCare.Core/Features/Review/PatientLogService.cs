@@ -353,7 +353,8 @@ public sealed class PatientLogService(
             await titles.DescribeAsync(a.GuidanceShown, ct),
             isCurrent,
             reviews.TryGetValue(a.Id, out var review) ? View(review) : null,
-            a.IsIncomplete);
+            a.IsIncomplete,
+            a.ReceivedAtUtc is { } received ? new PhoneReportView(received, a.DeviceClockOffsetSeconds, a.ShownLevel, a.ShownRuleSetVersion) : null);
     }
 
     private static ReportEpisode ToReport(LogEpisode e)
