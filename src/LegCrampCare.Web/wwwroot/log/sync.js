@@ -158,7 +158,11 @@ async function sendOne(entry) {
       const marked = await modifyEntry(entry.clientId, (e) => ({ ...e, attempted: true }));
       if (!marked) return {};
       entry = marked;
-      if (entry.deleted) return sendOne(entry);
+      if (entry.deleted) {
+        // Deleted before its first send ever left: nothing on the server to delete.
+        await modifyEntry(entry.clientId, () => null);
+        return {};
+      }
     }
     const response = await call('POST', '/api/v1/episodes', { ...body, device: device(entry) });
     if (response.status === 401) return { signedOut: true };
