@@ -31,6 +31,7 @@ public static class DependencyInjection
 
         // Needs IReportWriter (PDF and CSV), which Infrastructure registers.
         services.AddScoped<IPatientLogService, PatientLogService>();
+        services.AddSingleton<AuditedVisits>();
         return services;
     }
 }

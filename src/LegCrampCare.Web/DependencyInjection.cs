@@ -50,6 +50,7 @@ public static class DependencyInjection
         var triage = configuration.GetSection(TriageOptions.SectionName).Get<TriageOptions>() ?? TriageOptions.Default;
         services.AddSingleton(new TriageEngine(triage));
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+        services.Configure<CircuitPauseOptions>(configuration.GetSection(CircuitPauseOptions.Section));
         // Read when first resolved, so that configuration added after this call (test hosts) counts.
         services.AddSingleton(sp => SharingOptionsFrom(sp.GetRequiredService<IConfiguration>()));
 
@@ -140,6 +141,27 @@ public sealed class AuthOptions
 
     /// <summary>Staff must use two-step sign-in (the default); Off only in Development and tests (ADR 0014).</summary>
     public StaffTwoFactorMode StaffTwoFactor { get; set; } = StaffTwoFactorMode.Required;
+}
+
+/// <summary>
+/// The patient's own pages give up their live connection while hidden (a locked phone, another tab) and take it up again
+/// when she comes back (ADR 0021): <c>Blazor.pauseCircuit()</c> after <see cref="PauseWhenHiddenAfter"/> hidden.
+/// </summary>
+public sealed class CircuitPauseOptions
+{
+    public const string Section = "Circuits";
+
+    /// <summary>Off: the connection is kept while hidden, as on every staff page.</summary>
+    public bool PauseWhenHidden { get; set; } = true;
+
+    /// <summary>How long a page stays hidden before it pauses (1 second to 1 hour; outside that, 1 minute).</summary>
+    public TimeSpan PauseWhenHiddenAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The delay the page is given, in milliseconds.</summary>
+    public int DelayMilliseconds =>
+        (int)(PauseWhenHiddenAfter >= TimeSpan.FromSeconds(1) && PauseWhenHiddenAfter <= TimeSpan.FromHours(1)
+            ? PauseWhenHiddenAfter
+            : TimeSpan.FromMinutes(1)).TotalMilliseconds;
 }
 
 /// <summary>Names each unusable Safety setting, so the app stops at start with a message an operator can act on.</summary>

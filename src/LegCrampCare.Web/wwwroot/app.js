@@ -115,6 +115,49 @@
         }).catch(function () { });
     }
 
+    // The patient's own pages (marked by <PauseWhenHidden>) give up their live connection when they have been hidden for
+    // a while — a locked phone, another app — and take it up again when she comes back (Blazor.pauseCircuit and
+    // resumeCircuit, ADR 0021). Staff pages never pause: a resumed circuit starts its page again. What she typed and
+    // did not save is in the page's draft on this phone, so a resume that fails loses nothing either.
+    var circuit = { timer: 0, pausing: null, paused: false };
+
+    function pauseDelay() {
+        var marker = document.querySelector("[data-lcc-pause-when-hidden]");
+        var delay = marker ? Number(marker.getAttribute("data-lcc-pause-when-hidden")) : NaN;
+        return delay > 0 ? delay : -1;
+    }
+
+    function pauseCircuit() {
+        if (document.visibilityState !== "hidden" || pauseDelay() < 0 || circuit.pausing || circuit.paused) { return; }
+        circuit.pausing = Promise.resolve(window.Blazor.pauseCircuit()).then(function (paused) {
+            circuit.paused = paused === true;
+        }, function () { circuit.paused = false; }).then(function () {
+            circuit.pausing = null;
+            if (circuit.paused && document.visibilityState === "visible") { resumeCircuit(); }
+        });
+    }
+
+    function resumeCircuit() {
+        if (circuit.pausing) { return; } // resumed when the pause has finished (above)
+        if (!circuit.paused) { return; }
+        circuit.paused = false;
+        Promise.resolve(window.Blazor.resumeCircuit()).then(function (resumed) {
+            // The server no longer has what it needs to resume: load the page again (her draft is on this phone).
+            if (!resumed) { location.reload(); }
+        }, function () { /* out of reach: the reconnect dialog says so and offers "Carry on" */ });
+    }
+
+    document.addEventListener("visibilitychange", function () {
+        if (!window.Blazor || !window.Blazor.pauseCircuit) { return; }
+        clearTimeout(circuit.timer);
+        if (document.visibilityState === "hidden") {
+            var delay = pauseDelay();
+            if (delay > 0) { circuit.timer = setTimeout(pauseCircuit, delay); }
+        } else {
+            resumeCircuit();
+        }
+    });
+
     // "Print this page" buttons on the (static) guidance pages.
     document.addEventListener("click", function (event) {
         var target = event.target;

@@ -114,6 +114,12 @@ public interface IPatientLogService
     /// <summary>The log (audited once per call: "log.viewed").</summary>
     Task<ServiceResult<PatientLog>> GetAsync(Guid grantId, CancellationToken ct = default);
 
+    /// <summary>
+    /// The log for one page visit: "log.viewed" is audited the first time the visit asks, not again when the same
+    /// visit reloads it (after an acknowledgement, or when its paused circuit resumes).
+    /// </summary>
+    Task<ServiceResult<PatientLog>> GetAsync(Guid grantId, Guid visitId, CancellationToken ct = default);
+
     /// <summary>Whether the grant still lets the caller in (no data, no audit): an open page asks on a timer.</summary>
     Task<bool> StillAllowedAsync(Guid grantId, CancellationToken ct = default);
 

@@ -24,7 +24,8 @@ public sealed class PatientLogService(
     EpisodeAssessor assessor,
     TimeProvider time,
     ILogger<PatientLogService> logger,
-    IReportWriter reports) : IPatientLogService
+    IReportWriter reports,
+    AuditedVisits visits) : IPatientLogService
 {
     public const string ViewedAction = "log.viewed";
     public const string ExportedPdfAction = "log.exported.pdf";
@@ -46,7 +47,10 @@ public sealed class PatientLogService(
     public const string NotCurrentMessage =
         "Review: only the newest result of an episode can be marked as reviewed, and this one has been replaced by a newer result. Reload her log and review the newest one.";
 
-    public async Task<ServiceResult<PatientLog>> GetAsync(Guid grantId, CancellationToken ct = default)
+    public Task<ServiceResult<PatientLog>> GetAsync(Guid grantId, CancellationToken ct = default) =>
+        GetAsync(grantId, Guid.NewGuid(), ct);
+
+    public async Task<ServiceResult<PatientLog>> GetAsync(Guid grantId, Guid visitId, CancellationToken ct = default)
     {
         if (await AuthorizeAsync(grantId, ct) is not { } access)
         {
@@ -54,8 +58,13 @@ public sealed class PatientLogService(
         }
 
         var log = await BuildLogAsync(access, ct);
-        await AuditAsync(access, ViewedAction, LogResource, Success, ct);
-        logger.LogInformation("Log viewed through grant {GrantId} by midwife {MidwifeId}", grantId, access.MidwifeId);
+        if (!visits.WasAudited(access.MidwifeId, grantId, visitId))
+        {
+            await AuditAsync(access, ViewedAction, LogResource, Success, ct);
+            visits.Audited(access.MidwifeId, grantId, visitId);
+            logger.LogInformation("Log viewed through grant {GrantId} by midwife {MidwifeId}", grantId, access.MidwifeId);
+        }
+
         return ServiceResult<PatientLog>.Ok(log);
     }
 

@@ -17,6 +17,16 @@ function handleReconnectStateChanged(event) {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     } else if (event.detail.state === "rejected") {
         location.reload();
+    } else if (event.detail.state === "paused") {
+        // A pause comes after "show". A patient's page pauses itself while hidden (app.js) and resumes by itself when
+        // she is back: nothing to come back to. A pause in front of her keeps the dialog, with "Carry on".
+        if (document.visibilityState === "hidden") {
+            reconnectModal.close();
+        } else {
+            reconnectModal.showModal();
+        }
+    } else if (event.detail.state === "resume-failed") {
+        reconnectModal.showModal();
     }
 }
 

@@ -126,6 +126,44 @@ public sealed class PatientLogServiceTests
     }
 
     [Fact]
+    public async Task GetAsync_SameVisitAgain_AuditsTheViewOnce_ANewVisitOrAnotherDayAgain()
+    {
+        await _h.LogAsync(new DateTime(2026, 6, 9, 23, 0, 0));
+        var grant = await ShareAndSignInMidwifeAsync();
+        var visit = Guid.NewGuid();
+        var before = _h.Audit.Records.Count;
+
+        // The page's first load, its reload after an acknowledgement, and the same page started again by a resumed circuit.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(ResultStatus.Ok, (await _h.LogService.GetAsync(grant, visit)).Status);
+        }
+
+        Assert.Single(_h.Audit.Records.Skip(before), r => r.Action == "log.viewed");
+
+        await _h.LogService.GetAsync(grant, Guid.NewGuid());
+        Assert.Equal(2, _h.Audit.Records.Skip(before).Count(r => r.Action == "log.viewed"));
+
+        _h.Time.Advance(TimeSpan.FromHours(13));
+        await _h.LogService.GetAsync(grant, visit);
+        Assert.Equal(3, _h.Audit.Records.Skip(before).Count(r => r.Action == "log.viewed"));
+    }
+
+    [Fact]
+    public async Task GetAsync_VisitOfARevokedGrant_IsNotFound_WhateverTheVisit()
+    {
+        var grant = await ShareAndSignInMidwifeAsync();
+        var visit = Guid.NewGuid();
+        Assert.Equal(ResultStatus.Ok, (await _h.LogService.GetAsync(grant, visit)).Status);
+
+        _h.SignIn(PatientA, Roles.Patient);
+        Assert.Equal(ResultStatus.Ok, (await _h.SharingService.RevokeAsync(grant)).Status);
+        _h.SignIn(MidwifeM, Roles.Midwife);
+
+        Assert.Equal(ResultStatus.NotFound, (await _h.LogService.GetAsync(grant, visit)).Status);
+    }
+
+    [Fact]
     public async Task StillAllowedAsync_ActiveThenRevoked_TrueThenFalseAndNeverAudited()
     {
         var grant = await ShareAndSignInMidwifeAsync();

@@ -45,7 +45,7 @@ public sealed class ReviewHarness
         var assessor = new EpisodeAssessor(TriageEngine.Default);
         SharingService = new SharingService(User, Sharing, Profiles, Staff, Audit, new SharedCodeAttempts(), Options, Time, NullLogger<SharingService>.Instance);
         EpisodeService = new EpisodeService(User, Episodes, Profiles, assessor, Guidance, new SafetyOptions(), Audit, Time, NullLogger<EpisodeService>.Instance);
-        LogService = new PatientLogService(SharingService, Episodes, Guidance, Staff, Audit, assessor, Time, NullLogger<PatientLogService>.Instance, Writer);
+        LogService = new PatientLogService(SharingService, Episodes, Guidance, Staff, Audit, assessor, Time, NullLogger<PatientLogService>.Instance, Writer, new AuditedVisits(Time));
         CaseloadService = new CaseloadService(User, Caseloads, Options, Time, NullLogger<CaseloadService>.Instance);
     }
 

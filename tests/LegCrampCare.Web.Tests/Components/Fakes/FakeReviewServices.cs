@@ -43,9 +43,15 @@ public sealed class FakePatientLogService : IPatientLogService
 
     public int Exports { get; private set; }
 
-    public Task<ServiceResult<PatientLog>> GetAsync(Guid grantId, CancellationToken ct = default)
+    /// <summary>The page visit each load was for.</summary>
+    public List<Guid> Visits { get; } = [];
+
+    public Task<ServiceResult<PatientLog>> GetAsync(Guid grantId, CancellationToken ct = default) => GetAsync(grantId, Guid.NewGuid(), ct);
+
+    public Task<ServiceResult<PatientLog>> GetAsync(Guid grantId, Guid visitId, CancellationToken ct = default)
     {
         GetCalls++;
+        Visits.Add(visitId);
         return Task.FromResult(Allowed && Log is not null ? ServiceResult<PatientLog>.Ok(Log) : ServiceResult<PatientLog>.NotFound());
     }
 

@@ -71,6 +71,9 @@ public sealed class PatientLogPageTests : ComponentTestBase
         Assert.Equal([(flagId, "Seen in clinic, no clot. Keep stretching.")], _logs.Acknowledged);
         Assert.Equal("Nothing to review.", cut.Find("[data-testid=no-flags]").TextContent);
         Assert.Contains("Reviewed by Midwife One", cut.Find("[data-testid=episode]").TextContent, StringComparison.Ordinal);
+        // The log is reloaded for the same page visit, so its view is not audited a second time.
+        Assert.Equal(2, _logs.Visits.Count);
+        Assert.Single(_logs.Visits.Distinct());
     }
 
     [Fact]
