@@ -87,10 +87,35 @@ public static class QuickLogBenchmark
                 opened.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
 
+            // At once: the leg tapped as soon as it is on screen and "Yes" as soon as its question is, while the rules
+            // are still starting (in their worker, or on the page's thread where there is none).
+            var savedAtOnce = new List<double>();
+            var answeredAtOnce = new List<double>();
+            for (var i = 0; i < rounds; i++)
+            {
+                await page.ReloadAsync();
+                var leg = page.GetByRole(AriaRole.Button, new() { Name = i % 2 == 0 ? "Left" : "Right", Exact = true, Disabled = false });
+                await leg.WaitForAsync();
+                var started = Stopwatch.GetTimestamp();
+                await leg.ClickAsync();
+                await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved on this phone" }).WaitForAsync();
+                savedAtOnce.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+                var yes = page.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true, Disabled = false });
+                await yes.WaitForAsync();
+                started = Stopwatch.GetTimestamp();
+                await yes.ClickAsync();
+                await page.GetByTestId("result-card").WaitForAsync();
+                answeredAtOnce.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
             Console.WriteLine($"Offline quick log, {rounds} rounds in Chromium, {Environment.ProcessorCount} cores (Release app; the rules as built beside it):");
             Print("tap on a leg → \"Saved on this phone\" (target ≤ 100 ms)", saved);
             Print("\"Yes\" to a warning sign → the phone's result card (target ≤ 1,000 ms)", answered);
             Print("reload with no network → the quick log on screen (target ≤ 1,000 ms)", opened);
+            Console.WriteLine("Tapping at once after opening, while the rules start:");
+            Print("tap on a leg → \"Saved on this phone\" (target ≤ 100 ms)", savedAtOnce);
+            Print("\"Yes\" to a warning sign → the phone's result card (target ≤ 1,000 ms)", answeredAtOnce);
             return 0;
         }
         finally

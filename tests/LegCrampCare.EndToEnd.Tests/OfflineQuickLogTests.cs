@@ -64,8 +64,9 @@ public sealed class OfflineQuickLogTests(BrowserHost host) : IClassFixture<Brows
     public async Task Offline_SavedOnThePhone_AnsweredByThePhonesRules_SentOnceWhenBackOnline()
     {
         var (context, page) = await PatientOnTheQuickLogAsync();
-        // The rules reach the phone after the first paint.
+        // The rules reach the phone after the first paint, and start in a worker, off the page's thread.
         await page.WaitForFunctionAsync("async () => { const { loadRules } = await import('/log/log.js'); return !!(await loadRules()).assess; }");
+        Assert.Contains(page.Workers, w => w.Url.EndsWith("/log/rules-worker.js", StringComparison.Ordinal));
 
         await context.SetOfflineAsync(true);
         await page.GetByRole(AriaRole.Button, new() { Name = "Right", Exact = true }).ClickAsync();

@@ -79,7 +79,7 @@ public static class OfflineLog
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         sha.AppendData(typeof(LegCrampCare.Rules.TriageEngine).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
         sha.AppendData(ServiceWorker.Value.Select(c => (byte)c).ToArray());
-        foreach (var file in new[] { ShellFile, "log/log.css", "log/log.js", "log/store.js", "log/sync.js", "log/signout.js", "manifest.webmanifest", "engine/main.js" })
+        foreach (var file in new[] { ShellFile, "log/log.css", "log/log.js", "log/store.js", "log/sync.js", "log/signout.js", "log/rules-worker.js", "manifest.webmanifest", "engine/main.js" })
         {
             var info = environment.WebRootFileProvider.GetFileInfo(file);
             if (info.Exists)

@@ -8,7 +8,7 @@ const CACHE = `lcc-log-${VERSION}`;
 // The rules' WebAssembly files, filled in by the server from its static assets.
 const ENGINE = [/*__ENGINE_FILES__*/];
 const SHELL = [
-  '/log', '/log/log.css', '/log/log.js', '/log/store.js', '/log/sync.js', '/log/signout.js', '/engine/main.js',
+  '/log', '/log/log.css', '/log/log.js', '/log/store.js', '/log/sync.js', '/log/signout.js', '/log/rules-worker.js', '/engine/main.js',
   '/manifest.webmanifest', '/favicon.png', '/icons/icon-192.png', '/icons/icon-512.png', '/icons/icon-maskable-512.png',
 ];
 

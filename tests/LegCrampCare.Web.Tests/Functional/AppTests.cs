@@ -92,6 +92,11 @@ public sealed class AppTests : IClassFixture<AppTests.Factory>
         Assert.DoesNotMatch("<script(?![^>]*\\bsrc=)[^>]*>", html); // every script is a file
         Assert.DoesNotContain(" style=", html, StringComparison.Ordinal);
 
+        // A worker runs under its own script's policy: the rules' worker gets the quick log's.
+        var worker = await Client().GetAsync(new Uri("/log/rules-worker.js", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, worker.StatusCode);
+        Assert.Contains("script-src 'self' 'wasm-unsafe-eval';", worker.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+
         var login = await Client().GetAsync(new Uri("/Account/Login", UriKind.Relative));
         Assert.DoesNotContain("wasm-unsafe-eval", login.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }

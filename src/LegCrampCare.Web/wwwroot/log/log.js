@@ -6,15 +6,63 @@
 import { countOthers, entriesOf, getAccount, getEntry, getKit, modifyEntry, putEntry, putKit, setAccount } from './store.js';
 import { answersKey, isWaiting, needsSending, sendWaiting } from './sync.js';
 
-/** The rules running in this browser, booted once: { assess, assessMany, ruleSetVersion }. */
+/**
+ * The rules running in this browser, booted once: { assess, assessMany, ruleSetVersion }, each answering a promise.
+ * They start in a Web Worker (rules-worker.js), so that starting the .NET runtime never holds up a tap on this page;
+ * where a worker can't run them, on this page's thread.
+ */
 let rulesPromise;
 
 export function loadRules() {
-  rulesPromise ??= import('/engine/main.js').then((m) => m.rules).catch((error) => {
+  rulesPromise ??= rulesInAWorker().catch(() => import('/engine/main.js').then((m) => m.rules)).catch((error) => {
     rulesPromise = null; // a network blip must not keep the rules away for the life of the page
     throw error;
   });
   return rulesPromise;
+}
+
+/** Resolves once the worker's rules have answered (they have started); rejects if the worker fails first. */
+function rulesInAWorker() {
+  if (typeof Worker !== 'function') return Promise.reject(new Error('no workers'));
+  const worker = new Worker('/log/rules-worker.js', { type: 'module' });
+  const pending = new Map();
+  let next = 0;
+  let failed = null;
+  const call = (op, arg) => new Promise((resolve, reject) => {
+    if (failed) { reject(failed); return; }
+    const id = ++next;
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, op, arg });
+  });
+  worker.addEventListener('message', (event) => {
+    const { id, result, error } = event.data;
+    const waiting = pending.get(id);
+    if (!waiting) return;
+    pending.delete(id);
+    if (error === undefined) waiting.resolve(result); else waiting.reject(new Error(error));
+  });
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    failed = new Error(`the rules' worker failed: ${event.message || 'no message'}`);
+    for (const waiting of pending.values()) waiting.reject(failed);
+    pending.clear();
+    worker.terminate();
+  });
+  const rules = {
+    inAWorker: true,
+    assess: (request) => call('assess', request),
+    assessMany: (requests) => call('assessMany', requests),
+    ruleSetVersion: () => call('ruleSetVersion'),
+  };
+  // A worker whose rules never start (20 s) or fail is dropped for the page's own thread.
+  const started = new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error('the rules did not start in the worker')), 20_000);
+    rules.ruleSetVersion().then(resolve, reject);
+  });
+  return started.then(() => rules, (error) => {
+    worker.terminate();
+    throw error;
+  });
 }
 
 const state = {
@@ -164,7 +212,7 @@ async function start() {
   // The rules are fetched after the first paint, never with the page itself; the service worker keeps them and the
   // shell so that the quick log opens with no connection.
   setTimeout(() => {
-    loadRules().catch(() => {});
+    loadRules().then(warmUp).catch(() => {});
     navigator.serviceWorker?.register('/sw.js', { scope: '/', type: 'module' }).catch(() => {});
   }, 0);
   sync();
@@ -426,6 +474,16 @@ async function showResult() {
     return;
   }
   await showModel(await assessOnThePhone(entry, 4000));
+}
+
+/**
+ * One assessment of a made-up cramp with no answers, her kit and nothing else, thrown away: the rules' first call pays
+ * for loading their code (100–400 ms), and in the worker that is off this page's thread, before her first answer.
+ */
+async function warmUp(rules) {
+  if (!state.kit || !rules.inAWorker) return;
+  const entry = { body: { clientId: crypto.randomUUID(), startedAt: now().toISOString(), side: 'Left', answers: {} } };
+  await rules.assess(JSON.stringify(request(entry)));
 }
 
 /** The card the rules on this phone give now, or null when they are not here (yet) or too slow to start. */
