@@ -106,6 +106,27 @@ public sealed class OfflineQuickLogTests(BrowserHost host) : IClassFixture<Brows
         Assert.DoesNotContain(host.ConsoleErrors, e => e.Contains("/log", StringComparison.Ordinal) && !Regex.IsMatch(e, "ERR_INTERNET_DISCONNECTED|Failed to fetch|net::"));
     }
 
+    /// <summary>A browser that can't run the rules in a worker runs them on the page's thread: the same answer offline.</summary>
+    [BrowserFact]
+    public async Task Offline_NoWebWorkers_ThePhonesRulesStillAnswerOnThePage()
+    {
+        var (context, page) = await PatientOnTheQuickLogAsync();
+        await page.AddInitScriptAsync("window.Worker = undefined;");
+        await page.ReloadAsync();
+        await page.WaitForFunctionAsync("async () => { const { loadRules } = await import('/log/log.js'); return !(await loadRules()).inAWorker; }");
+        Assert.DoesNotContain(page.Workers, w => w.Url.EndsWith("/log/rules-worker.js", StringComparison.Ordinal));
+
+        await context.SetOfflineAsync(true);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Left", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved on this phone — will send when you're back online (1 waiting).");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }).ClickAsync(); // suddenly short of breath: yes
+
+        var card = page.GetByTestId("result-card");
+        await Assertions.Expect(card.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Call 999 now");
+        await Assertions.Expect(card).ToContainTextAsync("Checked on this phone with rule set " + TriageRules.Version);
+        await context.SetOfflineAsync(false);
+    }
+
     /// <summary>
     /// Installed as an app: the manifest is linked, the service worker keeps the shell and the rules, and with the network
     /// off a reload opens the quick log from the cache — in the night palette, with the cramp still waiting and the rules'

@@ -115,10 +115,11 @@
         }).catch(function () { });
     }
 
-    // The patient's own pages (marked by <PauseWhenHidden>) give up their live connection when they have been hidden for
-    // a while — a locked phone, another app — and take it up again when she comes back (Blazor.pauseCircuit and
-    // resumeCircuit, ADR 0021). Staff pages never pause: a resumed circuit starts its page again. What she typed and
-    // did not save is in the page's draft on this phone, so a resume that fails loses nothing either.
+    // The patient's own pages that keep what she types as a draft on this phone (marked by <PauseWhenHidden>) give up
+    // their live connection when they have been hidden for a while — a locked phone, another app — and take it up
+    // again when she comes back (Blazor.pauseCircuit and resumeCircuit, ADR 0021). Staff pages never pause: a resumed
+    // circuit starts its page again. Where the phone stops the page's timers while hidden, the pause never happens and
+    // the connection simply drops, as before.
     var circuit = { timer: 0, pausing: null, paused: false };
 
     function pauseDelay() {
@@ -129,22 +130,29 @@
 
     function pauseCircuit() {
         if (document.visibilityState !== "hidden" || pauseDelay() < 0 || circuit.pausing || circuit.paused) { return; }
-        circuit.pausing = Promise.resolve(window.Blazor.pauseCircuit()).then(function (paused) {
-            circuit.paused = paused === true;
-        }, function () { circuit.paused = false; }).then(function () {
+        // Blazor lets the connection go even when the pause itself fails: whatever the answer, the page is resumed
+        // (or, if the server has nothing to resume, loaded again) when she is back.
+        circuit.paused = true;
+        circuit.pausing = Promise.resolve(window.Blazor.pauseCircuit()).catch(function () { }).then(function () {
             circuit.pausing = null;
-            if (circuit.paused && document.visibilityState === "visible") { resumeCircuit(); }
+            if (document.visibilityState === "visible") { resumeCircuit(); }
         });
     }
 
     function resumeCircuit() {
-        if (circuit.pausing) { return; } // resumed when the pause has finished (above)
-        if (!circuit.paused) { return; }
+        if (circuit.pausing || !circuit.paused) { return; } // resumed when the pause has finished (above)
         circuit.paused = false;
         Promise.resolve(window.Blazor.resumeCircuit()).then(function (resumed) {
-            // The server no longer has what it needs to resume: load the page again (her draft is on this phone).
+            // The server has nothing to resume: load the page again (her draft is on this phone).
             if (!resumed) { location.reload(); }
-        }, function () { /* out of reach: the reconnect dialog says so and offers "Carry on" */ });
+        }, function () {
+            // Out of reach (no network yet): the dialog says so, with the safety net and "Carry on" to try again.
+            var dialog = document.getElementById("components-reconnect-modal");
+            if (!dialog) { return; }
+            dialog.classList.remove("components-reconnect-show", "components-reconnect-paused");
+            dialog.classList.add("components-reconnect-resume-failed");
+            if (!dialog.open) { dialog.showModal(); }
+        });
     }
 
     document.addEventListener("visibilitychange", function () {

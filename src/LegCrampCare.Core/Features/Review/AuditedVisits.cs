@@ -5,12 +5,13 @@ namespace LegCrampCare.Core.Features.Review;
 /// <summary>
 /// The page visits whose view of a patient's log has been audited on this node: one page visit is one "log.viewed"
 /// event, also when the page reloads the log after an acknowledgement or is started again by a resumed circuit
-/// (Blazor's pause/resume keeps the page's visit id). Kept for 12 hours, at most 20,000 visits; a visit resumed on
-/// another node, or after that, is audited again — never fewer events than views.
+/// (Blazor's pause/resume keeps the page's visit id). Kept for 2 hours — as long as Blazor keeps a disconnected
+/// circuit's state to resume it — and at most 20,000 visits; a visit resumed on another node, or later, is audited
+/// again: more events, never fewer than visits.
 /// </summary>
 public sealed class AuditedVisits(TimeProvider time)
 {
-    internal static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
+    internal static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
     internal const int Capacity = 20_000;
 
     private readonly ConcurrentDictionary<(string MidwifeId, Guid GrantId, Guid VisitId), DateTimeOffset> _visits = new();

@@ -14,24 +14,47 @@ import { answersKey, isWaiting, needsSending, sendWaiting } from './sync.js';
 let rulesPromise;
 
 export function loadRules() {
-  rulesPromise ??= rulesInAWorker().catch(() => import('/engine/main.js').then((m) => m.rules)).catch((error) => {
-    rulesPromise = null; // a network blip must not keep the rules away for the life of the page
-    throw error;
-  });
+  rulesPromise ??= rulesInAWorker(() => { rulesPromise = null; })
+    .catch(() => import('/engine/main.js').then((m) => m.rules))
+    .catch((error) => {
+      rulesPromise = null; // a network blip must not keep the rules away for the life of the page
+      throw error;
+    });
   return rulesPromise;
 }
 
-/** Resolves once the worker's rules have answered (they have started); rejects if the worker fails first. */
-function rulesInAWorker() {
-  if (typeof Worker !== 'function') return Promise.reject(new Error('no workers'));
+/** How long one assessment in the worker may take before the worker is taken for stuck (a batch: no limit). */
+const WORKER_CALL_MS = 10_000;
+/** How long the worker may take to start the rules (downloading them included) before the page's thread does it. */
+const WORKER_START_MS = 60_000;
+
+/**
+ * Resolves once the worker's rules have answered (they have started); rejects if the worker fails first. A worker
+ * that fails or gets stuck later is terminated and `dead` is called, so the next loadRules() starts afresh.
+ */
+async function rulesInAWorker(dead) {
+  if (typeof Worker !== 'function') throw new Error('no workers');
   const worker = new Worker('/log/rules-worker.js', { type: 'module' });
   const pending = new Map();
   let next = 0;
   let failed = null;
-  const call = (op, arg) => new Promise((resolve, reject) => {
+  let started = false;
+  const fail = (error) => {
+    if (failed) return;
+    failed = error;
+    for (const waiting of pending.values()) waiting.reject(failed);
+    pending.clear();
+    worker.terminate();
+    if (started) dead(); // before it started, loadRules() falls back to the page's thread itself
+  };
+  const call = (op, arg, limitMs) => new Promise((resolve, reject) => {
     if (failed) { reject(failed); return; }
     const id = ++next;
-    pending.set(id, { resolve, reject });
+    const timer = limitMs ? setTimeout(() => fail(new Error(`the rules' worker did not answer ${op} in time`)), limitMs) : null;
+    pending.set(id, {
+      resolve: (value) => { clearTimeout(timer); resolve(value); },
+      reject: (error) => { clearTimeout(timer); reject(error); },
+    });
     worker.postMessage({ id, op, arg });
   });
   worker.addEventListener('message', (event) => {
@@ -43,26 +66,22 @@ function rulesInAWorker() {
   });
   worker.addEventListener('error', (event) => {
     event.preventDefault();
-    failed = new Error(`the rules' worker failed: ${event.message || 'no message'}`);
-    for (const waiting of pending.values()) waiting.reject(failed);
-    pending.clear();
-    worker.terminate();
+    fail(new Error(`the rules' worker failed: ${event.message || 'no message'}`));
   });
   const rules = {
     inAWorker: true,
-    assess: (request) => call('assess', request),
-    assessMany: (requests) => call('assessMany', requests),
-    ruleSetVersion: () => call('ruleSetVersion'),
+    assess: (request) => call('assess', request, WORKER_CALL_MS),
+    assessMany: (requests) => call('assessMany', requests, 0),
+    ruleSetVersion: () => call('ruleSetVersion', undefined, WORKER_START_MS),
   };
-  // A worker whose rules never start (20 s) or fail is dropped for the page's own thread.
-  const started = new Promise((resolve, reject) => {
-    setTimeout(() => reject(new Error('the rules did not start in the worker')), 20_000);
-    rules.ruleSetVersion().then(resolve, reject);
-  });
-  return started.then(() => rules, (error) => {
-    worker.terminate();
+  try {
+    await rules.ruleSetVersion(); // the rules have started
+    started = true;
+  } catch (error) {
+    fail(error);
     throw error;
-  });
+  }
+  return rules;
 }
 
 const state = {
@@ -212,8 +231,8 @@ async function start() {
   // The rules are fetched after the first paint, never with the page itself; the service worker keeps them and the
   // shell so that the quick log opens with no connection.
   setTimeout(() => {
-    loadRules().then(warmUp).catch(() => {});
     navigator.serviceWorker?.register('/sw.js', { scope: '/', type: 'module' }).catch(() => {});
+    loadRules().then(warmUp).catch(() => {});
   }, 0);
   sync();
 }
@@ -490,8 +509,10 @@ async function warmUp(rules) {
 async function assessOnThePhone(entry, waitMs) {
   if (!state.kit) return null;
   try {
-    const rules = await Promise.race([loadRules(), new Promise((_, reject) => setTimeout(() => reject(new Error('slow')), waitMs))]);
-    const answer = JSON.parse(await rules.assess(JSON.stringify(request(entry))));
+    // Each step has its own deadline: a rules engine that is slow to start or stuck never keeps her from a card.
+    const within = (promise, ms) => Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('slow')), ms))]);
+    const rules = await within(loadRules(), waitMs);
+    const answer = JSON.parse(await within(rules.assess(JSON.stringify(request(entry))), 3000));
     return answer.error ? null : answer;
   } catch {
     return null;

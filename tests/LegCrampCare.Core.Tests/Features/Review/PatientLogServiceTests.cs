@@ -144,7 +144,7 @@ public sealed class PatientLogServiceTests
         await _h.LogService.GetAsync(grant, Guid.NewGuid());
         Assert.Equal(2, _h.Audit.Records.Skip(before).Count(r => r.Action == "log.viewed"));
 
-        _h.Time.Advance(TimeSpan.FromHours(13));
+        _h.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
         await _h.LogService.GetAsync(grant, visit);
         Assert.Equal(3, _h.Audit.Records.Skip(before).Count(r => r.Action == "log.viewed"));
     }
