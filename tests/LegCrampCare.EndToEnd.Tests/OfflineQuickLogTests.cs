@@ -156,7 +156,8 @@ public sealed class OfflineQuickLogTests(BrowserHost host) : IClassFixture<Brows
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("On this phone — will send when you're back online (1 waiting).");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Still on this phone" })).ToContainTextAsync("Both legs");
 
-        // The rules answer from the cache too.
+        // The rules start from the cache too (in their worker) and answer.
+        await page.WaitForFunctionAsync("async () => { const { loadRules } = await import('/log/log.js'); return (await loadRules()).inAWorker === true; }");
         await page.GetByRole(AriaRole.Button, new() { Name = "Answer the questions" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }).ClickAsync(); // suddenly short of breath
         await Assertions.Expect(page.GetByTestId("result-card").GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Call 999 now");
