@@ -22,6 +22,8 @@ public static class CliApp
 
     private const string Usage = """
         Usage:
+          migrate                  apply the database's migrations, add the roles and the shipped guidance pages
+                                   (safe to run again); needed before the app starts on PostgreSQL
           users add-admin EMAIL    create the first (or another) admin account; the password is read from the
                                    LEGCRAMPCARE_ADMIN_PASSWORD environment variable, or asked for
           backup FILE              write a checked copy of the live database to a new FILE while the app runs
@@ -64,6 +66,15 @@ public static class CliApp
             return await BackupCommand.RunAsync(target, DatabaseOptions.From(configuration), TimeProvider.System, output, error);
         }
 
+        if (args is ["migrate"])
+        {
+            configuration ??= new ConfigurationBuilder()
+                .AddJsonFile("appsettings.json", optional: true)
+                .AddEnvironmentVariables()
+                .Build();
+            return await MigrateAsync(configuration, output, error);
+        }
+
         if (args is ["users", "add-admin", var email])
         {
             configuration ??= new ConfigurationBuilder()
@@ -75,6 +86,29 @@ public static class CliApp
 
         await error.WriteLineAsync(Usage);
         return 2;
+    }
+
+    private static async Task<int> MigrateAsync(IConfiguration configuration, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var services = new ServiceCollection()
+                .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+                .AddInfrastructure(configuration);
+            services.AddIdentityStores();
+            await using var provider = services.BuildServiceProvider();
+            await using var scope = provider.CreateAsyncScope();
+            var applied = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(migrate: true);
+            await output.WriteLineAsync(applied == 0
+                ? "The database was up to date; roles and guidance pages checked."
+                : $"{applied} migration(s) applied; roles and guidance pages checked.");
+            return 0;
+        }
+        catch (InvalidOperationException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 1;
+        }
     }
 
     private static async Task<int> AddAdminAsync(string email, IConfiguration configuration, TextReader input, TextWriter output, TextWriter error)
@@ -109,6 +143,12 @@ public static class CliApp
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        if (scope.ServiceProvider.GetRequiredService<MigrationStatus>().Pending.Count > 0)
+        {
+            await error.WriteLineAsync("The database's migrations are not applied yet: run the migrate command first.");
+            return 1;
+        }
+
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
 
         if (await users.FindByEmailAsync(email) is not null)

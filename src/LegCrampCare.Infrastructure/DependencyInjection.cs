@@ -28,11 +28,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => DatabaseOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<SqliteDurabilityInterceptor>();
         // Pooled: a context per operation is cheap to get (the API logs thousands a second); each is reset when returned.
-        services.AddPooledDbContextFactory<AppDbContext>((sp, db) => db
-            .UseSqlite(
-                sp.GetRequiredService<DatabaseOptions>().EffectiveConnectionString,
-                sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
-            .AddInterceptors(sp.GetRequiredService<SqliteDurabilityInterceptor>()));
+        services.AddPooledDbContextFactory<AppDbContext>((sp, db) => UseDatabase(db, sp.GetRequiredService<DatabaseOptions>(), sp));
 
         // The static-SSR Identity pages and the data-protection key ring use a scoped context (from the pool).
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
@@ -51,8 +47,36 @@ public static class DependencyInjection
         services.AddSingleton<Seed.GuidanceSeeder>();
         services.AddSingleton<AccountEraser>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<MigrationStatus>();
         services.AddDataProtection().SetApplicationName("LegCrampCare").PersistKeysToDbContext<AppDbContext>();
         return services;
+    }
+
+    /// <summary>
+    /// The configured provider with its migrations assembly (ADR 0022): SQLite with the durability pragmas on every
+    /// handle (ADR 0004), or PostgreSQL with <c>synchronous_commit=on</c> in the connection's start-up options.
+    /// </summary>
+    public static DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder db, DatabaseOptions options, IServiceProvider? services = null) =>
+        options.Provider switch
+        {
+            DatabaseProvider.PostgreSql => db.UseNpgsql(
+                PostgreSqlConnectionString(options.EffectiveConnectionString),
+                npgsql => npgsql.MigrationsAssembly(options.MigrationsAssembly)),
+            _ => db
+                .UseSqlite(options.EffectiveConnectionString, sqlite => sqlite.MigrationsAssembly(options.MigrationsAssembly))
+                .AddInterceptors(services?.GetService<SqliteDurabilityInterceptor>() ?? new SqliteDurabilityInterceptor()),
+        };
+
+    /// <summary>
+    /// Her data is acknowledged only after a durable commit: <c>synchronous_commit=on</c> for every session, whatever the
+    /// server's default or an option in the connection string, set last in the start-up packet (the last setting wins; no
+    /// extra round trip). Other options in the string are kept.
+    /// </summary>
+    public static string PostgreSqlConnectionString(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = ((builder.Options ?? "") + " -c synchronous_commit=on").Trim();
+        return builder.ConnectionString;
     }
 
     /// <summary>
@@ -127,31 +151,68 @@ public static class DependencyInjection
     }
 }
 
+/// <summary>What the app found about the database's migrations at start (the health check reports it).</summary>
+public sealed class MigrationStatus
+{
+    /// <summary>What an operator runs to apply them.</summary>
+    public const string Command = "dotnet run --project src/LegCrampCare.Cli -- migrate, or LegCrampCare.Cli migrate when published";
+
+    /// <summary>Migrations this build has that the database has not: the node is not ready until `migrate` runs.</summary>
+    public IReadOnlyList<string> Pending { get; set; } = [];
+}
+
 /// <summary>
-/// Creates the data folder and the database, applies migrations, makes sure every role exists and adds the shipped
-/// guidance articles that are not there yet.
+/// Waits for the database server (PostgreSQL, about 30 s), then — when migrations are applied on start, or for the
+/// `migrate` command — creates the data folder and the database, applies migrations, makes sure every role exists and
+/// adds the shipped guidance articles that are not there yet. Otherwise it only records pending migrations.
 /// </summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<AppDbContext> contexts,
     RoleManager<IdentityRole> roles,
     DatabaseOptions options,
+    MigrationStatus status,
     Seed.GuidanceSeeder guidance)
 {
-    public async Task InitializeAsync(CancellationToken ct = default)
+    /// <summary>Applies migrations when <paramref name="migrate"/> says so, or as <c>Database:MigrateOnStart</c> does.</summary>
+    public async Task<int> InitializeAsync(bool? migrate = null, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        if (options.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             Directory.CreateDirectory(options.DataFolder);
         }
 
+        await WaitForServerAsync(ct);
+        int applied;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
+            var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+            var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Where(m => !known.Contains(m)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"The database has migrations this build does not know ({string.Join(", ", unknown.Take(3))}…): it was made by an earlier " +
+                    "development build, before the migrations were squashed into one baseline (ADR 0022). Nothing had been deployed then: " +
+                    "delete that database (legcrampcare.db in the data folder) or use another Data:Folder.");
+            }
+
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            if (!(migrate ?? options.MigrateOnStart))
+            {
+                status.Pending = pending;
+                return 0;
+            }
+
             await db.Database.MigrateAsync(ct);
+            applied = pending.Count;
         }
 
-        // Migrations may switch pragmas on the handles they used (a table rebuild turns foreign keys off and on); the
-        // durability pragmas are set once per pooled handle, so start every later connection on a fresh one.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        status.Pending = [];
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            // Migrations may switch pragmas on the handles they used (a table rebuild turns foreign keys off and on); the
+            // durability pragmas are set once per pooled handle, so start every later connection on a fresh one.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
 
         foreach (var role in Roles.All)
         {
@@ -163,5 +224,42 @@ public sealed class DatabaseInitializer(
 
         // The shipped guidance pages, in every environment: added once each, never overwriting editors' work.
         await guidance.SeedAsync(ct);
+        return applied;
+    }
+
+    /// <summary>A PostgreSQL server starting at the same time as the app is waited for; SQLite needs no wait.</summary>
+    private async Task WaitForServerAsync(CancellationToken ct)
+    {
+        if (options.Provider != DatabaseProvider.PostgreSql)
+        {
+            return;
+        }
+
+        var until = DateTime.UtcNow + options.ServerWait;
+        Exception? last = null;
+        while (true)
+        {
+            try
+            {
+                await using var db = await contexts.CreateDbContextAsync(ct);
+                await db.Database.OpenConnectionAsync(ct);
+                return;
+            }
+            catch (Exception ex) when (ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException
+                || ex is InvalidOperationException { InnerException: Npgsql.NpgsqlException })
+            {
+                last = ex;
+            }
+
+            if (DateTime.UtcNow >= until)
+            {
+                var builder = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString);
+                throw new InvalidOperationException(
+                    $"Could not reach the PostgreSQL server at {builder.Host}:{builder.Port} (database '{builder.Database}') for " +
+                    $"{options.ServerWait.TotalSeconds:0} seconds: {(last?.InnerException ?? last)?.Message} Check ConnectionStrings:LegCrampCare and that the server is running.", last);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        }
     }
 }

@@ -9,17 +9,31 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LegCrampCare.Infrastructure.Tests;
 
 /// <summary>
-/// A real SQLite database in a unique temp folder, with the services built the way the app builds them
-/// (<c>AddInfrastructure</c> + <c>AddIdentityStores</c> over an in-memory configuration whose <c>Data:Folder</c> is the
-/// temp folder). Disposing it deletes the folder (database, -wal and -shm files).
+/// A real database with the services built the way the app builds them (<c>AddInfrastructure</c> +
+/// <c>AddIdentityStores</c> over an in-memory configuration whose <c>Data:Folder</c> is a unique temp folder): SQLite in
+/// that folder, or — when <c>LCC_TEST_DATABASE=PostgreSql</c> — a new database on the PostgreSQL server of
+/// <c>LCC_TEST_POSTGRES</c> (ADR 0022; `.ci/run` starts one). Disposing it deletes the folder and drops that database.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(string folder, ServiceProvider services)
+    private TestDatabase(string folder, ServiceProvider services, string? postgreSqlDatabase)
     {
         Folder = folder;
         Services = services;
+        _postgreSqlDatabase = postgreSqlDatabase;
     }
+
+    private readonly string? _postgreSqlDatabase;
+
+    /// <summary>The provider these tests run on: SQLite unless <c>LCC_TEST_DATABASE</c> says PostgreSql.</summary>
+    public static DatabaseProvider Provider =>
+        DatabaseOptions.ParseProvider(Environment.GetEnvironmentVariable("LCC_TEST_DATABASE"));
+
+    /// <summary>The PostgreSQL server's connection string for a login role that may create databases.</summary>
+    public static string PostgreSqlServer =>
+        Environment.GetEnvironmentVariable("LCC_TEST_POSTGRES") is { Length: > 0 } server
+            ? server
+            : "Host=127.0.0.1;Port=5432;Database=postgres;Username=lcc;Password=lcc-ci-only";
 
     public string Folder { get; }
 
@@ -37,6 +51,23 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "legcrampcare-tests-" + Guid.NewGuid().ToString("N"));
         var values = new Dictionary<string, string?> { ["Data:Folder"] = folder };
+        string? database = null;
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            database = "lcc_test_" + Guid.NewGuid().ToString("N");
+            using (var admin = new Npgsql.NpgsqlConnection(PostgreSqlServer))
+            {
+                admin.Open();
+                using var create = admin.CreateCommand();
+                create.CommandText = $"CREATE DATABASE \"{database}\"";
+                create.ExecuteNonQuery();
+            }
+
+            values["Database:Provider"] = "PostgreSql";
+            values["Database:MigrateOnStart"] = "true";
+            values["ConnectionStrings:LegCrampCare"] = new Npgsql.NpgsqlConnectionStringBuilder(PostgreSqlServer) { Database = database }.ConnectionString;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
@@ -49,7 +80,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddInfrastructure(configuration);
         services.AddIdentityStores();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        return new TestDatabase(folder, provider);
+        return new TestDatabase(folder, provider, database);
     }
 
     /// <summary>A fresh database with every migration applied and the roles created, as at app start-up.</summary>
@@ -102,10 +133,21 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        var connectionString = ConnectionString;
+        var options = Services.GetRequiredService<DatabaseOptions>();
+        var connectionString = options.EffectiveConnectionString;
         await Services.DisposeAsync();
-        using (var connection = new SqliteConnection(connectionString))
+        if (_postgreSqlDatabase is not null)
         {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var admin = new Npgsql.NpgsqlConnection(PostgreSqlServer);
+            await admin.OpenAsync();
+            await using var drop = admin.CreateCommand();
+            drop.CommandText = $"DROP DATABASE IF EXISTS \"{_postgreSqlDatabase}\" WITH (FORCE)";
+            await drop.ExecuteNonQueryAsync();
+        }
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            using var connection = new SqliteConnection(connectionString);
             SqliteConnection.ClearPool(connection);
         }
 

@@ -42,9 +42,41 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// Every <c>DateTime</c> is UTC on both providers (ADR 0022): written as UTC to the microsecond (a local time
+    /// converted, an unspecified one taken as UTC, which PostgreSQL's <c>timestamp with time zone</c> insists on) and read
+    /// back as UTC.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}
+
+/// <summary>
+/// The UTC convention of <see cref="AppDbContext.ConfigureConventions"/>, to the microsecond on both providers (the
+/// precision of PostgreSQL's timestamps), so an instant reads back the same whichever database keeps it.
+/// </summary>
+public sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => ToStored(v),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc))
+{
+    private const long TicksPerMicrosecond = 10;
+
+    public static DateTime ToStored(DateTime value)
+    {
+        var utc = value.Kind switch
+        {
+            DateTimeKind.Utc => value,
+            DateTimeKind.Local => value.ToUniversalTime(),
+            _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+        };
+        return new DateTime(utc.Ticks - (utc.Ticks % TicksPerMicrosecond), DateTimeKind.Utc);
     }
 }

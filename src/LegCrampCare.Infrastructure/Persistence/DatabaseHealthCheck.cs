@@ -3,11 +3,16 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LegCrampCare.Infrastructure.Persistence;
 
-/// <summary>/health: is the database reachable?</summary>
-public sealed class DatabaseHealthCheck(IDbContextFactory<AppDbContext> contexts) : IHealthCheck
+/// <summary>/health: is the database reachable, with every migration of this build applied?</summary>
+public sealed class DatabaseHealthCheck(IDbContextFactory<AppDbContext> contexts, MigrationStatus migrations) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (migrations.Pending.Count > 0)
+        {
+            return HealthCheckResult.Unhealthy($"{migrations.Pending.Count} database migrations are pending: run {MigrationStatus.Command}");
+        }
+
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -30,7 +30,10 @@ internal static class ColumnReader
     public static DateTime? InstantOrNull(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : Instant(reader, ordinal);
 
-    public static DateTime Instant(DbDataReader reader, int ordinal)
+    /// <summary>A stored instant, as UTC (ADR 0022): SQLite's text or PostgreSQL's timestamp with time zone.</summary>
+    public static DateTime Instant(DbDataReader reader, int ordinal) => DateTime.SpecifyKind(Read(reader, ordinal), DateTimeKind.Utc);
+
+    private static DateTime Read(DbDataReader reader, int ordinal)
     {
         if (reader.GetFieldType(ordinal) != typeof(string))
         {

@@ -91,6 +91,14 @@ public static class WebApplicationExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        if (scope.ServiceProvider.GetRequiredService<MigrationStatus>().Pending.Count > 0)
+        {
+            // Database:MigrateOnStart is off (PostgreSQL): the node starts, reports not ready and waits for `migrate`.
+            app.Logger.LogError("{Count} database migrations are pending; this node is not ready. Run the migrate command ({Command}) once, then restart the node",
+                scope.ServiceProvider.GetRequiredService<MigrationStatus>().Pending.Count, MigrationStatus.Command);
+            return;
+        }
+
         try
         {
             await scope.ServiceProvider.GetRequiredService<LegCrampCare.Core.Features.Episodes.RuleSetUpgradeService>().RunAsync();

@@ -3,12 +3,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LegCrampCare.Infrastructure.Tests.Persistence;
 
-/// <summary>docs/decisions/0004: every connection the app opens runs WAL with synchronous=FULL.</summary>
+/// <summary>
+/// docs/decisions/0004: every SQLite connection the app opens runs WAL with synchronous=FULL; ADR 0022: every PostgreSQL
+/// one commits with synchronous_commit=on.
+/// </summary>
 public sealed class DurabilityTests(MigratedDatabaseFixture fixture) : IClassFixture<MigratedDatabaseFixture>
 {
     private const long SynchronousFull = 2;
 
-    [Theory]
+    [SqliteTheory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task OpenConnection_FromRegisteredFactory_RunsWalWithSynchronousFull(bool openAsync)
@@ -29,7 +32,7 @@ public sealed class DurabilityTests(MigratedDatabaseFixture fixture) : IClassFix
         Assert.Equal(SynchronousFull, await ScalarAsync(connection, "PRAGMA synchronous;"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task OpenConnection_FromRegisteredFactory_EnforcesForeignKeysAndWaitsWhenBusy()
     {
         await using var db = await fixture.Database.Contexts.CreateDbContextAsync();
@@ -40,7 +43,22 @@ public sealed class DurabilityTests(MigratedDatabaseFixture fixture) : IClassFix
         Assert.Equal(5000L, await ScalarAsync(connection, "PRAGMA busy_timeout;"));
     }
 
-    [Fact]
+    [PostgreSqlFact]
+    public async Task PostgreSql_EveryConnection_CommitsSynchronously_EvenWhenTheConnectionStringAsksOtherwise()
+    {
+        await using (var db = await fixture.Database.Contexts.CreateDbContextAsync())
+        {
+            await db.Database.OpenConnectionAsync();
+            Assert.Equal("on", await ScalarAsync(db.Database.GetDbConnection(), "SHOW synchronous_commit;"));
+        }
+
+        var weakened = new Npgsql.NpgsqlConnectionStringBuilder(fixture.Database.ConnectionString) { Options = "-c synchronous_commit=off" };
+        await using var connection = new Npgsql.NpgsqlConnection(DependencyInjection.PostgreSqlConnectionString(weakened.ConnectionString));
+        await connection.OpenAsync();
+        Assert.Equal("on", await ScalarAsync(connection, "SHOW synchronous_commit;"));
+    }
+
+    [SqliteFact]
     public async Task OpenConnection_EverySeparateContext_GetsSynchronousFull()
     {
         // synchronous is per connection, so a second connection opened while the first is in use must get it too.

@@ -3,20 +3,88 @@ using LegCrampCare.Rules;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using LegCrampCare.Infrastructure.Persistence;
 
 namespace LegCrampCare.Infrastructure.Tests.Persistence;
 
 /// <summary>Each test gets its own fresh database file, so "fresh" really means never migrated.</summary>
 public sealed class MigrationTests
 {
-    [Fact]
-    public async Task Model_ComparedWithLastMigration_HasNoPendingChanges()
+    /// <summary>Fails when an entity or configuration changed without a migration in each provider's set (ADR 0022).</summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=unused.db")]
+    [InlineData(DatabaseProvider.PostgreSql, "Host=127.0.0.1;Database=unused")]
+    public void Model_ComparedWithEachProvidersLastMigration_HasNoPendingChanges(DatabaseProvider provider, string connectionString)
     {
-        // Fails when an entity or configuration changed without `dotnet ef migrations add`.
-        await using var database = TestDatabase.Create();
-        await using var db = await database.Contexts.CreateDbContextAsync();
+        var options = new DatabaseOptions { Provider = provider, ConnectionString = connectionString };
+        using var db = new AppDbContext((DbContextOptions<AppDbContext>)DependencyInjection.UseDatabase(new DbContextOptionsBuilder<AppDbContext>(), options).Options);
 
-        Assert.False(db.Database.HasPendingModelChanges(), "The model has changes that no migration captures: add a migration.");
+        Assert.NotEmpty(db.Database.GetMigrations()); // the provider's own assembly was found
+        Assert.False(db.Database.HasPendingModelChanges(),
+            $"The model has changes that no {provider} migration captures: add one with dotnet ef migrations add NAME -p src/{options.MigrationsAssembly} -s src/{options.MigrationsAssembly}.");
+    }
+
+    [Fact]
+    public async Task InitializeAsync_DatabaseFromBeforeTheSquash_StopsSayingToDeleteIt()
+    {
+        await using var database = await TestDatabase.CreateInitializedAsync();
+        await using (var db = await database.Contexts.CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('20261126021335_InitialCreate', '10.0.15')");
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => database.InitializeAsync());
+
+        Assert.Contains("20261126021335_InitialCreate", error.Message, StringComparison.Ordinal);
+        Assert.Contains("delete that database", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_MigrateOnStartOff_AppliesNothing_ReportsThePendingMigrations_HealthSaysRunMigrate()
+    {
+        await using var database = TestDatabase.Create(settings: new Dictionary<string, string?> { ["Database:MigrateOnStart"] = "false" });
+
+        await database.InitializeAsync();
+
+        var pending = database.Services.GetRequiredService<MigrationStatus>().Pending;
+        await using (var db = await database.Contexts.CreateDbContextAsync())
+        {
+            Assert.Equal(db.Database.GetMigrations(), pending);
+        }
+
+        var health = await new DatabaseHealthCheck(database.Contexts, database.Services.GetRequiredService<MigrationStatus>())
+            .CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, health.Status);
+        Assert.Contains("migrate", health.Description, StringComparison.Ordinal);
+
+        // The migrate command's path: applied, and healthy from then on.
+        await using (var scope = database.Services.CreateAsyncScope())
+        {
+            Assert.Equal(pending.Count, await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(migrate: true));
+        }
+
+        Assert.Empty(database.Services.GetRequiredService<MigrationStatus>().Pending);
+    }
+
+    [Fact]
+    public async Task Dates_AnyKindWritten_ReadBackAsUtcToTheMicrosecond()
+    {
+        await using var database = await TestDatabase.CreateInitializedAsync();
+        var unspecified = new DateTime(2026, 12, 8, 3, 12, 45, DateTimeKind.Unspecified).AddTicks(1_234_567);
+        await using (var db = await database.Contexts.CreateDbContextAsync())
+        {
+            db.AuditEvents.Add(new AuditEvent { AtUtc = unspecified, ActorId = "a", ActorRole = "r", Action = "utc.check", Resource = "x", Outcome = "success" });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = await database.Contexts.CreateDbContextAsync())
+        {
+            var stored = await db.AuditEvents.AsNoTracking().SingleAsync(a => a.Action == "utc.check");
+            Assert.Equal(DateTimeKind.Utc, stored.AtUtc.Kind);
+            Assert.Equal(new DateTime(2026, 12, 8, 3, 12, 45, DateTimeKind.Utc).AddTicks(1_234_560), stored.AtUtc);
+            Assert.Equal(1, await db.AuditEvents.CountAsync(a => a.AtUtc == unspecified)); // a query parameter is converted the same way
+        }
     }
 
     [Fact]
@@ -30,7 +98,10 @@ public sealed class MigrationTests
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.NotEmpty(db.Database.GetMigrations());
-        Assert.True(File.Exists(Path.Combine(database.Folder, "legcrampcare.db")));
+        if (TestDatabase.Provider == DatabaseProvider.Sqlite)
+        {
+            Assert.True(File.Exists(Path.Combine(database.Folder, "legcrampcare.db")));
+        }
     }
 
     [Fact]

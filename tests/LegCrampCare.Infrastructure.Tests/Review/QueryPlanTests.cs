@@ -21,7 +21,7 @@ public sealed class QueryPlanTests
 {
     private static readonly DateTime T0 = new(2026, 6, 9, 23, 0, 0, DateTimeKind.Utc);
 
-    [Fact]
+    [SqliteFact]
     public async Task CaseloadQuery_OnRealSqlite_SearchesThroughIndexesAndScansNoTable()
     {
         await using var database = await TestDatabase.CreateInitializedAsync();
@@ -38,7 +38,7 @@ public sealed class QueryPlanTests
         Assert.Contains(plan, l => l.Contains("USING INDEX sqlite_autoindex_PatientActivity_1 (PatientId=?)", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task SummaryUpkeepOnEveryWrite_OnRealSqlite_SearchesThroughIndexesAndScansNoTable()
     {
         await using var database = await TestDatabase.CreateInitializedAsync();

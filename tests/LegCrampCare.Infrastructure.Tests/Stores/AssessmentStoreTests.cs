@@ -131,8 +131,8 @@ public sealed class AssessmentStoreTests(MigratedDatabaseFixture fixture) : ICla
         await Store.AddIfAbsentAsync(episode, CancellationToken.None);
 
         await using var db = await Database.Contexts.CreateDbContextAsync();
-        var error = await Assert.ThrowsAsync<SqliteException>(() =>
-            db.Database.ExecuteSqlRawAsync("UPDATE Assessments SET Level = 0 WHERE EpisodeId = {0}", episode.Id));
+        var error = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            db.Database.ExecuteSqlRawAsync("UPDATE \"Assessments\" SET \"Level\" = 0 WHERE \"EpisodeId\" = {0}", episode.Id));
 
         Assert.Contains("immutable", error.Message, StringComparison.Ordinal);
         var stored = Assert.Single(await Store.ListAssessmentsAsync(patient, episode.Id, CancellationToken.None));

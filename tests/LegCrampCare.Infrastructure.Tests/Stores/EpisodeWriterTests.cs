@@ -164,11 +164,15 @@ public sealed class EpisodeWriterTests(MigratedDatabaseFixture fixture) : IClass
         // Each row as stored: every column's type and text, but the ids that differ by design.
         async Task<string> RowAsync(string table, string key, Guid id)
         {
-            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(Database.ConnectionString);
+            await using var context = await Database.Contexts.CreateDbContextAsync();
+            var connection = context.Database.GetDbConnection();
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{table}\" WHERE \"{key}\" = $id";
-            command.Parameters.AddWithValue("$id", id.ToString().ToUpperInvariant());
+            command.CommandText = $"SELECT * FROM \"{table}\" WHERE \"{key}\" = @id";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@id";
+            parameter.Value = TestDatabase.Provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id; // SQLite keeps ids as text
+            command.Parameters.Add(parameter);
             await using var reader = await command.ExecuteReaderAsync();
             Assert.True(await reader.ReadAsync(), $"no {table} row for {id}");
             var ids = new[] { "Id", "ClientId", "EpisodeId", "AssessmentId" };
