@@ -11,7 +11,7 @@ namespace LegCrampCare.EndToEnd.Tests;
 /// </summary>
 public sealed class SyncAcrossACrashTests(BrowserHost host) : IClassFixture<BrowserHost>, IDisposable
 {
-    private const int Cramps = 40;
+    private const int Cramps = 100;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "lcc-sync-crash-" + Guid.NewGuid().ToString("N")[..10]);
     private AppProcess? _server;
 
