@@ -20,6 +20,7 @@ public sealed class AccountEraser(IDbContextFactory<AppDbContext> contexts, Time
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await PatientLocks.LockAsync(db, userId, ct);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null)
         {

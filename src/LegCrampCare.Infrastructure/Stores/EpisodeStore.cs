@@ -70,6 +70,7 @@ public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts, Episo
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await PatientLocks.LockAsync(db, episode.PatientId, ct);
         var stored = await db.Episodes.AsNoTracking()
             .Where(e => e.Id == episode.Id && e.PatientId == episode.PatientId)
             .Select(e => new { e.Night })
@@ -99,6 +100,7 @@ public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts, Episo
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await PatientLocks.LockAsync(db, patientId, ct);
         var changed = await db.Episodes
             .Where(e => e.Id == episodeId && e.PatientId == patientId)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.MidwifeCalfDifferenceCm, differenceCm), ct);
@@ -140,6 +142,7 @@ public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts, Episo
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await PatientLocks.LockAsync(db, review.PatientId, ct);
             var assessment = await db.Assessments.AsNoTracking()
                 .FirstOrDefaultAsync(a => a.Id == review.AssessmentId && a.PatientId == review.PatientId && a.EpisodeId == review.EpisodeId, ct);
             if (assessment is null)
@@ -255,6 +258,7 @@ public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts, Episo
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await PatientLocks.LockAsync(db, patientId, ct);
         var stored = await db.Episodes.AsNoTracking()
             .Where(e => e.Id == id && e.PatientId == patientId)
             .Select(e => new { e.Night })
@@ -277,6 +281,7 @@ public sealed class EpisodeStore(IDbContextFactory<AppDbContext> contexts, Episo
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await PatientLocks.LockAsync(db, patientId, ct);
         await db.UnreviewedFlags.Where(f => f.PatientId == patientId).ExecuteDeleteAsync(ct);
         var deleted = await db.Episodes.Where(e => e.PatientId == patientId).ExecuteDeleteAsync(ct);
         await db.PatientNights.Where(n => n.PatientId == patientId).ExecuteDeleteAsync(ct);

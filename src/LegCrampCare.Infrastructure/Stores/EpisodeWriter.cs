@@ -84,6 +84,7 @@ public sealed class EpisodeWriter : IAsyncDisposable
         {
             await using var db = await _contexts.CreateDbContextAsync().ConfigureAwait(false);
             await using var tx = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+            await PatientLocks.LockAsync(db, batch.Select(p => p.Episode.PatientId), CancellationToken.None).ConfigureAwait(false);
 
             // What is stored already, for the whole batch in two queries: by id (any patient: a forged id is the caller's to
             // refuse) and by client id (hers only).

@@ -23,6 +23,7 @@ public sealed class ProfileStore(IDbContextFactory<AppDbContext> contexts) : IPr
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await PatientLocks.LockAsync(db, profile.UserId, ct);
         var stored = await db.Profiles.AsNoTracking()
             .Where(p => p.UserId == profile.UserId)
             .Select(p => new PregnancyProfile { DueDate = p.DueDate, BirthDate = p.BirthDate })

@@ -66,6 +66,7 @@ public sealed class RuleSetUpgradeStore(IDbContextFactory<AppDbContext> contexts
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await PatientLocks.LockAsync(db, assessment.PatientId, ct);
         var newest = await db.Assessments.AsNoTracking()
             .Where(a => a.EpisodeId == assessment.EpisodeId && a.PatientId == assessment.PatientId)
             .OrderByDescending(a => a.AssessedAtUtc)
