@@ -8,8 +8,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace LegCrampCare.Tests.Shared;
 
 /// <summary>
-/// The real app, in-process, on a temp SQLite database in its own data folder. Environment "Testing": no demo
-/// accounts; static web assets served from the build output (dev-environment gotcha 5).
+/// The real app, in-process, on a temp SQLite database in its own data folder — or, with
+/// <c>LCC_TEST_DATABASE=PostgreSql</c>, on a new database of the PostgreSQL server in <c>LCC_TEST_POSTGRES</c>, dropped
+/// afterwards (ADR 0022; `.ci/run` runs some journeys so). Environment "Testing": no demo accounts; static web assets
+/// served from the build output (dev-environment gotcha 5).
 /// </summary>
 public class TestAppFactory : WebApplicationFactory<Program>
 {
@@ -34,6 +36,17 @@ public class TestAppFactory : WebApplicationFactory<Program>
     /// <summary>"Testing" (no demo accounts) unless a test needs another environment.</summary>
     public string Environment { get; init; } = "Testing";
 
+    /// <summary>The PostgreSQL database this app runs on, when the tests run on PostgreSQL.</summary>
+    private string? _postgreSqlDatabase;
+
+    private static bool OnPostgreSql =>
+        string.Equals(System.Environment.GetEnvironmentVariable("LCC_TEST_DATABASE")?.Trim(), "PostgreSql", StringComparison.OrdinalIgnoreCase);
+
+    private static string PostgreSqlServer =>
+        System.Environment.GetEnvironmentVariable("LCC_TEST_POSTGRES") is { Length: > 0 } server
+            ? server
+            : "Host=127.0.0.1;Port=5432;Database=postgres;Username=lcc;Password=lcc-ci-only";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -48,6 +61,14 @@ public class TestAppFactory : WebApplicationFactory<Program>
             // Staff sign in with a password alone, as in Development; StaffTwoFactorTests set "Required".
             ["Auth:StaffTwoFactor"] = "Off",
         };
+        if (OnPostgreSql)
+        {
+            _postgreSqlDatabase ??= CreatePostgreSqlDatabase();
+            settings["Database:Provider"] = "PostgreSql";
+            settings["Database:MigrateOnStart"] = "true";
+            settings["ConnectionStrings:LegCrampCare"] = new Npgsql.NpgsqlConnectionStringBuilder(PostgreSqlServer) { Database = _postgreSqlDatabase }.ConnectionString;
+        }
+
         foreach (var (key, value) in Settings)
         {
             settings[key] = value;
@@ -71,11 +92,32 @@ public class TestAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    private static string CreatePostgreSqlDatabase()
+    {
+        var name = "lcc_app_" + Guid.NewGuid().ToString("N");
+        using var admin = new Npgsql.NpgsqlConnection(PostgreSqlServer);
+        admin.Open();
+        using var create = admin.CreateCommand();
+        create.CommandText = $"CREATE DATABASE \"{name}\"";
+        create.ExecuteNonQuery();
+        return name;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgreSqlDatabase is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var admin = new Npgsql.NpgsqlConnection(PostgreSqlServer);
+            await admin.OpenAsync();
+            await using var drop = admin.CreateCommand();
+            drop.CommandText = $"DROP DATABASE IF EXISTS \"{_postgreSqlDatabase}\" WITH (FORCE)";
+            await drop.ExecuteNonQueryAsync();
+        }
+
         try
         {
             if (Directory.Exists(DataFolder))

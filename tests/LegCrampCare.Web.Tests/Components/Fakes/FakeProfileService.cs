@@ -23,10 +23,18 @@ public sealed class FakeProfileService : IProfileService
 
     public List<ThemePreference> SetThemeCalls { get; } = [];
 
-    public Task<ServiceResult<ProfileDto>> GetMineAsync(CancellationToken ct = default)
+    /// <summary>When set, GetMineAsync answers only when it completes (a database answering later than the first render).</summary>
+    public TaskCompletionSource? HoldGetMine { get; set; }
+
+    public async Task<ServiceResult<ProfileDto>> GetMineAsync(CancellationToken ct = default)
     {
         GetMineCalls++;
-        return Current();
+        if (HoldGetMine is { } hold)
+        {
+            await hold.Task;
+        }
+
+        return await Current();
     }
 
     public Task<ServiceResult<ProfileDto>> SaveAsync(SaveProfileRequest request, CancellationToken ct = default)
