@@ -168,6 +168,7 @@ public sealed class MigrationStatus
 /// </summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<AppDbContext> contexts,
+    AppDbContext scoped,
     RoleManager<IdentityRole> roles,
     DatabaseOptions options,
     MigrationStatus status,
@@ -218,7 +219,19 @@ public sealed class DatabaseInitializer(
         {
             if (!await roles.RoleExistsAsync(role))
             {
-                await roles.CreateAsync(new IdentityRole(role));
+                try
+                {
+                    await roles.CreateAsync(new IdentityRole(role));
+                }
+                catch (DbUpdateException)
+                {
+                    // Another machine running `migrate` (or a node starting) added it first: the unique index kept one.
+                    scoped.ChangeTracker.Clear();
+                    if (!await roles.RoleExistsAsync(role))
+                    {
+                        throw;
+                    }
+                }
             }
         }
 

@@ -2,6 +2,7 @@ using LegCrampCare.Core.Domain;
 using LegCrampCare.Rules;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using LegCrampCare.Infrastructure.Persistence;
 
@@ -65,6 +66,35 @@ public sealed class MigrationTests
         }
 
         Assert.Empty(database.Services.GetRequiredService<MigrationStatus>().Pending);
+    }
+
+    /// <summary>`migrate` run on two machines at once (or two nodes starting together): both succeed, nothing twice.</summary>
+    [Fact]
+    public async Task InitializeAsync_TwoAtOnceOnAFreshDatabase_BothSucceed_EveryRoleAndArticleOnce()
+    {
+        await using var database = TestDatabase.Create();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Data:Folder"] = database.Folder,
+            ["Database:Provider"] = TestDatabase.Provider.ToString(),
+            ["ConnectionStrings:LegCrampCare"] = database.Services.GetRequiredService<DatabaseOptions>().ConnectionString,
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        await using var other = new ServiceCollection().AddLogging().AddInfrastructure(configuration).AddIdentityStores().Services.BuildServiceProvider();
+
+        async Task<int> MigrateAsync(IServiceProvider services)
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(migrate: true);
+        }
+
+        await Task.WhenAll(MigrateAsync(database.Services), MigrateAsync(other));
+
+        await using var db = await database.Contexts.CreateDbContextAsync();
+        Assert.Equal(Roles.All.Order(StringComparer.Ordinal), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order(StringComparer.Ordinal));
+        var slugs = await db.GuidanceArticles.Select(a => a.Slug).ToListAsync();
+        Assert.NotEmpty(slugs);
+        Assert.Equal(slugs.Count, slugs.Distinct().Count());
     }
 
     [Fact]
