@@ -63,7 +63,24 @@ public static class CliApp
                 .AddJsonFile("appsettings.json", optional: true)
                 .AddEnvironmentVariables()
                 .Build();
-            return await BackupCommand.RunAsync(target, DatabaseOptions.From(configuration), TimeProvider.System, output, error);
+            DatabaseOptions database;
+            try
+            {
+                database = DatabaseOptions.From(configuration);
+            }
+            catch (InvalidOperationException ex)
+            {
+                await error.WriteLineAsync(ex.Message);
+                return 1;
+            }
+
+            if (database.Provider == DatabaseProvider.PostgreSql)
+            {
+                await error.WriteLineAsync("backup copies a SQLite database. On PostgreSQL use pg_dump -Fc (docs/operations.md, \"Backups on PostgreSQL\").");
+                return 2;
+            }
+
+            return await BackupCommand.RunAsync(target, database, TimeProvider.System, output, error);
         }
 
         if (args is ["migrate"])
@@ -104,7 +121,7 @@ public static class CliApp
                 : $"{applied} migration(s) applied; roles and guidance pages checked.");
             return 0;
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
         {
             await error.WriteLineAsync(ex.Message);
             return 1;
@@ -142,7 +159,16 @@ public static class CliApp
         services.AddIdentityStores();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+
         if (scope.ServiceProvider.GetRequiredService<MigrationStatus>().Pending.Count > 0)
         {
             await error.WriteLineAsync("The database's migrations are not applied yet: run the migrate command first.");

@@ -186,14 +186,20 @@ public sealed class DatabaseInitializer(
         int applied;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+            var all = db.Database.GetMigrations().ToList();
+            var known = all.ToHashSet(StringComparer.Ordinal);
             var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Where(m => !known.Contains(m)).ToList();
             if (unknown.Count > 0)
             {
-                throw new InvalidOperationException(
-                    $"The database has migrations this build does not know ({string.Join(", ", unknown.Take(3))}…): it was made by an earlier " +
-                    "development build, before the migrations were squashed into one baseline (ADR 0022). Nothing had been deployed then: " +
-                    "delete that database (legcrampcare.db in the data folder) or use another Data:Folder.");
+                // Older than this build's first migration: a development database from before the squash (ADR 0022).
+                // Otherwise a newer version of the app migrated it (a rollback, or an old node in a rolling update).
+                var first = all.Count > 0 ? all[0] : "";
+                throw new InvalidOperationException(unknown.All(m => string.CompareOrdinal(m, first) < 0)
+                    ? $"The database has migrations this build does not know ({string.Join(", ", unknown.Take(3))}…): it was made by an earlier " +
+                      "development build, before the migrations were squashed into one baseline (ADR 0022). Nothing had been deployed then: " +
+                      "delete that database (legcrampcare.db in the data folder) or use another Data:Folder."
+                    : $"The database was migrated by a newer version of LegCrampCare ({string.Join(", ", unknown.Take(3))}). Run that version, " +
+                      "or restore the backup taken before the upgrade; this older version does not start on it.");
             }
 
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
@@ -240,6 +246,8 @@ public sealed class DatabaseInitializer(
         return applied;
     }
 
+    private static Exception Unwrap(Exception ex) => ex is InvalidOperationException { InnerException: { } inner } ? inner : ex;
+
     /// <summary>A PostgreSQL server starting at the same time as the app is waited for; SQLite needs no wait.</summary>
     private async Task WaitForServerAsync(CancellationToken ct)
     {
@@ -258,10 +266,22 @@ public sealed class DatabaseInitializer(
                 await db.Database.OpenConnectionAsync(ct);
                 return;
             }
-            catch (Exception ex) when (ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException
-                || ex is InvalidOperationException { InnerException: Npgsql.NpgsqlException })
+            catch (Exception ex) when (Unwrap(ex) is Npgsql.PostgresException { SqlState: "3D000" })
             {
-                last = ex;
+                var builder = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString);
+                throw new InvalidOperationException(
+                    $"The PostgreSQL server at {builder.Host}:{builder.Port} has no database '{builder.Database}'. Create it, owned by the app's role " +
+                    $"(createdb -O {builder.Username} {builder.Database}), then run the migrate command.", ex);
+            }
+            catch (Exception ex) when (Unwrap(ex) is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                last = ex; // not up yet: wait
+            }
+            catch (Exception ex) when (Unwrap(ex) is Npgsql.PostgresException postgres)
+            {
+                // A refusal that waiting will not change (a wrong password, no pg_hba.conf entry, no permission).
+                throw new InvalidOperationException(
+                    $"The PostgreSQL server refused the connection: {postgres.MessageText} ({postgres.SqlState}). Check ConnectionStrings:LegCrampCare.", ex);
             }
 
             if (DateTime.UtcNow >= until)

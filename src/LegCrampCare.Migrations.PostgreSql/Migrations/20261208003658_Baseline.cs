@@ -673,6 +673,10 @@ namespace LegCrampCare.Migrations.PostgreSql.Migrations
             migrationBuilder.Sql(
                 "CREATE TRIGGER \"AuditEvents_NoDelete\" BEFORE DELETE ON \"AuditEvents\" FOR EACH ROW " +
                 "EXECUTE FUNCTION lcc_refuse_change('The audit trail is append-only.');");
+            // TRUNCATE fires no row trigger (SQLite has none: its DELETE without WHERE is refused above).
+            migrationBuilder.Sql(
+                "CREATE TRIGGER \"AuditEvents_NoTruncate\" BEFORE TRUNCATE ON \"AuditEvents\" FOR EACH STATEMENT " +
+                "EXECUTE FUNCTION lcc_refuse_change('The audit trail is append-only.');");
             migrationBuilder.Sql(
                 "CREATE TRIGGER \"AuditEvents_NoChange\" BEFORE UPDATE OF \"Id\", \"AtUtc\", \"ActorRole\", \"Action\", \"Resource\", \"Outcome\" " +
                 "ON \"AuditEvents\" FOR EACH ROW EXECUTE FUNCTION lcc_refuse_change('The audit trail is append-only.');");
@@ -688,6 +692,7 @@ namespace LegCrampCare.Migrations.PostgreSql.Migrations
         {
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS \"FlagReviews_NoChange\" ON \"FlagReviews\";");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS \"AuditEvents_NoChange\" ON \"AuditEvents\";");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS \"AuditEvents_NoTruncate\" ON \"AuditEvents\";");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS \"AuditEvents_NoDelete\" ON \"AuditEvents\";");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS \"Assessments_NoUpdate\" ON \"Assessments\";");
             migrationBuilder.Sql("DROP FUNCTION IF EXISTS lcc_refuse_change();");

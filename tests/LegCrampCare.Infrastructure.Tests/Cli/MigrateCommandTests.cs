@@ -52,4 +52,21 @@ public sealed class MigrateCommandTests : IAsyncLifetime
         Assert.Contains("Database:Provider", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_folder));
     }
+
+    [Fact]
+    public async Task Backup_OnPostgreSql_Exit2PointingToPgDump()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:LegCrampCare"] = "Host=127.0.0.1;Database=lcc;Username=lcc",
+        }).Build();
+
+        var code = await CliApp.RunAsync(["backup", Path.Combine(_folder, "copy.db")], new StringReader(""), output, error, configuration);
+
+        Assert.Equal(2, code);
+        Assert.Contains("pg_dump", error.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -88,4 +88,33 @@ public sealed class DatabaseOptionsTests
         Assert.Contains("127.0.0.1:1", error.Message, StringComparison.Ordinal);
         Assert.Contains("ConnectionStrings:LegCrampCare", error.Message, StringComparison.Ordinal);
     }
+
+    [PostgreSqlFact]
+    public async Task Initialize_WrongPassword_StopsAtOnceWithTheServersReason()
+    {
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(TestDatabase.PostgreSqlServer) { Password = "not-the-password" };
+        await using var database = TestDatabase.Create(settings: new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:LegCrampCare"] = server.ConnectionString,
+            ["Database:ServerWait"] = "00:00:20",
+        });
+        var started = DateTime.UtcNow;
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => database.InitializeAsync());
+
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), "a refused password was waited on");
+        Assert.Contains("refused", error.Message, StringComparison.Ordinal);
+        Assert.Contains("28P01", error.Message, StringComparison.Ordinal);
+    }
+
+    [PostgreSqlFact]
+    public async Task Initialize_DatabaseMissing_SaysToCreateItOwnedByTheAppsRole()
+    {
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(TestDatabase.PostgreSqlServer) { Database = "lcc_never_created" };
+        await using var database = TestDatabase.Create(settings: new Dictionary<string, string?> { ["ConnectionStrings:LegCrampCare"] = server.ConnectionString });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => database.InitializeAsync());
+
+        Assert.Contains($"createdb -O {server.Username} lcc_never_created", error.Message, StringComparison.Ordinal);
+    }
 }

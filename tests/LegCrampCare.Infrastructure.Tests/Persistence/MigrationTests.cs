@@ -42,6 +42,22 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task InitializeAsync_DatabaseMigratedByANewerVersion_StopsSayingSo_NeverToDeleteIt()
+    {
+        await using var database = await TestDatabase.CreateInitializedAsync();
+        await using (var db = await database.Contexts.CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('29991231000000_FromTheFuture', '10.0.15')");
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => database.InitializeAsync());
+
+        Assert.Contains("newer version", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("delete", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InitializeAsync_MigrateOnStartOff_AppliesNothing_ReportsThePendingMigrations_HealthSaysRunMigrate()
     {
         await using var database = TestDatabase.Create(settings: new Dictionary<string, string?> { ["Database:MigrateOnStart"] = "false" });

@@ -94,6 +94,14 @@ public sealed class SharingStoreTests(MigratedDatabaseFixture fixture) : IClassF
 
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.AuditEvents.Where(a => a.SubjectUserId == subject).ExecuteUpdateAsync(u => u.SetProperty(a => a.Outcome, "denied")));
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.AuditEvents.Where(a => a.SubjectUserId == subject).ExecuteDeleteAsync());
+        // The whole table at once: DELETE without WHERE, and on PostgreSQL TRUNCATE, which fires no row trigger.
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.AuditEvents.ExecuteDeleteAsync());
+        if (TestDatabase.Provider == DatabaseProvider.PostgreSql)
+        {
+            var error = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync("TRUNCATE \"AuditEvents\""));
+            Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+        }
+
         var stored = Assert.Single(await audit.ListAboutAsync(subject, 10, CancellationToken.None));
         Assert.Equal(("log.viewed", "success"), (stored.Action, stored.Outcome));
     }
