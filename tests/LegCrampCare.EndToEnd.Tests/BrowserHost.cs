@@ -81,7 +81,10 @@ public class BrowserHost : IAsyncLifetime
             Locale = "en-GB",
             ViewportSize = new ViewportSize { Width = 412, Height = 915 },
         });
+        // Actions and waits: 15 s. Navigations get 30 s: on CI's 2 cores a sign-up (210,000 PBKDF2 iterations) can land
+        // while other test classes boot the rules in Chromium and another project runs its tests.
         context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(30_000);
         return context;
     }
 
