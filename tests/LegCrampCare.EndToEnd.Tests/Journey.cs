@@ -32,8 +32,10 @@ public static class Journey
     public static async Task OpenQuickLogAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Log a cramp" }).ClickAsync();
-        await page.WaitForURLAsync("**/log");
-        await page.GetByRole(AriaRole.Group, new() { Name = "Which leg?" }).WaitForAsync();
+        // The address first, then the quick log's own first screen (not the whole page's load event, which on a busy CI
+        // machine can trail far behind what she sees).
+        await page.WaitForURLAsync("**/log", new() { WaitUntil = WaitUntilState.Commit });
+        await page.GetByRole(AriaRole.Group, new() { Name = "Which leg?" }).WaitForAsync(new() { Timeout = 30_000 });
     }
 
     /// <summary>

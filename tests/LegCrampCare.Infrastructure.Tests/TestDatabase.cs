@@ -131,6 +131,30 @@ public sealed class TestDatabase : IAsyncDisposable
     public static void AssertSucceeded(IdentityResult result) =>
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => $"{e.Code}: {e.Description}")));
 
+    /// <summary>
+    /// Drops a test database. Its last connections may be the server's own (autovacuum), which only a member of
+    /// pg_signal_backend may end: tried a few times, and a database left behind never fails a test.
+    /// </summary>
+    internal static async Task DropPostgreSqlDatabaseAsync(string server, string database)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            try
+            {
+                await using var admin = new Npgsql.NpgsqlConnection(server);
+                await admin.OpenAsync();
+                await using var drop = admin.CreateCommand();
+                drop.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (Npgsql.PostgresException)
+            {
+                await Task.Delay(500);
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         var options = Services.GetRequiredService<DatabaseOptions>();
@@ -139,11 +163,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_postgreSqlDatabase is not null)
         {
             Npgsql.NpgsqlConnection.ClearAllPools();
-            await using var admin = new Npgsql.NpgsqlConnection(PostgreSqlServer);
-            await admin.OpenAsync();
-            await using var drop = admin.CreateCommand();
-            drop.CommandText = $"DROP DATABASE IF EXISTS \"{_postgreSqlDatabase}\" WITH (FORCE)";
-            await drop.ExecuteNonQueryAsync();
+            await DropPostgreSqlDatabaseAsync(PostgreSqlServer, _postgreSqlDatabase);
         }
         if (options.Provider == DatabaseProvider.Sqlite)
         {

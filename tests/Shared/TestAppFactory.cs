@@ -103,6 +103,30 @@ public class TestAppFactory : WebApplicationFactory<Program>
         return name;
     }
 
+    /// <summary>
+    /// Drops a test database. Its last connections may be the server's own (autovacuum), which only a member of
+    /// pg_signal_backend may end: tried a few times, and a database left behind never fails a test.
+    /// </summary>
+    internal static async Task DropPostgreSqlDatabaseAsync(string server, string database)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            try
+            {
+                await using var admin = new Npgsql.NpgsqlConnection(server);
+                await admin.OpenAsync();
+                await using var drop = admin.CreateCommand();
+                drop.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (Npgsql.PostgresException)
+            {
+                await Task.Delay(500);
+            }
+        }
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
@@ -111,11 +135,7 @@ public class TestAppFactory : WebApplicationFactory<Program>
         if (_postgreSqlDatabase is not null)
         {
             Npgsql.NpgsqlConnection.ClearAllPools();
-            await using var admin = new Npgsql.NpgsqlConnection(PostgreSqlServer);
-            await admin.OpenAsync();
-            await using var drop = admin.CreateCommand();
-            drop.CommandText = $"DROP DATABASE IF EXISTS \"{_postgreSqlDatabase}\" WITH (FORCE)";
-            await drop.ExecuteNonQueryAsync();
+            await DropPostgreSqlDatabaseAsync(PostgreSqlServer, _postgreSqlDatabase);
         }
 
         try
