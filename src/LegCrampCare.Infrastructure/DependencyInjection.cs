@@ -172,7 +172,8 @@ public sealed class DatabaseInitializer(
     RoleManager<IdentityRole> roles,
     DatabaseOptions options,
     MigrationStatus status,
-    Seed.GuidanceSeeder guidance)
+    Seed.GuidanceSeeder guidance,
+    TimeProvider time)
 {
     /// <summary>Applies migrations when <paramref name="migrate"/> says so, or as <c>Database:MigrateOnStart</c> does.</summary>
     public async Task<int> InitializeAsync(bool? migrate = null, CancellationToken ct = default)
@@ -256,7 +257,7 @@ public sealed class DatabaseInitializer(
             return;
         }
 
-        var until = DateTime.UtcNow + options.ServerWait;
+        var until = time.GetUtcNow() + options.ServerWait;
         Exception? last = null;
         while (true)
         {
@@ -284,7 +285,7 @@ public sealed class DatabaseInitializer(
                     $"The PostgreSQL server refused the connection: {postgres.MessageText} ({postgres.SqlState}). Check ConnectionStrings:LegCrampCare.", ex);
             }
 
-            if (DateTime.UtcNow >= until)
+            if (time.GetUtcNow() >= until)
             {
                 var builder = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString);
                 throw new InvalidOperationException(
@@ -292,7 +293,7 @@ public sealed class DatabaseInitializer(
                     $"{options.ServerWait.TotalSeconds:0} seconds: {(last?.InnerException ?? last)?.Message} Check ConnectionStrings:LegCrampCare and that the server is running.", last);
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            await Task.Delay(TimeSpan.FromSeconds(1), time, ct);
         }
     }
 }
